@@ -1,0 +1,260 @@
+"""Load article files, strip web boilerplate, and find each article's title and date.
+
+Cleaning never rewrites text: an article is its original text plus the spans (offsets into
+that text) of the paragraphs worth keeping, so every quote maps back to the file exactly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from qa.errors import ArticleError
+from qa.markup import mask_html, mask_markdown, read_front_matter
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+SIDECAR = "articles.json"
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str  # the file name, unique within a corpus folder
+    title: str
+    date: str | None  # ISO yyyy-mm-dd when known
+    url: str | None
+    text: str  # the original file text, decoded
+    visible: str  # same length as `text`, markup blanked to whitespace
+    paragraphs: tuple[tuple[int, int], ...]  # kept spans of `visible`, in order
+    content_hash: str
+
+
+# Whole lines that are page furniture, not article text (menus, widgets, edit markers).
+UI_LINES = re.compile(
+    r"^(top banner|input|changed|advertisement|skip to (main )?content|share( this( article)?)?|"
+    r"menu|search|subscribe|sign in|log in|print|email|comments?|related( articles)?|"
+    r"read more\W*|close|loading\W*|home|tweet|facebook|twitter|linkedin|whatsapp)$",
+    re.IGNORECASE,
+)
+# Lines that point elsewhere ("Also Read: ...").
+LINK_LINES = re.compile(r"^(also read|read also|see also|related|read more|recommended|more from)\s*:", re.I)
+COOKIE = re.compile(r"\bcookies?\b", re.I)
+COOKIE_CONTEXT = re.compile(r"\b(we use|accept|consent|do you like|policy|experience|enable)\b", re.I)
+BULLET = re.compile(r"\s*(?:[•·▪◦●■►▶]\s*|[*–—-]\s+)+(?=\S)")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+MONTHS = (
+    "january february march april may june july august september october november december".split()
+)
+_MONTH = r"(?P<month>" + "|".join(m[:3] + r"[a-z]*\.?" for m in MONTHS) + ")"
+DATE_PATTERNS = (
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(19|20)\d\d)\b", re.I),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<year>(19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
+)
+
+
+def load_corpus(corpus_dir: Path, *, max_bytes: int = 5_000_000) -> list[Article]:
+    """Load every article in `corpus_dir`; files that cannot be used are skipped with a warning."""
+    if not corpus_dir.is_dir():
+        raise ArticleError(f"corpus folder does not exist: {corpus_dir}")
+    sidecar = _read_sidecar(corpus_dir / SIDECAR)
+    articles: list[Article] = []
+    seen_hashes: dict[str, str] = {}
+    for path in sorted(p for p in corpus_dir.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()):
+        try:
+            article = load_article(path, overrides=sidecar.get(path.name, {}), max_bytes=max_bytes)
+        except ArticleError as error:
+            log.warning("skipping %s: %s", path.name, error)
+            continue
+        if article.content_hash in seen_hashes:
+            log.warning("skipping %s: same text as %s", path.name, seen_hashes[article.content_hash])
+            continue
+        seen_hashes[article.content_hash] = path.name
+        articles.append(article)
+    return articles
+
+
+def load_article(path: Path, *, overrides: dict[str, str] | None = None, max_bytes: int = 5_000_000) -> Article:
+    """Read, clean and describe one article file. Raises ArticleError when it is unusable."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ArticleError(f"file is {size:,} bytes, over the {max_bytes:,} byte limit")
+    text = decode(path.read_bytes(), name=path.name)
+    suffix = path.suffix.lower()
+    meta = dict(read_front_matter(text)) if suffix == ".md" else {}
+    if suffix in (".html", ".htm"):
+        visible, meta = mask_html(text)
+    elif suffix == ".md":
+        visible = mask_markdown(text)
+    else:
+        visible = text
+    meta.update(overrides or {})
+    paragraphs = clean(visible, blank_line_paragraphs=suffix != ".txt")
+    if not paragraphs:
+        raise ArticleError("no article text left after cleaning")
+    title = meta.get("title") or find_title(visible, paragraphs) or path.stem
+    date = normalize_date(meta["date"]) if meta.get("date") else find_date(visible, paragraphs)
+    return Article(
+        id=path.name,
+        title=" ".join(title.split()),
+        date=date,
+        url=meta.get("url"),
+        text=text,
+        visible=visible,
+        paragraphs=tuple(p for p in paragraphs if not _is_byline(visible[p[0] : p[1]])),
+        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
+    )
+
+
+def decode(data: bytes, *, name: str) -> str:
+    """Decode article bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Latin-1 text."""
+    if not data.strip():
+        raise ArticleError("file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data:
+        raise ArticleError("file looks binary (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t")
+        if controls > len(text) * 0.01 or text.count("\ufffd") > len(text) * 0.01:
+            raise ArticleError("file is not UTF-8 text and does not look like any text encoding") from None
+        log.warning("%s is not UTF-8; read it as Windows-1252/Latin-1", name)
+        return text
+
+
+def clean(visible: str, *, blank_line_paragraphs: bool = False) -> list[tuple[int, int]]:
+    """Spans of the paragraphs worth keeping, boilerplate and duplicates removed."""
+    blocks = _split_blocks(visible, blank_line_paragraphs)
+    blocks = _drop_trailing_headline_list(visible, blocks)
+    kept: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    for start, end in blocks:
+        line = " ".join(visible[start:end].split())
+        key = line.lower()
+        if key in seen or _is_boilerplate(line):
+            continue
+        seen.add(key)
+        bullet = BULLET.match(visible, start, end)
+        kept.append((bullet.end() if bullet else start, end))
+    return kept
+
+
+def _split_blocks(visible: str, blank_line_paragraphs: bool) -> list[tuple[int, int]]:
+    separator = re.compile(r"\n[ \t\r\f\v]*\n\s*" if blank_line_paragraphs else r"\n")
+    blocks, start = [], 0
+    for match in [*separator.finditer(visible), None]:
+        end = match.start() if match else len(visible)
+        segment = visible[start:end]
+        if segment.strip():
+            left = start + len(segment) - len(segment.lstrip())
+            blocks.append((left, start + len(segment.rstrip())))
+        start = match.end() if match else end
+    return blocks
+
+
+def _is_boilerplate(line: str) -> bool:
+    if UI_LINES.match(line) or LINK_LINES.match(line):
+        return True
+    if COOKIE.search(line) and (COOKIE_CONTEXT.search(line) or len(line.split()) < 8):
+        return True
+    words = line.split()
+    half = len(words) // 2
+    # "Top Banner Top Banner": a short phrase repeated to fill a layout slot.
+    return 2 <= len(words) <= 8 and len(words) % 2 == 0 and words[:half] == words[half:]
+
+
+def _drop_trailing_headline_list(visible: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop a run of headline-like lines after the last blank-line gap ("More news" lists)."""
+    if len(blocks) < 4:
+        return blocks
+    last_gap = 0
+    for index in range(1, len(blocks)):
+        if "\n\n" in visible[blocks[index - 1][1] : blocks[index][0]].replace("\r", "").replace(" ", ""):
+            last_gap = index
+    tail = blocks[last_gap:]
+    headline_like = [b for b in tail if len(visible[b[0] : b[1]].split()) <= 25]
+    unpunctuated = [b for b in tail if not SENTENCE_END.search(visible[b[0] : b[1]].rstrip())]
+    if last_gap and len(tail) >= 3 and len(headline_like) == len(tail) and len(unpunctuated) >= 0.7 * len(tail):
+        return blocks[:last_gap]
+    return blocks
+
+
+def _is_byline(line: str) -> bool:
+    return len(line.split()) <= 14 and ("|" in line or line.lower().startswith("by ")) and find_date(line) is not None
+
+
+def find_title(visible: str, paragraphs: list[tuple[int, int]]) -> str | None:
+    """The first headline-like line near the top; a run-on headline+deck line is cut at the deck."""
+    lines = [" ".join(visible[s:e].split()) for s, e in paragraphs[:6]]
+    lines = [line for line in lines if not _is_byline(line)]
+    if not lines:
+        return None
+    first = lines[0]
+    if len(first.split()) > 16 and not SENTENCE_END.search(first):
+        return _cut_at_deck(first, visible)
+    for line in lines:
+        if 3 <= len(line.split()) <= 16 and not SENTENCE_END.search(line):
+            return line
+    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
+
+
+def _cut_at_deck(line: str, visible: str) -> str:
+    """Cut "Headline Deck text Another deck" where a capitalised word starts a new clause.
+
+    A capitalised word after a lower-case one starts a new headline unless the body also
+    capitalises it mid-sentence (then it is a proper noun such as "Japan").
+    """
+    body = visible.replace(line, " ")
+    words = line.split()
+    for index in range(3, len(words)):
+        word, previous = words[index], words[index - 1]
+        if word[:1].isupper() and previous[:1].islower() and not previous.endswith((",", ":")):
+            core = re.sub(r"\W+$", "", word)
+            if not re.search(r"[a-z,] " + re.escape(core) + r"\b", body):
+                return " ".join(words[:index])
+    return line
+
+
+def find_date(visible: str, paragraphs: list[tuple[int, int]] | None = None) -> str | None:
+    """The first full date in the article's opening lines (byline area), as yyyy-mm-dd."""
+    head = visible if paragraphs is None else "\n".join(visible[s:e] for s, e in paragraphs[:6])
+    for pattern in DATE_PATTERNS:
+        match = pattern.search(head)
+        if match:
+            return _iso(match["year"], match["month"], match["day"])
+    return None
+
+
+def normalize_date(value: str) -> str | None:
+    """Accept yyyy-mm-dd or a written date ("7 July 2025"); None when it is not a date."""
+    return find_date(str(value))
+
+
+def _iso(year: str, month: str, day: str) -> str | None:
+    number = int(month) if month.isdigit() else MONTHS.index(next(m for m in MONTHS if m.startswith(month[:3].lower()))) + 1
+    if not (1 <= number <= 12 and 1 <= int(day) <= 31):
+        return None
+    return f"{int(year):04d}-{number:02d}-{int(day):02d}"
+
+
+def _read_sidecar(path: Path) -> dict[str, dict[str, str]]:
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        log.warning("ignoring %s: %s", path.name, error)
+        return {}
+    if not isinstance(data, dict):
+        log.warning("ignoring %s: expected an object mapping file names to metadata", path.name)
+        return {}
+    return {name: {k: str(v) for k, v in meta.items() if k in ("title", "date", "url")} for name, meta in data.items() if isinstance(meta, dict)}

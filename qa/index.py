@@ -1,0 +1,288 @@
+"""The on-disk index: passages, sentences, their vectors, FAISS + BM25, and a manifest.
+
+Layout: `index_dir/CURRENT` names the live version folder. A build writes a new version folder
+and then swaps CURRENT atomically, under a file lock, so a crash or a second indexer never
+leaves a half-written index behind.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from qa.articles import SIDECAR, SUFFIXES, Article, load_corpus
+from qa.chunking import Chunk, Sentence, article_sentences, chunk_sentences
+from qa.embedding import Embedder
+from qa.errors import IndexCorruptError
+from qa.search import VectorSearch, WordSearch
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+FILES = ("manifest.json", "articles.json", "chunks.jsonl", "chunk_vectors.npy", "sentence_vectors.npy")
+
+
+@dataclass(frozen=True)
+class Source:
+    """An indexed article: what a citation needs to name it and show it in context."""
+
+    id: str
+    title: str
+    date: str | None
+    url: str | None
+    content_hash: str
+    text: str
+
+
+@dataclass
+class SearchIndex:
+    """A loaded index. Read-only after construction, so threads can share it."""
+
+    manifest: dict
+    sources: dict[str, Source]
+    sentences: list[Sentence]
+    sentence_vectors: np.ndarray
+    chunks: list[Chunk]
+    chunk_vectors: np.ndarray
+    article_offsets: dict[str, int]  # article id -> index of its first sentence in `sentences`
+
+    def __post_init__(self) -> None:
+        self.vector_search = VectorSearch(self.chunk_vectors)
+        self.word_search = WordSearch([chunk.text for chunk in self.chunks])
+        self.vocabulary = self.word_search.vocabulary
+
+    def chunk_sentences(self, chunk: Chunk) -> list[Sentence]:
+        offset = self.article_offsets[chunk.article_id]
+        return self.sentences[offset + chunk.first : offset + chunk.last]
+
+    def sentence_index(self, chunk: Chunk, position: int) -> int:
+        return self.article_offsets[chunk.article_id] + chunk.first + position
+
+
+def manifest_for(embedder: Embedder, dimension: int, articles: list[Article], chunking: dict) -> dict:
+    return {
+        "format_version": FORMAT_VERSION,
+        "embedding_model": embedder.name,
+        "embedding_hash": embedder.fingerprint,
+        "dimension": dimension,
+        "chunking": chunking,
+        "articles": {
+            a.id: {"content_hash": a.content_hash, "title": a.title, "date": a.date} for a in articles
+        },
+        "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+
+
+def current_version(index_dir: Path) -> Path | None:
+    pointer = index_dir / "CURRENT"
+    if not pointer.exists():
+        return None
+    folder = index_dir / pointer.read_text(encoding="utf-8").strip()
+    return folder if folder.is_dir() else None
+
+
+def load_index(index_dir: Path, embedder: Embedder | None = None) -> SearchIndex:
+    """Load the live index; IndexCorruptError (in words) when it is missing, broken or mismatched."""
+    folder = current_version(index_dir)
+    if folder is None:
+        raise IndexCorruptError(f"no index in {index_dir}; build it with: qa index --index {index_dir}")
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        if manifest.get("format_version") != FORMAT_VERSION:
+            raise IndexCorruptError(
+                f"index format {manifest.get('format_version')} is not the supported {FORMAT_VERSION}"
+            )
+        if embedder is not None and manifest.get("embedding_hash") != embedder.fingerprint:
+            raise IndexCorruptError(
+                f"index was built with embedding model {manifest.get('embedding_model')} "
+                f"({manifest.get('embedding_hash')}), not the configured {embedder.name} ({embedder.fingerprint})"
+            )
+        stored = json.loads((folder / "articles.json").read_text(encoding="utf-8"))
+        chunks = [Chunk(**json.loads(line)) for line in (folder / "chunks.jsonl").read_text(encoding="utf-8").splitlines()]
+        chunk_vectors = np.load(folder / "chunk_vectors.npy", allow_pickle=False)
+        sentence_vectors = np.load(folder / "sentence_vectors.npy", allow_pickle=False)
+    except IndexCorruptError:
+        raise
+    except (OSError, ValueError, TypeError, KeyError) as error:
+        raise IndexCorruptError(f"index in {folder} is unreadable ({error}); rebuild it with: qa index") from error
+    sources, sentences, offsets = {}, [], {}
+    for entry in stored:
+        offsets[entry["id"]] = len(sentences)
+        sentences.extend(Sentence(entry["id"], *row) for row in entry.pop("sentences"))
+        sources[entry["id"]] = Source(**entry)
+    dimension = manifest.get("dimension")
+    if (
+        chunk_vectors.shape != (len(chunks), dimension)
+        or sentence_vectors.shape != (len(sentences), dimension)
+        or any(chunk.article_id not in offsets for chunk in chunks)
+    ):
+        raise IndexCorruptError(f"index in {folder} is inconsistent (vector and passage counts differ); rebuild it with: qa index")
+    return SearchIndex(manifest, sources, sentences, sentence_vectors, chunks, chunk_vectors, offsets)
+
+
+def build_index(
+    corpus_dir: Path,
+    index_dir: Path,
+    embedder: Embedder,
+    *,
+    chunk_size: int = 3,
+    chunk_overlap: int = 1,
+    max_article_bytes: int = 5_000_000,
+    progress: bool = False,
+) -> SearchIndex:
+    """Index the corpus, re-embedding only articles whose text changed, then swap it in atomically."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with _locked(index_dir):
+        signature = corpus_signature(corpus_dir)
+        articles = load_corpus(corpus_dir, max_bytes=max_article_bytes)
+        chunking = {"size": chunk_size, "overlap": chunk_overlap}
+        previous = _reusable(index_dir, embedder, chunking)
+        sources, sentences, chunks, offsets = [], [], [], {}
+        reused_rows: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        to_embed: list[str] = []
+        for article in articles:
+            old = previous.sources.get(article.id) if previous else None
+            if previous and old and old.content_hash == article.content_hash and old.title == article.title:
+                mine = [c for c in previous.chunks if c.article_id == article.id]
+                first = previous.article_offsets[article.id]
+                count = sum(1 for s in previous.sentences if s.article_id == article.id)
+                article_sents = previous.sentences[first : first + count]
+                rows = [i for i, c in enumerate(previous.chunks) if c.article_id == article.id]
+                reused_rows[article.id] = (previous.chunk_vectors[rows], previous.sentence_vectors[first : first + count])
+            else:
+                article_sents = article_sentences(article)
+                mine = chunk_sentences(article, article_sents, size=chunk_size, overlap=chunk_overlap)
+                to_embed.append(article.id)
+            offsets[article.id] = len(sentences)
+            sentences.extend(article_sents)
+            chunks.extend(mine)
+            sources.append((article, article_sents))
+        fresh = _embed_articles(embedder, [(a, s) for a, s in sources if a.id in to_embed], chunks, progress)
+        chunk_vectors, sentence_vectors = _assemble(sources, chunks, reused_rows, fresh, embedder)
+        log.info("indexed %d articles (%d re-embedded), %d passages", len(articles), len(to_embed), len(chunks))
+        manifest = manifest_for(embedder, int(chunk_vectors.shape[1]), articles, chunking)
+        manifest["corpus_files"] = signature
+        _write_version(index_dir, manifest, sources, chunks, chunk_vectors, sentence_vectors)
+        index_sources = {a.id: Source(a.id, a.title, a.date, a.url, a.content_hash, a.text) for a, _ in sources}
+        return SearchIndex(manifest, index_sources, sentences, sentence_vectors, chunks, chunk_vectors, offsets)
+
+
+def _reusable(index_dir: Path, embedder: Embedder, chunking: dict) -> SearchIndex | None:
+    try:
+        previous = load_index(index_dir, embedder)
+    except IndexCorruptError as error:
+        if current_version(index_dir) is not None:
+            log.warning("rebuilding the whole index: %s", error)
+        return None
+    return previous if previous.manifest.get("chunking") == chunking else None
+
+
+def _embed_articles(
+    embedder: Embedder, articles: list[tuple[Article, list[Sentence]]], chunks: list[Chunk], progress: bool
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Embed the chunks and sentences of new or changed articles in one batch call."""
+    ids = {a.id for a, _ in articles}
+    chunk_texts = [c.text for c in chunks if c.article_id in ids]
+    sentence_texts = [s.text for _, sents in articles for s in sents]
+    if not chunk_texts:
+        return {}
+    kwargs = {"progress": True} if progress else {}
+    vectors = embedder.embed(chunk_texts + sentence_texts, **kwargs)  # type: ignore[call-arg]
+    chunk_part, sentence_part = vectors[: len(chunk_texts)], vectors[len(chunk_texts) :]
+    result, c_at, s_at = {}, 0, 0
+    chunk_counts = {a.id: 0 for a, _ in articles}
+    for chunk in chunks:
+        if chunk.article_id in chunk_counts:
+            chunk_counts[chunk.article_id] += 1
+    for article, sents in articles:
+        n_chunks = chunk_counts[article.id]
+        result[article.id] = (chunk_part[c_at : c_at + n_chunks], sentence_part[s_at : s_at + len(sents)])
+        c_at, s_at = c_at + n_chunks, s_at + len(sents)
+    return result
+
+
+def _assemble(sources, chunks, reused, fresh, embedder) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
+    parts = [reused.get(a.id) or fresh[a.id] for a, _ in sources]
+    if not parts:
+        dimension = embedder.embed(["dimension probe"]).shape[1]
+        empty = np.zeros((0, dimension), dtype=np.float32)
+        return empty, empty
+    chunk_vectors = np.concatenate([p[0] for p in parts]).astype(np.float32)
+    sentence_vectors = np.concatenate([p[1] for p in parts]).astype(np.float32)
+    assert chunk_vectors.shape[0] == len(chunks)
+    return chunk_vectors, sentence_vectors
+
+
+def _write_version(index_dir, manifest, sources, chunks, chunk_vectors, sentence_vectors) -> None:  # type: ignore[no-untyped-def]
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=index_dir))
+    try:
+        stored = [
+            {
+                "id": a.id, "title": a.title, "date": a.date, "url": a.url,
+                "content_hash": a.content_hash, "text": a.text,
+                "sentences": [[s.start, s.end, s.text, s.heading] for s in sents],
+            }
+            for a, sents in sources
+        ]
+        _write(staging / "articles.json", json.dumps(stored, ensure_ascii=False))
+        _write(staging / "chunks.jsonl", "".join(json.dumps(asdict(c), ensure_ascii=False) + "\n" for c in chunks))
+        for name, array in (("chunk_vectors.npy", chunk_vectors), ("sentence_vectors.npy", sentence_vectors)):
+            with open(staging / name, "wb") as handle:
+                np.save(handle, array)
+                handle.flush()
+                os.fsync(handle.fileno())
+        _write(staging / "manifest.json", json.dumps(manifest, indent=2))  # last: marks the folder complete
+        version = f"v-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{staging.name[-6:]}"
+        staging.rename(index_dir / version)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _write(index_dir / "CURRENT.tmp", version)
+    os.replace(index_dir / "CURRENT.tmp", index_dir / "CURRENT")
+    for old in index_dir.iterdir():  # the swap is done; older versions and dead builds can go
+        if old.is_dir() and old.name != version and (old.name.startswith("v-") or old.name.startswith(".build-")):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _write(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+@contextmanager
+def _locked(index_dir: Path) -> Iterator[None]:
+    with open(index_dir / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def corpus_signature(corpus_dir: Path) -> dict[str, list[int]]:
+    """Name -> [size, mtime_ns] of every candidate file: a cheap test for "anything changed?"."""
+    if not corpus_dir.is_dir():
+        return {}
+    return {
+        p.name: [p.stat().st_size, p.stat().st_mtime_ns]
+        for p in corpus_dir.iterdir()
+        if p.is_file() and (p.suffix.lower() in SUFFIXES or p.name == SIDECAR)
+    }
+
+
+def corpus_changed(index: SearchIndex, corpus_dir: Path) -> bool:
+    """True when files in the corpus folder were added, removed or touched since the build."""
+    return index.manifest.get("corpus_files") != corpus_signature(corpus_dir)

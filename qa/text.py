@@ -1,0 +1,103 @@
+"""Small pure text helpers shared by retrieval and verification: tokens, numbers, names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers herself him himself his how i if in into is it its itself just
+    me more most my myself no nor not now of off on once only or other our ours out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours also than per via according said says tell me please whats anything something
+    much many""".split()
+)
+# Words that start questions or sentences; capitalised there without being names.
+COMMON_CAPITALISED = STOPWORDS | frozenset(
+    """what which who whom whose when where why how is are was were do does did can could will would
+    should tell list name give explain describe and or but so according in on at for by as if the a an
+    this that these those it its there their they yes no ok okay please also then""".split()
+)
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,'’&-]*[A-Za-z0-9%]|[A-Za-z0-9]")
+NUMBER = re.compile(r"(?<![\w.])[$€£¥]?\d+(?:[.,]\d+)*(?:\s?%)?")
+MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents, and use straight apostrophes and hyphens."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-").lower()
+
+
+def normalize_number(token: str) -> str:
+    """'$3,900' -> '3900', '37.6 %' -> '37.6', '2,028.0' -> '2028'."""
+    digits = re.sub(r"[^\d.,]", "", token).replace(",", "")
+    digits = digits.rstrip(".")
+    if "." in digits:
+        digits = digits.rstrip("0").rstrip(".")
+    return digits.lstrip("0") or "0"
+
+
+def numbers(text: str) -> set[str]:
+    """Every number in the text, normalized ("3,900" and "3900" are the same number)."""
+    return {normalize_number(match.group(0)) for match in NUMBER.finditer(text)}
+
+
+def _stem(word: str) -> str:
+    word = re.sub(r"'s$", "", word)
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Search tokens: folded words minus stop words, light plural stemming, numbers normalized."""
+    result = []
+    for match in WORD.finditer(fold(text)):
+        word = match.group(0).strip(".,'-")
+        if not word:
+            continue
+        if word[0].isdigit() or word[0] in "$":
+            result.append(normalize_number(word))
+        elif word not in STOPWORDS:
+            result.extend(_stem(part) for part in re.split(r"[-']", word) if part and part not in STOPWORDS)
+    return result
+
+
+def names(text: str) -> list[str]:
+    """Capitalised words that look like names ("Foxconn", "CATL", "Oppama"), possessives dropped.
+
+    A word in an all-caps text is not a name by its case alone, so shouted questions yield none.
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and sum(ch.isupper() for ch in letters) > 0.6 * len(letters):
+        return []
+    found = []
+    for match in re.finditer(r"[A-Z][A-Za-z0-9&.-]*(?:['’]s)?", text):
+        word = re.sub(r"['’]s$", "", match.group(0)).rstrip(".-")
+        if len(word) > 1 and word.lower() not in COMMON_CAPITALISED and word.lower() not in MONTH_WORDS:
+            found.append(word)
+    return found
+
+
+def edit_distance_at_most(a: str, b: str, limit: int) -> bool:
+    """True when a and b differ by at most `limit` insertions, deletions or substitutions."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
