@@ -106,6 +106,7 @@ class TransformersGenerator:
         self.name = Path(model).name if model else "SmolLM2-135M-Instruct (Q4_1 GGUF)"
         self._loaded: tuple[object, object] | None = None
         self._lock = threading.Lock()
+        self._generate_lock = threading.Lock()
 
     def load(self) -> tuple[object, object]:
         with self._lock:
@@ -125,6 +126,12 @@ class TransformersGenerator:
         import torch
 
         tokenizer, model = self.load()
+        with self._generate_lock:  # the fast tokenizer is not re-entrant; CPU work is serial anyway
+            return self._generate(tokenizer, model, messages, max_new_tokens)
+
+    def _generate(self, tokenizer, model, messages: Messages, max_new_tokens: int) -> Reply:  # type: ignore[no-untyped-def]
+        import torch
+
         inputs = tokenizer.apply_chat_template(  # type: ignore[attr-defined]
             messages, add_generation_prompt=True, return_tensors="pt", return_dict=True
         )

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 
 from qa.text import tokens
+
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
 
 # Above this many passages an HNSW graph replaces exact search (see benchmarks/README.md).
 ANN_THRESHOLD = 50_000

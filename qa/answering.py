@@ -1,0 +1,115 @@
+"""Prompt the model with the evidence, check its reply, and write the answer text.
+
+The model only ever rephrases: when its reply says anything the cited quotes do not hold,
+the answer falls back to quoting the evidence itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.citations import Citation, unsupported
+from qa.generation import Messages
+from qa.text import numbers, tokens
+
+SYSTEM = "You answer questions about news articles using only the given text. Reply with one short sentence."
+PREFIX = re.compile(r"^\s*(the\s+)?(short\s+)?(answer|response)(\s+to\s+(this|the)\s+question)?(\s+is)?\s*[:\-]?\s*", re.I)
+REFUSAL = re.compile(
+    r"\b(not (mentioned|stated|specified|provided|given|available)|no information|does not (say|mention|specify)|"
+    r"doesn't (say|mention)|cannot|can't|unknown|i don't|i do not|not sure|unclear)\b",
+    re.I,
+)
+MAX_REPLY_WORDS = 30
+
+
+def build_prompt(question: str, quotes: list[str]) -> Messages:
+    """A short prompt: the evidence sentences, then the question."""
+    context = "\n".join(f"- {quote}" for quote in quotes)
+    return [
+        {"role": "system", "content": SYSTEM},
+        {"role": "user", "content": f"Text:\n{context}\n\nQuestion: {question}\nAnswer in one short sentence."},
+    ]
+
+
+def parse_reply(text: str) -> str:
+    """The model's first line without "The answer is:" prefixes, stray markers or quotes."""
+    line = next((line for line in text.splitlines() if line.strip()), "")
+    line = re.sub(r"\[\d+\]", "", PREFIX.sub("", line)).strip().strip("\"“”'")
+    return " ".join(line.split())
+
+
+def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None) -> list[str]:
+    """Why the reply cannot be shown; an empty list means it passed every check."""
+    problems = []
+    if not reply:
+        return ["empty reply"]
+    if len(reply.split()) > MAX_REPLY_WORDS:
+        problems.append(f"too long ({len(reply.split())} words)")
+    if REFUSAL.search(reply):
+        problems.append("reply refuses although evidence was found")
+    missing = unsupported(reply, quotes)
+    if missing:
+        problems.append("not in the cited text: " + ", ".join(missing))
+    if wanted in ("count", "money", "percent", "time") and not numbers(reply) - numbers(question):
+        problems.append(f"the question asks for a {wanted} value and the reply gives none")
+    evidence_words = set(tokens(" ".join(quotes)))
+    new_words = set(tokens(reply)) - set(tokens(question))
+    if not new_words & evidence_words:
+        problems.append("reply adds nothing from the evidence")
+    return problems
+
+
+def supporting(claim: str, citations: list[Citation]) -> list[Citation]:
+    """The citations whose quote holds the claim's numbers and names (best overlap if none do)."""
+    holding = [c for c in citations if not unsupported(claim, [c.quote]) and (numbers(claim) or _overlap(claim, c.quote))]
+    if holding:
+        return holding
+    return [max(citations, key=lambda c: _overlap(claim, c.quote))] if citations else []
+
+
+def _overlap(claim: str, quote: str) -> int:
+    return len(set(tokens(claim)) & set(tokens(quote)))
+
+
+def markers(citations: list[Citation]) -> str:
+    return "".join(f"[{c.number}]" for c in citations)
+
+
+def quote_text(citation: Citation) -> str:
+    return f"“{citation.quote}” {markers([citation])}"
+
+
+def compose(reply: str | None, citations: list[Citation]) -> str:
+    """The answer text: the checked reply (or the first quote), then other articles' evidence."""
+    if reply:
+        first = f"{reply.rstrip('.')}. {markers(supporting(reply, citations))}"
+        covered = set(supporting(reply, citations))
+    else:
+        first = quote_text(citations[0])
+        covered = {citations[0]}
+    parts = [first]
+    main_article = citations[0].article_id
+    for citation in citations:
+        if citation in covered:
+            continue
+        if citation.article_id == main_article:
+            parts.append(quote_text(citation))
+        else:
+            parts.append(f"Another article{_dated(citation, citations[0])} says: {quote_text(citation)}")
+    return " ".join(parts)
+
+
+def _dated(other: Citation, first: Citation) -> str:
+    """" (dated 2025-07-07, the more recent)" where dates allow; otherwise the title."""
+    if other.date and first.date and other.date != first.date:
+        newer = "the more recent" if other.date > first.date else "the older"
+        return f" ({other.title}, {other.date}, {newer} of the two)"
+    return f" ({other.title}{', ' + other.date if other.date else ', undated'})"
+
+
+def abstention(unknown: list[str]) -> str:
+    """The honest "the articles don't say" text."""
+    if unknown:
+        listed = " or ".join(dict.fromkeys(unknown))
+        return f"The articles don't mention {listed}, so they can't answer this."
+    return "The articles don't say; the closest passages they have are listed with this answer."

@@ -1,0 +1,78 @@
+"""Turn a follow-up ("And BYD?", "When will that plant open?") into a standalone question."""
+
+from __future__ import annotations
+
+import re
+
+from qa.text import COMMON_CAPITALISED, names
+
+FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|what of|and what about)\s+(?P<subject>.+?)\s*[?.!]*\s*$", re.I)
+ANAPHORA = re.compile(
+    r"\b(it|its|it's|they|their|them|he|his|she|her|this|that|these|those|there|the company|the plant|"
+    r"the factory|the facility|the firm|the project|the deal|the automaker|the same)\b",
+    re.I,
+)
+ASKS_FOR_ENTITY = re.compile(r"^\s*(which|who|what)\b(?!\s+(is|was|are)\s+(the\s+)?(number|amount|share))", re.I)
+REFERRING_PHRASE = re.compile(
+    r"\b(?:that|this|the|its|their)\s+(?P<noun>company|plant|factory|facility|firm|project|deal|automaker|"
+    r"carmaker|partnership|agreement|venture|plan)\b|\b(?P<pronoun>it|they|them|he|she)\b|"
+    r"\b(?P<possessive>its|their|his|her)\b|\b(?P<place>there)\b",
+    re.I,
+)
+
+
+def standalone_question(question: str, history: list[tuple[str, str]] | None) -> str:
+    """The question with references to earlier turns filled in; unchanged when it stands alone."""
+    if not history:
+        return question
+    previous = history[-1][0]
+    follow_up = FOLLOW_UP.match(question)
+    if follow_up and len(follow_up["subject"].split()) <= 6:
+        return _substitute_subject(previous, follow_up["subject"])
+    if ANAPHORA.search(question):
+        subject = _referent(previous, history[-1][1])
+        if subject:
+            return _replace_reference(question, subject)
+    if len(question.split()) <= 3 and not names(question):
+        return f"{question.rstrip('?. ')} ({previous.rstrip('?. ')})?"
+    return question
+
+
+def _referent(previous: str, answer: str) -> str | None:
+    """What "it" points to: the answer of a which/who question, else the earlier question's subject."""
+    if ASKS_FOR_ENTITY.match(previous):
+        asked = {name.lower() for name in names(previous)}
+        fresh = [name for name in names(answer) if name.lower() not in asked]
+        if fresh:
+            return _main_subject(answer[answer.index(fresh[0]) :])
+    return _main_subject(previous)
+
+
+def _main_subject(text: str) -> str | None:
+    """The first run of capitalised words that is not a question word: "Nissan", "Toyota Battery"."""
+    for match in re.finditer(r"[A-Z][\w&.-]*(?:['’]s)?(?:\s+[A-Z][\w&.-]*(?:['’]s)?)*", text):
+        words = [w for w in match.group(0).split() if w.lower().rstrip("'’s") not in COMMON_CAPITALISED]
+        if words:
+            return re.sub(r"['’]s$", "", " ".join(words))
+    return None
+
+
+def _substitute_subject(previous: str, subject: str) -> str:
+    """"What share did CATL hold?" + "And BYD?" -> "What share did BYD hold?"."""
+    old = _main_subject(previous)
+    if old and old in previous:
+        return previous.replace(old, subject.strip(), 1)
+    return f"{previous.rstrip('?. ')}: {subject}?"
+
+
+def _replace_reference(question: str, subject: str) -> str:
+    def swap(match: re.Match[str]) -> str:
+        if match["noun"]:
+            return f"{subject}'s {match['noun']}"
+        if match["possessive"]:
+            return f"{subject}'s"
+        if match["place"]:
+            return f"at {subject}"
+        return subject
+
+    return REFERRING_PHRASE.sub(swap, question, count=1)

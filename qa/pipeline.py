@@ -1,0 +1,163 @@
+"""The one place that wires the parts: question -> passages -> evidence -> checked answer."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from qa.answering import abstention, build_prompt, check_reply, compose, parse_reply
+from qa.citations import Citation
+from qa.conversation import standalone_question
+from qa.embedding import Embedder, SentenceTransformerEmbedder
+from qa.errors import IndexCorruptError, InvalidQuestionError
+from qa.evidence import Evidence, correct_terms, question_type, score_sentences, select_evidence, unknown_names
+from qa.generation import Generator, make_generator
+from qa.index import SearchIndex, build_index, corpus_changed, load_index
+from qa.retrieval import Hit, retrieve
+from qa.settings import Settings
+from qa.text import tokens
+
+log = logging.getLogger(__name__)
+History = list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str  # as asked
+    standalone_question: str  # with follow-up references resolved
+    text: str  # the answer shown, with [n] markers
+    citations: tuple[Citation, ...]
+    abstained: bool
+    passages: tuple[Hit, ...]  # retrieved passages, ranked, with scores
+    draft: str  # the model's raw reply ("" when it was not asked)
+    problems: tuple[str, ...]  # why the draft was not shown, if it was not
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+
+
+def validate_question(question: object, max_chars: int) -> str:
+    """The question with control characters removed; InvalidQuestionError when unusable."""
+    if not isinstance(question, str):
+        raise InvalidQuestionError(f"question must be a string (got {type(question).__name__})")
+    cleaned = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in question)
+    cleaned = " ".join(cleaned.split())
+    if not cleaned:
+        raise InvalidQuestionError(f"question must not be empty (got {question[:20]!r})")
+    if len(cleaned) > max_chars:
+        raise InvalidQuestionError(f"question is {len(cleaned):,} characters; the limit is {max_chars:,}")
+    if not any(ch.isalnum() for ch in cleaned):
+        raise InvalidQuestionError(f"question must contain words or numbers (got {cleaned[:40]!r})")
+    return cleaned
+
+
+class Pipeline:
+    """Holds the loaded models and index; safe to share between threads."""
+
+    def __init__(self, settings: Settings | None = None, *, embedder: Embedder | None = None, generator: Generator | None = None):
+        self.settings = settings or Settings()
+        self.embedder = embedder or SentenceTransformerEmbedder(self.settings.embedding_model)
+        self.generator = generator or make_generator(
+            self.settings.generator_model, self.settings.backend, self.settings.cache_dir
+        )
+        self._index: SearchIndex | None = None
+        self._index_lock = threading.Lock()
+
+    @property
+    def index(self) -> SearchIndex:
+        """The index, loaded on first use and rebuilt when the corpus folder changed."""
+        with self._index_lock:
+            settings = self.settings
+            if self._index is not None and not corpus_changed(self._index, settings.corpus_dir):
+                return self._index
+            if self._index is None:
+                try:
+                    self._index = load_index(settings.index_dir, self.embedder)
+                except IndexCorruptError as error:
+                    log.info("building the index: %s", error)
+            if self._index is None or corpus_changed(self._index, settings.corpus_dir):
+                self._index = build_index(
+                    settings.corpus_dir,
+                    settings.index_dir,
+                    self.embedder,
+                    chunk_size=settings.chunk_sentences,
+                    chunk_overlap=settings.chunk_overlap,
+                    max_article_bytes=settings.max_article_bytes,
+                )
+            return self._index
+
+    def ask(self, question: str, *, history: History | None = None, top_k: int | None = None) -> Answer:
+        """Answer from the articles, with verified citations, or abstain."""
+        started = time.perf_counter()
+        asked = validate_question(question, self.settings.max_question_chars)
+        standalone = standalone_question(asked, history)
+        index = self.index
+        timings = {"index": time.perf_counter() - started}
+
+        mark = time.perf_counter()
+        query_vector = self.embedder.embed([standalone])[0]
+        search_text = " ".join([standalone, *correct_terms(tokens(standalone), index.vocabulary)])
+        hits = retrieve(index, search_text, query_vector, top_k=top_k or self.settings.top_k, rrf_k=self.settings.rrf_k)
+        ranked = score_sentences(standalone, query_vector, hits, index)
+        timings["retrieval"] = time.perf_counter() - mark
+
+        unknown = unknown_names(standalone, index.vocabulary)
+        wanted = question_type(standalone)
+        if unknown or not ranked or ranked[0].score < self.settings.abstain_threshold or (wanted and not ranked[0].typed):
+            timings["total"] = time.perf_counter() - started
+            return Answer(asked, standalone, abstention(unknown), (), True, tuple(hits), "", (), timings)
+
+        evidence = select_evidence(ranked, ratio=self.settings.second_source_ratio)
+        citations = [self._citation(number, item, index) for number, item in enumerate(evidence, start=1)]
+        quotes = [citation.quote for citation in citations]
+        mark = time.perf_counter()
+        reply = self.generator.generate(build_prompt(standalone, quotes), max_new_tokens=self.settings.max_new_tokens)
+        timings.update(generation=time.perf_counter() - mark, prefill=reply.prefill_seconds, decode=reply.generate_seconds)
+        timings["new_tokens"] = reply.new_tokens
+        draft = parse_reply(reply.text)
+        problems = check_reply(draft, standalone, quotes, wanted)
+        text = compose(None if problems else draft, citations)
+        timings["total"] = time.perf_counter() - started
+        return Answer(asked, standalone, text, tuple(citations), False, tuple(hits), reply.text, tuple(problems), timings)
+
+    def ask_stream(self, question: str, *, history: History | None = None, top_k: int | None = None) -> Iterator[str | Answer]:
+        """Text pieces of the answer, then the final Answer.
+
+        The reply is checked before any of it is shown, so pieces come after verification.
+        """
+        answer = self.ask(question, history=history, top_k=top_k)
+        words = answer.text.split(" ")
+        for position, word in enumerate(words):
+            yield word + (" " if position < len(words) - 1 else "")
+        yield answer
+
+    @staticmethod
+    def _citation(number: int, evidence: Evidence, index: SearchIndex) -> Citation:
+        sentence = evidence.sentence
+        source = index.sources[sentence.article_id]
+        return Citation(number, source.id, source.title, source.date, source.url, sentence.text, sentence.start, sentence.end)
+
+
+_default: Pipeline | None = None
+_default_lock = threading.Lock()
+
+
+def default_pipeline() -> Pipeline:
+    """The process-wide pipeline: models and index load once, however many callers."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Pipeline()
+        return _default
+
+
+def ask(question: str, *, history: History | None = None, top_k: int | None = None) -> Answer:
+    """Answer a question about the articles (see Pipeline.ask)."""
+    return default_pipeline().ask(question, history=history, top_k=top_k)
+
+
+def ask_stream(question: str, *, history: History | None = None, top_k: int | None = None) -> Iterator[str | Answer]:
+    """Stream an answer (see Pipeline.ask_stream)."""
+    return default_pipeline().ask_stream(question, history=history, top_k=top_k)
