@@ -1,0 +1,356 @@
+"""Article loading and cleaning: each boilerplate rule, title and date, sidecar and front matter, offsets."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from qa.articles import (
+    Article,
+    clean,
+    decode,
+    find_date,
+    find_title,
+    load_article,
+    load_corpus,
+    normalize_date,
+)
+from qa.errors import ArticleError
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+# A made-up news page with one instance of every kind of furniture the cleaner should remove.
+PAGE = """Top Banner Top Banner
+Harbor City Opens New Ferry Terminal
+
+Metro Desk | Tuesday, 14 March 2023
+
+Input
+Changed
+  • The terminal cost $120 million to build.
+  • It will serve 8,000 riders a day.
+
+Harbor City opened its new ferry terminal on Tuesday, officials said.
+Also Read: Ten Things To Do In Harbor City This Spring
+The mayor said the project finished on time and under budget.
+The mayor said the project finished on time and under budget.
+Advertisement
+Ridership is expected to double by 2030, according to the transit agency.
+
+City Council Approves New Parking Rules
+Local Team Wins Regional Championship
+Weather Turns Cold This Weekend Across The Region
+Stock Markets Slide On Rate Fears
+
+We use cookies to ensure you get the best experience on our website.
+Accept cookies
+"""
+
+
+def kept_lines(visible: str, spans: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> list[str]:
+    return [visible[start:end] for start, end in spans]
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+# --- cleaning rules, one at a time, on the synthetic page ---------------------------------------
+
+
+@pytest.fixture
+def page_lines() -> list[str]:
+    return kept_lines(PAGE, clean(PAGE))
+
+
+def test_repeated_banner_line_is_removed(page_lines: list[str]) -> None:
+    assert not any("Top Banner" in line for line in page_lines)
+
+
+def test_stray_ui_words_are_removed(page_lines: list[str]) -> None:
+    assert "Input" not in page_lines and "Changed" not in page_lines and "Advertisement" not in page_lines
+
+
+def test_bullet_glyphs_are_cut_off_and_the_item_text_kept(page_lines: list[str]) -> None:
+    assert "The terminal cost $120 million to build." in page_lines
+    assert "It will serve 8,000 riders a day." in page_lines
+    assert not any(line.lstrip().startswith("•") for line in page_lines)
+
+
+def test_also_read_link_lines_are_removed(page_lines: list[str]) -> None:
+    assert not any("Also Read" in line for line in page_lines)
+
+
+def test_a_duplicated_line_is_kept_once(page_lines: list[str]) -> None:
+    assert page_lines.count("The mayor said the project finished on time and under budget.") == 1
+
+
+def test_cookie_notice_is_removed(page_lines: list[str]) -> None:
+    assert not any("cookie" in line.lower() for line in page_lines)
+
+
+def test_the_article_itself_survives_cleaning(page_lines: list[str]) -> None:
+    for sentence in (
+        "Harbor City Opens New Ferry Terminal",
+        "Harbor City opened its new ferry terminal on Tuesday, officials said.",
+        "Ridership is expected to double by 2030, according to the transit agency.",
+    ):
+        assert sentence in page_lines
+
+
+def test_kept_spans_are_ordered_and_point_into_the_text() -> None:
+    spans = clean(PAGE)
+    assert spans == sorted(spans)
+    assert all(0 <= start < end <= len(PAGE) for start, end in spans)
+    assert all(PAGE[start:end] == PAGE[start:end].strip() for start, end in spans)
+
+
+def test_ui_words_inside_a_sentence_are_not_boilerplate() -> None:
+    text = "Input costs rose 5% in May.\nShare prices of the firm fell.\nSearch crews found the ship.\n"
+    assert kept_lines(text, clean(text)) == [
+        "Input costs rose 5% in May.",
+        "Share prices of the firm fell.",
+        "Search crews found the ship.",
+    ]
+
+
+def test_a_short_final_section_of_real_sentences_is_kept() -> None:
+    body = "\n".join(f"Paragraph {n} of the story says something new." for n in range(5))
+    ending = "The company declined to comment.\nShares rose 2% on Monday.\nAnalysts expect more deals.\n"
+    text = f"{body}\n\n{ending}"
+    assert "Analysts expect more deals." in kept_lines(text, clean(text))
+
+
+# --- title and date -------------------------------------------------------------------------------
+
+
+def test_title_and_date_of_the_synthetic_page(tmp_path: Path) -> None:
+    article = load_article(write(tmp_path, "ferry.txt", PAGE))
+    assert article.title == "Harbor City Opens New Ferry Terminal"
+    assert article.date == "2023-03-14"
+    assert not any("Metro Desk" in line for line in kept_lines(article.visible, article.paragraphs))
+
+
+def test_run_on_headline_is_cut_where_the_deck_starts() -> None:
+    line = (
+        "Ferry fares rise across the harbor region Commuters face higher costs this year "
+        "Officials blame fuel prices and staff shortages"
+    )
+    text = f"{line}\nThe agency raised fares by 10% on Monday.\n"
+    assert find_title(text, clean(text)) == "Ferry fares rise across the harbor region"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Desk | Monday, 07 July 2025", "2025-07-07"),
+        ("Posted March 3, 2022 by staff", "2022-03-03"),
+        ("Updated: 2024-11-30", "2024-11-30"),
+        ("Sept. 9th, 2021", "2021-09-09"),
+        ("no date in this line", None),
+    ],
+)
+def test_find_date(text: str, expected: str | None) -> None:
+    assert find_date(text) == expected
+
+
+def test_normalize_date_rejects_what_is_not_a_date() -> None:
+    assert normalize_date("7 July 2025") == "2025-07-07"
+    assert normalize_date("soon") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "date"),
+    [
+        ("000_33c6a3bce54667ed.txt", "Nissan Eyes EV Production with Foxconn at Japan Plant", "2025-07-07"),
+        ("001_1039260d6b251263.txt", "Toyota, Nissan to Invest $7 Billion in EV Batteries", None),
+        (
+            "002_0b82c0a571192d8b.txt",
+            "China races ahead, casting a shadow over Japan’s battery industry",
+            None,
+        ),
+    ],
+)
+def test_seed_titles_and_dates(name: str, title: str, date: str | None) -> None:
+    article = load_article(SEEDS / name)
+    assert (article.title, article.date) == (title, date)
+
+
+def test_seed_furniture_is_gone_and_the_body_stays() -> None:
+    lines = kept_lines(*_visible_and_paragraphs("000_33c6a3bce54667ed.txt"))
+    assert not any(
+        line in ("Top Banner Top Banner", "Input", "Changed") or "Cookies" in line for line in lines
+    )
+    assert any(
+        line.startswith("The Oppama facility, which has approximately 3,900 employees") for line in lines
+    )
+    tail = kept_lines(*_visible_and_paragraphs("001_1039260d6b251263.txt"))
+    assert not any("Trello" in line or "iRobot" in line for line in tail)
+
+
+def _visible_and_paragraphs(name: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    article = load_article(SEEDS / name)
+    return article.visible, article.paragraphs
+
+
+# --- sidecar and front matter ---------------------------------------------------------------------
+
+
+def test_sidecar_sets_title_date_and_url(tmp_path: Path) -> None:
+    write(tmp_path, "story.txt", "Plain Title Of Story\nThe first sentence is here. The second is there.\n")
+    write(
+        tmp_path,
+        "articles.json",
+        json.dumps(
+            {
+                "story.txt": {
+                    "title": "Sidecar Title",
+                    "date": "2 January 2021",
+                    "url": "https://example.com/s",
+                }
+            }
+        ),
+    )
+    [article] = load_corpus(tmp_path)
+    assert (article.title, article.date, article.url) == (
+        "Sidecar Title",
+        "2021-01-02",
+        "https://example.com/s",
+    )
+
+
+def test_a_broken_sidecar_is_ignored_with_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    write(tmp_path, "story.txt", "Plain Title Of Story\nThe first sentence is here.\n")
+    write(tmp_path, "articles.json", "{not json")
+    with caplog.at_level(logging.WARNING):
+        [article] = load_corpus(tmp_path)
+    assert article.title == "Plain Title Of Story"
+    assert "articles.json" in caplog.text
+
+
+MARKDOWN = """---
+title: "Battery Plant Opens"
+date: 2024-03-05
+url: https://example.com/plant
+---
+
+# Acme Builds A Battery Plant
+
+Acme Corp. said on **Tuesday** that its [new plant](https://example.com/p) in the U.S. will cost $1.5 billion.
+It employs 2,000 people.
+"""
+
+
+def test_markdown_front_matter_sets_metadata_and_is_not_article_text(tmp_path: Path) -> None:
+    article = load_article(write(tmp_path, "plant.md", MARKDOWN))
+    assert (article.title, article.date, article.url) == (
+        "Battery Plant Opens",
+        "2024-03-05",
+        "https://example.com/plant",
+    )
+    text = " ".join(kept_lines(article.visible, article.paragraphs))
+    assert "title:" not in text and "https://" not in text and "**" not in text and "#" not in text
+    assert "Acme Corp. said on Tuesday that its new plant" in " ".join(text.split())
+
+
+HTML = """<html><head><title>Tab Title</title>
+<meta property="og:title" content="Widget Profits Climb">
+<meta property="article:published_time" content="2023-11-02T10:00:00Z">
+<style>p { color: red }</style></head>
+<body><nav>Home</nav><h1>Widget Profits Climb</h1>
+<p>Widget Inc. reported a profit of 5 million dollars. The CEO said <b>growth</b> will continue.</p>
+<script>var note = "Ignore me.";</script>
+<p>Second paragraph, with a <a href="http://example.com">link</a> inside.</p></body></html>
+"""
+
+
+def test_html_metadata_and_visible_text(tmp_path: Path) -> None:
+    article = load_article(write(tmp_path, "widget.html", HTML))
+    assert (article.title, article.date) == ("Widget Profits Climb", "2023-11-02")
+    text = " ".join(" ".join(kept_lines(article.visible, article.paragraphs)).split())
+    assert "Widget Inc. reported a profit of 5 million dollars." in text
+    assert "The CEO said growth will continue." in text
+    assert "Ignore me" not in text and "color" not in text and "<" not in text
+
+
+@pytest.mark.parametrize(("name", "content"), [("widget.html", HTML), ("plant.md", MARKDOWN)])
+def test_markup_masking_keeps_every_visible_character_at_its_offset(
+    tmp_path: Path, name: str, content: str
+) -> None:
+    article = load_article(write(tmp_path, name, content))
+    assert len(article.visible) == len(article.text)
+    assert all(v == t for v, t in zip(article.visible, article.text, strict=True) if not v.isspace())
+    for start, end in article.paragraphs:
+        assert article.visible[start:end].strip() == article.visible[start:end]
+
+
+# --- decoding and skipping ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Café news. It opened.".encode(),
+        b"\xef\xbb\xbf" + "Café news. It opened.".encode(),
+        "\ufeffCafé news. It opened.".encode("utf-16-le"),
+        "\ufeffCafé news. It opened.".encode("utf-16-be"),
+    ],
+)
+def test_decode_utf8_and_utf16_with_bom(data: bytes) -> None:
+    assert decode(data, name="x.txt").lstrip("\ufeff") == "Café news. It opened."
+
+
+def test_decode_reads_latin1_with_a_warning_naming_the_file(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING):
+        assert decode("Café in São Paulo.".encode("latin-1"), name="old.txt") == "Café in São Paulo."
+    assert "old.txt" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"", "empty"),
+        (b"  \n\t ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    ],
+)
+def test_decode_refuses_unusable_bytes_in_words(data: bytes, words: str) -> None:
+    with pytest.raises(ArticleError, match=words):
+        decode(data, name="bad.txt")
+
+
+def test_load_corpus_skips_bad_files_with_a_warning_naming_each(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write(tmp_path, "good.txt", "Good Story Title\nThe good story has a sentence.\n")
+    write(tmp_path, "empty.txt", "")
+    write(tmp_path, "binary.txt", b"\x00\x01\x02\x03binary")
+    write(tmp_path, "furniture.txt", "Top Banner Top Banner\nAdvertisement\n")
+    write(tmp_path, "notes.csv", "not,an,article\n")
+    with caplog.at_level(logging.WARNING):
+        articles = load_corpus(tmp_path)
+    assert [a.id for a in articles] == ["good.txt"]
+    for name in ("empty.txt", "binary.txt", "furniture.txt"):
+        assert name in caplog.text
+    assert "notes.csv" not in caplog.text
+
+
+def test_load_corpus_refuses_a_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError, match="does not exist"):
+        load_corpus(tmp_path / "nowhere")
+
+
+def test_article_is_a_frozen_record_with_a_content_hash(tmp_path: Path) -> None:
+    first = load_article(write(tmp_path, "a.txt", "A Title Here\nOne sentence.\n"))
+    second = load_article(write(tmp_path, "b.txt", "A Title Here\nOne sentence.\n"))
+    assert isinstance(first, Article) and first.content_hash == second.content_hash
+    with pytest.raises(AttributeError):
+        first.title = "changed"  # type: ignore[misc]
