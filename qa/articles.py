@@ -134,13 +134,14 @@ def decode(data: bytes, *, name: str) -> str:
 def clean(visible: str, *, blank_line_paragraphs: bool = False) -> list[tuple[int, int]]:
     """Spans of the paragraphs worth keeping, boilerplate and duplicates removed."""
     blocks = _split_blocks(visible, blank_line_paragraphs)
+    # Furniture first: a cookie notice after the "More news" list would hide that list's end.
+    blocks = [(start, end) for start, end in blocks if not _is_boilerplate(" ".join(visible[start:end].split()))]
     blocks = _drop_trailing_headline_list(visible, blocks)
     kept: list[tuple[int, int]] = []
     seen: set[str] = set()
     for start, end in blocks:
-        line = " ".join(visible[start:end].split())
-        key = line.lower()
-        if key in seen or _is_boilerplate(line):
+        key = " ".join(visible[start:end].split()).lower()
+        if key in seen:
             continue
         seen.add(key)
         bullet = BULLET.match(visible, start, end)

@@ -89,6 +89,13 @@ def test_also_read_link_lines_are_removed(page_lines: list[str]) -> None:
     assert not any("Also Read" in line for line in page_lines)
 
 
+def test_trailing_list_of_unrelated_headlines_is_removed(page_lines: list[str]) -> None:
+    assert not any(
+        line.startswith(("City Council", "Local Team", "Weather Turns", "Stock Markets"))
+        for line in page_lines
+    )
+
+
 def test_a_duplicated_line_is_kept_once(page_lines: list[str]) -> None:
     assert page_lines.count("The mayor said the project finished on time and under budget.") == 1
 
