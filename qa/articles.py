@@ -44,7 +44,10 @@ UI_LINES = re.compile(
 # Lines that point elsewhere ("Also Read: ...").
 LINK_LINES = re.compile(r"^(also read|read also|see also|related|read more|recommended|more from)\s*:", re.I)
 COOKIE = re.compile(r"\bcookies?\b", re.I)
-COOKIE_CONTEXT = re.compile(r"\b(we use|accept|consent|do you like|policy|experience|enable)\b", re.I)
+# A cookie notice talks to the reader ("We use cookies", "Do you like Cookies?", "Accept all");
+# a news sentence about cookie rules does not, and must stay.
+COOKIE_CONTEXT = re.compile(r"\b(we|our|us|you|your)\b|^\W*(accept|allow|manage|reject)\b", re.I)
+COOKIE_NOTICE_MAX_WORDS = 40
 BULLET = re.compile(r"\s*(?:[•·▪◦●■►▶]\s*|[*–—-]\s+)+(?=\S)")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
@@ -165,9 +168,9 @@ def _split_blocks(visible: str, blank_line_paragraphs: bool) -> list[tuple[int, 
 def _is_boilerplate(line: str) -> bool:
     if UI_LINES.match(line) or LINK_LINES.match(line):
         return True
-    if COOKIE.search(line) and (COOKIE_CONTEXT.search(line) or len(line.split()) < 8):
-        return True
     words = line.split()
+    if COOKIE.search(line) and len(words) <= COOKIE_NOTICE_MAX_WORDS and (COOKIE_CONTEXT.search(line) or len(words) < 8):
+        return True
     half = len(words) // 2
     # "Top Banner Top Banner": a short phrase repeated to fill a layout slot.
     return 2 <= len(words) <= 8 and len(words) % 2 == 0 and words[:half] == words[half:]

@@ -136,6 +136,15 @@ def test_a_short_final_section_of_real_sentences_is_kept() -> None:
     assert "Analysts expect more deals." in kept_lines(text, clean(text))
 
 
+def test_a_news_paragraph_about_cookie_rules_is_not_a_cookie_notice() -> None:
+    paragraph = (
+        "European regulators said the new policy requires websites to ask visitors before storing "
+        "tracking cookies, and companies that fail to obtain consent face fines of up to 4% of turnover."
+    )
+    text = f"Regulators Tighten Rules On Online Tracking\n{paragraph}\n"
+    assert paragraph in kept_lines(text, clean(text))
+
+
 # --- title and date -------------------------------------------------------------------------------
 
 
