@@ -138,7 +138,7 @@ def clean(visible: str, *, blank_line_paragraphs: bool = False) -> list[tuple[in
     """Spans of the paragraphs worth keeping, boilerplate and duplicates removed."""
     blocks = _split_blocks(visible, blank_line_paragraphs)
     # Furniture first: a cookie notice after the "More news" list would hide that list's end.
-    blocks = [(start, end) for start, end in blocks if not _is_boilerplate(" ".join(visible[start:end].split()))]
+    blocks = [(s, e) for s, e in blocks if not _is_boilerplate(" ".join(visible[s:e].split()))]
     blocks = _drop_trailing_headline_list(visible, blocks)
     kept: list[tuple[int, int]] = []
     seen: set[str] = set()
@@ -169,8 +169,9 @@ def _is_boilerplate(line: str) -> bool:
     if UI_LINES.match(line) or LINK_LINES.match(line):
         return True
     words = line.split()
-    if COOKIE.search(line) and len(words) <= COOKIE_NOTICE_MAX_WORDS and (COOKIE_CONTEXT.search(line) or len(words) < 8):
-        return True
+    if COOKIE.search(line) and len(words) <= COOKIE_NOTICE_MAX_WORDS:
+        if COOKIE_CONTEXT.search(line) or len(words) < 8:
+            return True
     half = len(words) // 2
     # "Top Banner Top Banner": a short phrase repeated to fill a layout slot.
     return 2 <= len(words) <= 8 and len(words) % 2 == 0 and words[:half] == words[half:]
