@@ -168,6 +168,8 @@ def _split_blocks(visible: str, blank_line_paragraphs: bool) -> list[tuple[int, 
 def _is_boilerplate(line: str) -> bool:
     if UI_LINES.match(line) or LINK_LINES.match(line):
         return True
+    if not any(ch.isalnum() for ch in line):  # a lone bullet glyph, "* * *", a rule of dashes
+        return True
     words = line.split()
     if COOKIE.search(line) and len(words) <= COOKIE_NOTICE_MAX_WORDS:
         if COOKIE_CONTEXT.search(line) or len(words) < 8:

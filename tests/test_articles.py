@@ -145,6 +145,11 @@ def test_a_news_paragraph_about_cookie_rules_is_not_a_cookie_notice() -> None:
     assert paragraph in kept_lines(text, clean(text))
 
 
+def test_lines_of_only_bullet_glyphs_or_rules_are_dropped() -> None:
+    text = "Harbor City Budget Passes\n•\n* * *\n---\nThe council approved the budget on Monday.\n"
+    assert kept_lines(text, clean(text)) == ["Harbor City Budget Passes", "The council approved the budget on Monday."]
+
+
 # --- title and date -------------------------------------------------------------------------------
 
 
