@@ -49,6 +49,8 @@ COOKIE = re.compile(r"\bcookies?\b", re.I)
 COOKIE_CONTEXT = re.compile(r"\b(we|our|us|you|your)\b|^\W*(accept|allow|manage|reject)\b", re.I)
 COOKIE_NOTICE_MAX_WORDS = 40
 BULLET = re.compile(r"\s*(?:[•·▪◦●■►▶]\s*|[*–—-]\s+)+(?=\S)")
+# In Markdown/HTML a paragraph ends at a blank line, and each list item ("- ", "• ") is its own block.
+BLANK_LINE_OR_LIST_ITEM = re.compile(r"\n[ \t\r\f\v]*\n\s*|\n(?=[ \t]*(?:[•·▪◦●■►▶]|[*+–—-][ \t]))")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 MONTHS = (
@@ -153,7 +155,7 @@ def clean(visible: str, *, blank_line_paragraphs: bool = False) -> list[tuple[in
 
 
 def _split_blocks(visible: str, blank_line_paragraphs: bool) -> list[tuple[int, int]]:
-    separator = re.compile(r"\n[ \t\r\f\v]*\n\s*" if blank_line_paragraphs else r"\n")
+    separator = BLANK_LINE_OR_LIST_ITEM if blank_line_paragraphs else re.compile(r"\n")
     blocks, start = [], 0
     for match in [*separator.finditer(visible), None]:
         end = match.start() if match else len(visible)
