@@ -138,6 +138,7 @@ def decode(data: bytes, *, name: str) -> str:
 
 def clean(visible: str, *, blank_line_paragraphs: bool = False) -> list[tuple[int, int]]:
     """Spans of the paragraphs worth keeping, boilerplate and duplicates removed."""
+    visible = re.sub(r"\r(?!\n)", "\n", visible)  # old Mac line ends; same length, so spans still fit
     blocks = _split_blocks(visible, blank_line_paragraphs)
     # Furniture first: a cookie notice after the "More news" list would hide that list's end.
     blocks = [(s, e) for s, e in blocks if not _is_boilerplate(" ".join(visible[s:e].split()))]

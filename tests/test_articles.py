@@ -156,6 +156,15 @@ def test_markdown_style_blank_line_paragraphs_keep_each_bullet_item_apart() -> N
     assert "The plant cost $1.5 billion" in lines and "It employs 2,000 people" in lines
 
 
+def test_old_mac_line_endings_separate_lines_like_newlines() -> None:
+    text = "Harbor City Budget Passes\rThe council approved the budget on Monday.\rIt takes effect in July.\r"
+    assert kept_lines(text, clean(text)) == [
+        "Harbor City Budget Passes",
+        "The council approved the budget on Monday.",
+        "It takes effect in July.",
+    ]
+
+
 # --- title and date -------------------------------------------------------------------------------
 
 
