@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 SIDECAR = "articles.json"
+TITLE_MAX_CHARS = 120  # a found title longer than this is cut at a word
 
 
 @dataclass(frozen=True)
@@ -210,11 +211,15 @@ def find_title(visible: str, paragraphs: list[tuple[int, int]]) -> str | None:
         return None
     first = lines[0]
     if len(first.split()) > 16 and not SENTENCE_END.search(first):
-        return _cut_at_deck(first, visible)
+        return _shorten(_cut_at_deck(first, visible))
     for line in lines:
         if 3 <= len(line.split()) <= 16 and not SENTENCE_END.search(line):
             return line
-    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
+    return _shorten(first)
+
+
+def _shorten(line: str, limit: int = TITLE_MAX_CHARS) -> str:
+    return line if len(line) <= limit else line[: limit - 3].rsplit(" ", 1)[0] + "…"
 
 
 def _cut_at_deck(line: str, visible: str) -> str:

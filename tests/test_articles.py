@@ -184,6 +184,12 @@ def test_run_on_headline_is_cut_where_the_deck_starts() -> None:
     assert find_title(text, clean(text)) == "Ferry fares rise across the harbor region"
 
 
+def test_title_of_text_without_headline_or_punctuation_stays_short() -> None:
+    text = "word " * 3000
+    title = find_title(text, clean(text))
+    assert title is not None and len(title) <= 120
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
