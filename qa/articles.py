@@ -123,7 +123,10 @@ def decode(data: bytes, *, name: str) -> str:
     if not data.strip():
         raise ArticleError("file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:  # odd length or a broken surrogate: truncated or not text
+            raise ArticleError(f"file starts like UTF-16 text but does not decode ({error.reason})") from None
     if b"\x00" in data:
         raise ArticleError("file looks binary (contains NUL bytes), not text")
     try:

@@ -362,6 +362,7 @@ def test_decode_reads_latin1_with_a_warning_naming_the_file(caplog: pytest.LogCa
         (b"", "empty"),
         (b"  \n\t ", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"\xff\xfe" + "Half a character.".encode("utf-16-le") + b"A", "UTF-16"),
     ],
 )
 def test_decode_refuses_unusable_bytes_in_words(data: bytes, words: str) -> None:
