@@ -101,11 +101,12 @@ def load_article(path: Path, *, overrides: dict[str, str] | None = None, max_byt
     else:
         visible = text
     meta.update(overrides or {})
-    paragraphs = clean(visible, blank_line_paragraphs=suffix != ".txt")
+    found = clean(visible, blank_line_paragraphs=suffix != ".txt")
+    paragraphs = [p for p in found if not _is_byline(visible[p[0] : p[1]])]
     if not paragraphs:
         raise ArticleError("no article text left after cleaning")
-    title = meta.get("title") or find_title(visible, paragraphs) or path.stem
-    date = normalize_date(meta["date"]) if meta.get("date") else find_date(visible, paragraphs)
+    title = meta.get("title") or find_title(visible, found) or path.stem
+    date = normalize_date(meta["date"]) if meta.get("date") else find_date(visible, found)
     return Article(
         id=path.name,
         title=" ".join(title.split()),
@@ -113,7 +114,7 @@ def load_article(path: Path, *, overrides: dict[str, str] | None = None, max_byt
         url=meta.get("url"),
         text=text,
         visible=visible,
-        paragraphs=tuple(p for p in paragraphs if not _is_byline(visible[p[0] : p[1]])),
+        paragraphs=tuple(paragraphs),
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
     )
 

@@ -370,6 +370,11 @@ def test_decode_refuses_unusable_bytes_in_words(data: bytes, words: str) -> None
         decode(data, name="bad.txt")
 
 
+def test_an_article_that_is_only_a_byline_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError, match="no article text"):
+        load_article(write(tmp_path, "byline.txt", "By Jane Doe | March 3, 2022\n"))
+
+
 def test_load_corpus_skips_bad_files_with_a_warning_naming_each(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
