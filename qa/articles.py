@@ -196,7 +196,8 @@ def _drop_trailing_headline_list(visible: str, blocks: list[tuple[int, int]]) ->
         if "\n\n" in visible[blocks[index - 1][1] : blocks[index][0]].replace("\r", "").replace(" ", ""):
             last_gap = index
     tail = blocks[last_gap:]
-    headline_like = [b for b in tail if len(visible[b[0] : b[1]].split()) <= 25]
+    # Bulleted lines are the article's own list ("Key facts"), not links to other stories.
+    headline_like = [b for b in tail if len(visible[b[0] : b[1]].split()) <= 25 and not BULLET.match(visible, *b)]
     unpunctuated = [b for b in tail if not SENTENCE_END.search(visible[b[0] : b[1]].rstrip())]
     if last_gap and len(tail) >= 3 and len(headline_like) == len(tail) and len(unpunctuated) >= 0.7 * len(tail):
         return blocks[:last_gap]

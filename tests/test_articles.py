@@ -136,6 +136,13 @@ def test_a_short_final_section_of_real_sentences_is_kept() -> None:
     assert "Analysts expect more deals." in kept_lines(text, clean(text))
 
 
+def test_a_final_bulleted_key_facts_list_is_article_text_not_a_headline_list() -> None:
+    body = "\n".join(f"Paragraph {n} of the story says something new about the plant." for n in range(5))
+    facts = "Key facts\n• The plant opens in 2027\n• It employs 3,900 people\n• It cost $1.5 billion\n"
+    lines = kept_lines(body + "\n\n" + facts, clean(body + "\n\n" + facts))
+    assert "It employs 3,900 people" in lines and "The plant opens in 2027" in lines
+
+
 def test_a_news_paragraph_about_cookie_rules_is_not_a_cookie_notice() -> None:
     paragraph = (
         "European regulators said the new policy requires websites to ask visitors before storing "
