@@ -179,9 +179,9 @@ def _is_boilerplate(line: str) -> bool:
     if not any(ch.isalnum() for ch in line):  # a lone bullet glyph, "* * *", a rule of dashes
         return True
     words = line.split()
-    if COOKIE.search(line) and len(words) <= COOKIE_NOTICE_MAX_WORDS:
-        if COOKIE_CONTEXT.search(line) or len(words) < 8:
-            return True
+    short = len(words) <= COOKIE_NOTICE_MAX_WORDS
+    if short and COOKIE.search(line) and (COOKIE_CONTEXT.search(line) or len(words) < 8):
+        return True
     half = len(words) // 2
     # "Top Banner Top Banner": a short phrase repeated to fill a layout slot.
     return 2 <= len(words) <= 8 and len(words) % 2 == 0 and words[:half] == words[half:]
@@ -197,7 +197,9 @@ def _drop_trailing_headline_list(visible: str, blocks: list[tuple[int, int]]) ->
             last_gap = index
     tail = blocks[last_gap:]
     # Bulleted lines are the article's own list ("Key facts"), not links to other stories.
-    headline_like = [b for b in tail if len(visible[b[0] : b[1]].split()) <= 25 and not BULLET.match(visible, *b)]
+    headline_like = [
+        b for b in tail if len(visible[b[0] : b[1]].split()) <= 25 and not BULLET.match(visible, *b)
+    ]
     unpunctuated = [b for b in tail if not SENTENCE_END.search(visible[b[0] : b[1]].rstrip())]
     if last_gap and len(tail) >= 3 and len(headline_like) == len(tail) and len(unpunctuated) >= 0.7 * len(tail):
         return blocks[:last_gap]

@@ -154,11 +154,16 @@ def test_a_news_paragraph_about_cookie_rules_is_not_a_cookie_notice() -> None:
 
 def test_lines_of_only_bullet_glyphs_or_rules_are_dropped() -> None:
     text = "Harbor City Budget Passes\n•\n* * *\n---\nThe council approved the budget on Monday.\n"
-    assert kept_lines(text, clean(text)) == ["Harbor City Budget Passes", "The council approved the budget on Monday."]
+    assert kept_lines(text, clean(text)) == [
+        "Harbor City Budget Passes",
+        "The council approved the budget on Monday.",
+    ]
 
 
 def test_markdown_style_blank_line_paragraphs_keep_each_bullet_item_apart() -> None:
-    text = "Key facts:\n\n- The plant cost $1.5 billion\n- It employs 2,000 people\n\nThe plant opened in May.\n"
+    text = (
+        "Key facts:\n\n- The plant cost $1.5 billion\n- It employs 2,000 people\n\nThe plant opened in May.\n"
+    )
     lines = kept_lines(text, clean(text, blank_line_paragraphs=True))
     assert "The plant cost $1.5 billion" in lines and "It employs 2,000 people" in lines
 
