@@ -39,6 +39,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     """Sentence spans within text[start:end], never cutting inside "U.S.", "$1.5" or "Co. is"."""
     end = len(text) if end is None else end
     spans, begin = [], start
+    while begin < end and text[begin].isspace():  # a sentence starts at its first character
+        begin += 1
     for match in BOUNDARY.finditer(text, start, end):
         space = text.rfind(" ", begin, match.start())
         token = text[space + 1 if space >= 0 else begin : match.start() + 1].strip("\"'“‘([")
@@ -67,7 +69,8 @@ def _limit_length(text: str, start: int, end: int) -> list[tuple[int, int]]:
             start += 1
     if start < end:
         pieces.append((start, end))
-    return [(s, e - (len(text[s:e]) - len(text[s:e].rstrip()))) for s, e in pieces]
+    trimmed = [(s, e - (len(text[s:e]) - len(text[s:e].rstrip()))) for s, e in pieces]
+    return [(s, e) for s, e in trimmed if s < e]
 
 
 def article_sentences(article: Article) -> list[Sentence]:

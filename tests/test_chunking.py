@@ -144,7 +144,7 @@ def test_chunks_cover_every_sentence_with_the_requested_overlap(
     chunks = chunk_sentences(article, sentences, size=size, overlap=overlap)
     assert chunks[0].first == 0 and chunks[-1].last == count
     assert all(0 < chunk.last - chunk.first <= size for chunk in chunks)
-    for before, after in zip(chunks, chunks[1:]):
+    for before, after in zip(chunks, chunks[1:], strict=False):
         assert before.last - after.first == overlap  # consecutive passages share exactly `overlap`
     covered = {index for chunk in chunks for index in range(chunk.first, chunk.last)}
     assert covered == set(range(count))
@@ -193,14 +193,27 @@ def test_sentence_spans_stay_inside_the_requested_window(text: str, a: int, b: i
         assert start <= span_start < span_end <= end
 
 
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_sentence_spans_tile_the_text_without_loss_except_whitespace(text: str) -> None:
+    spans = split_sentences(text)
+    position = 0
+    for start, end in spans:
+        assert position <= start < end <= len(text)
+        assert not text[position:start].strip()  # only whitespace between sentences
+        assert text[start:end] == text[start:end].strip()  # no empty or padded sentence
+        position = end
+    assert not text[position:].strip()
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.integers(1, 40), st.integers(1, 6), st.data())
 def test_chunks_tile_any_sentence_list(count: int, size: int, data: st.DataObject) -> None:
     overlap = data.draw(st.integers(0, size - 1))
-    sentences = [f"S{n}." for n in range(count)]
-    firsts_lasts = _windows(count, size, overlap)
-    assert firsts_lasts[0][0] == 0 and firsts_lasts[-1][1] == count
-    assert {i for first, last in firsts_lasts for i in range(first, last)} == set(range(len(sentences)))
+    windows = _windows(count, size, overlap)
+    assert windows[0][0] == 0 and windows[-1][1] == count
+    assert {i for first, last in windows for i in range(first, last)} == set(range(count))
+    assert all(0 < last - first <= size for first, last in windows)
 
 
 def _windows(count: int, size: int, overlap: int) -> list[tuple[int, int]]:
