@@ -1,0 +1,139 @@
+"""The pipeline with the fakes: verified citations, the fallback to quoting, abstention, bad questions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.citations import verify_citation
+from qa.errors import InvalidQuestionError
+from qa.pipeline import Answer, Pipeline
+
+OPPAMA = "How many employees does the Oppama facility have?"
+
+
+def assert_citations_stand_in_their_articles(answer: Answer, pipeline: Pipeline) -> None:
+    assert answer.citations
+    for citation in answer.citations:
+        text = pipeline.index.sources[citation.article_id].text
+        assert verify_citation(citation, text), citation
+        assert " ".join(text[citation.start : citation.end].split()) == citation.quote
+        assert f"[{citation.number}]" in answer.text
+
+
+def test_a_supported_reply_is_shown_with_citations_that_stand_at_their_offsets(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    pipeline = make_pipeline("It has approximately 3,900 employees.", abstain_threshold=0.0)
+    answer = pipeline.ask(OPPAMA)
+    assert not answer.abstained and answer.problems == ()
+    assert answer.text.startswith("It has approximately 3,900 employees.")
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    assert any("3,900" in c.quote and c.article_id == "000_33c6a3bce54667ed.txt" for c in answer.citations)
+
+
+def test_a_reply_with_an_invented_number_is_not_shown_and_the_answer_quotes_instead(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    pipeline = make_pipeline("It has about 4,500 employees.", abstain_threshold=0.0)
+    answer = pipeline.ask(OPPAMA)
+    assert answer.draft == "It has about 4,500 employees."
+    assert any("4500" in problem for problem in answer.problems)
+    assert "4,500" not in answer.text and "4500" not in answer.text
+    assert answer.text.startswith("“")  # a quote of the evidence, not the model's words
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    first = answer.citations[0]
+    assert first.quote.rstrip("…")[:40] in answer.text
+
+
+def test_a_reply_with_an_invented_name_is_not_shown(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    answer = make_pipeline("Tesla runs the Oppama plant with 3,900 employees.", abstain_threshold=0.0).ask(
+        OPPAMA
+    )
+    assert "Tesla" not in answer.text
+    assert any("Tesla" in problem for problem in answer.problems)
+
+
+def test_the_model_sees_only_the_cited_evidence_and_the_question(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    pipeline = make_pipeline("It has approximately 3,900 employees.", abstain_threshold=0.0)
+    answer = pipeline.ask(OPPAMA)
+    [prompt] = pipeline.generator.prompts
+    user = prompt[-1]["content"]
+    assert OPPAMA in user
+    assert all(citation.quote in user for citation in answer.citations)
+    assert len(user) < 1500  # a few sentences, never whole articles
+
+
+def test_a_question_about_something_the_articles_never_mention_abstains(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    pipeline = make_pipeline("Tesla holds 5% of the market.", abstain_threshold=0.0)
+    answer = pipeline.ask("What is Tesla's market share in Japan?")
+    assert answer.abstained and answer.citations == ()
+    assert "Tesla" in answer.text and "5%" not in answer.text
+    assert pipeline.generator.prompts == []  # nothing to verify, so the model is not asked
+
+
+def test_weak_evidence_abstains_at_a_high_threshold(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    pipeline = make_pipeline("Something.", abstain_threshold=5.0)
+    answer = pipeline.ask(OPPAMA)
+    assert answer.abstained and answer.citations == () and answer.passages
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("", "must not be empty"),
+        ("   \n\t ", "must not be empty"),
+        ("x" * 1001, "1,001 characters; the limit is 1,000"),
+        ("?!… 🙂", "must contain words or numbers"),
+        (None, "must be a string"),
+    ],
+)
+def test_unusable_questions_raise_invalid_question_error_naming_the_problem(
+    make_pipeline,
+    question: object,
+    words: str,  # type: ignore[no-untyped-def]
+) -> None:
+    pipeline = make_pipeline("unused")
+    with pytest.raises(InvalidQuestionError, match=words) as raised:
+        pipeline.ask(question)  # type: ignore[arg-type]
+    assert isinstance(raised.value, ValueError)
+    assert pipeline.generator.prompts == []
+
+
+def test_a_question_at_the_limit_is_accepted(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    question = ("How many employees does the Oppama facility have? " * 30)[:1000]
+    answer = make_pipeline("It has approximately 3,900 employees.", abstain_threshold=0.0).ask(question)
+    assert answer.question == " ".join(question.split())
+
+
+def test_a_follow_up_is_made_standalone_from_the_history(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    pipeline = make_pipeline("BYD held 16.1%.", abstain_threshold=0.0)
+    first = "What market share did CATL hold as of July 2024?"
+    answer = pipeline.ask("And BYD?", history=[(first, "CATL held 37.6%.")])
+    assert answer.question == "And BYD?"
+    assert "BYD" in answer.standalone_question and "market share" in answer.standalone_question
+    assert "CATL" not in answer.standalone_question
+
+
+def test_the_answer_carries_ranked_passages_and_timings(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    answer = make_pipeline("It has approximately 3,900 employees.", abstain_threshold=0.0).ask(
+        OPPAMA, top_k=3
+    )
+    assert [hit.rank for hit in answer.passages] == [1, 2, 3]
+    assert {"index", "retrieval", "generation", "total"} <= set(answer.timings)
+
+
+def test_the_index_is_built_once_and_rebuilt_when_the_corpus_changes(make_pipeline, corpus: Path) -> None:  # type: ignore[no-untyped-def]
+    pipeline = make_pipeline("It has approximately 3,900 employees.", abstain_threshold=0.0)
+    pipeline.ask(OPPAMA)
+    first = pipeline.index
+    pipeline.ask(OPPAMA)
+    assert pipeline.index is first
+    (corpus / "harbor.txt").write_text(
+        "Harbor Ferry News\nHarbor City opened a ferry terminal.\n", encoding="utf-8"
+    )
+    assert "harbor.txt" in pipeline.index.sources
+
+
+def test_ask_stream_yields_the_text_in_pieces_then_the_answer(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    pipeline = make_pipeline("It has approximately 3,900 employees.", abstain_threshold=0.0)
+    *pieces, answer = list(pipeline.ask_stream(OPPAMA))
+    assert isinstance(answer, Answer)
+    assert "".join(pieces) == answer.text
