@@ -88,8 +88,12 @@ def current_version(index_dir: Path) -> Path | None:
     pointer = index_dir / "CURRENT"
     if not pointer.exists():
         return None
-    folder = index_dir / pointer.read_text(encoding="utf-8").strip()
-    return folder if folder.is_dir() else None
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):  # a damaged pointer names no version
+        return None
+    folder = index_dir / name
+    return folder if name and folder.is_dir() else None
 
 
 def load_index(index_dir: Path, embedder: Embedder | None = None) -> SearchIndex:
@@ -99,6 +103,8 @@ def load_index(index_dir: Path, embedder: Embedder | None = None) -> SearchIndex
         raise IndexCorruptError(f"no index in {index_dir}; build it with: qa index --index {index_dir}")
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        if not isinstance(manifest, dict):
+            raise ValueError(f"manifest.json holds a {type(manifest).__name__}, not an object")
         if manifest.get("format_version") != FORMAT_VERSION:
             raise IndexCorruptError(
                 f"index format {manifest.get('format_version')} is not the supported {FORMAT_VERSION}"
@@ -112,15 +118,13 @@ def load_index(index_dir: Path, embedder: Embedder | None = None) -> SearchIndex
         chunks = [Chunk(**json.loads(line)) for line in (folder / "chunks.jsonl").read_text(encoding="utf-8").splitlines()]
         chunk_vectors = np.load(folder / "chunk_vectors.npy", allow_pickle=False)
         sentence_vectors = np.load(folder / "sentence_vectors.npy", allow_pickle=False)
+        sources, sentences, offsets = _read_articles(stored)
     except IndexCorruptError:
         raise
-    except (OSError, ValueError, TypeError, KeyError) as error:
-        raise IndexCorruptError(f"index in {folder} is unreadable ({error}); rebuild it with: qa index") from error
-    sources, sentences, offsets = {}, [], {}
-    for entry in stored:
-        offsets[entry["id"]] = len(sentences)
-        sentences.extend(Sentence(entry["id"], *row) for row in entry.pop("sentences"))
-        sources[entry["id"]] = Source(**entry)
+    except (OSError, ValueError, TypeError, KeyError, EOFError) as error:  # EOFError: an emptied .npy
+        raise IndexCorruptError(
+            f"index in {folder} is unreadable ({type(error).__name__}: {error}); rebuild it with: qa index"
+        ) from error
     dimension = manifest.get("dimension")
     if (
         chunk_vectors.shape != (len(chunks), dimension)
@@ -129,6 +133,20 @@ def load_index(index_dir: Path, embedder: Embedder | None = None) -> SearchIndex
     ):
         raise IndexCorruptError(f"index in {folder} is inconsistent (vector and passage counts differ); rebuild it with: qa index")
     return SearchIndex(manifest, sources, sentences, sentence_vectors, chunks, chunk_vectors, offsets)
+
+
+def _read_articles(stored: object) -> tuple[dict[str, Source], list[Sentence], dict[str, int]]:
+    """Sources, sentences and offsets from articles.json; TypeError/KeyError when malformed."""
+    if not isinstance(stored, list):
+        raise TypeError(f"articles.json holds a {type(stored).__name__}, not a list")
+    sources, sentences, offsets = {}, [], {}
+    for entry in stored:
+        rows = entry["sentences"]
+        fields = {key: value for key, value in entry.items() if key != "sentences"}
+        offsets[entry["id"]] = len(sentences)
+        sentences.extend(Sentence(entry["id"], *row) for row in rows)
+        sources[entry["id"]] = Source(**fields)
+    return sources, sentences, offsets
 
 
 def build_index(
