@@ -30,6 +30,8 @@ from qa.search import VectorSearch, WordSearch
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
+MANIFEST_KEYS = ("embedding_model", "embedding_hash", "dimension", "chunking", "articles")
+REBUILD = "rebuild it with: qa index"
 FILES = ("manifest.json", "articles.json", "chunks.jsonl", "chunk_vectors.npy", "sentence_vectors.npy")
 
 
@@ -107,12 +109,15 @@ def load_index(index_dir: Path, embedder: Embedder | None = None) -> SearchIndex
             raise ValueError(f"manifest.json holds a {type(manifest).__name__}, not an object")
         if manifest.get("format_version") != FORMAT_VERSION:
             raise IndexCorruptError(
-                f"index format {manifest.get('format_version')} is not the supported {FORMAT_VERSION}"
+                f"index format {manifest.get('format_version')} is not the supported {FORMAT_VERSION}; {REBUILD}"
             )
-        if embedder is not None and manifest.get("embedding_hash") != embedder.fingerprint:
+        missing = [key for key in MANIFEST_KEYS if key not in manifest]
+        if missing:
+            raise IndexCorruptError(f"index manifest lacks {', '.join(missing)}; {REBUILD}")
+        if embedder is not None and manifest["embedding_hash"] != embedder.fingerprint:
             raise IndexCorruptError(
-                f"index was built with embedding model {manifest.get('embedding_model')} "
-                f"({manifest.get('embedding_hash')}), not the configured {embedder.name} ({embedder.fingerprint})"
+                f"index was built with embedding model {manifest['embedding_model']} ({manifest['embedding_hash']}), "
+                f"not the configured {embedder.name} ({embedder.fingerprint}); {REBUILD}"
             )
         stored = json.loads((folder / "articles.json").read_text(encoding="utf-8"))
         chunks = [Chunk(**json.loads(line)) for line in (folder / "chunks.jsonl").read_text(encoding="utf-8").splitlines()]

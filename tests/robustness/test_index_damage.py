@@ -95,7 +95,9 @@ def test_a_manifest_from_an_older_format_is_refused_then_rebuilt(built: tuple[Pa
     manifest = json.loads(manifest_path.read_text())
     manifest["format_version"] = 0
     manifest_path.write_text(json.dumps(manifest))
-    with pytest.raises(IndexCorruptError, match=f"index format 0 is not the supported {FORMAT_VERSION}"):
+    with pytest.raises(
+        IndexCorruptError, match=f"index format 0 is not the supported {FORMAT_VERSION}.*qa index"
+    ):
         load_index(index_dir, FakeEmbedder())
     answer = fake_pipeline(corpus, index_dir).ask(OPPAMA)
     assert not answer.abstained
@@ -107,6 +109,8 @@ def test_an_index_from_another_embedding_model_is_refused_then_rebuilt(built: tu
     with pytest.raises(
         IndexCorruptError, match="built with embedding model fake-bow .*not the configured other-model"
     ):
+        load_index(index_dir, OtherModel())
+    with pytest.raises(IndexCorruptError, match="rebuild it with: qa index"):
         load_index(index_dir, OtherModel())
     pipeline = fake_pipeline(corpus, index_dir)
     pipeline.embedder = OtherModel()  # the user switched models: 32 dimensions instead of 64
