@@ -37,11 +37,17 @@ element.addEventListener('click', (event) => {
   if (card) trigger('open_source', {source: card.dataset.source});
 });
 """
-# Bring the highlighted quote into view whenever another source is opened.
+# Bring the highlighted quote into view inside the article box (not the whole page) when a source opens.
 SCROLL_TO_QUOTE = """
 watch('value', () => {
   const mark = element.querySelector('mark.qa-highlight');
-  if (mark) mark.scrollIntoView({block: 'center'});
+  const scrolls = (el) =>
+    el.scrollHeight > el.clientHeight && /auto|scroll/.test(getComputedStyle(el).overflowY);
+  let box = mark && mark.parentElement;
+  while (box && box !== document.body && !scrolls(box)) box = box.parentElement;
+  if (!mark || !box || box === document.body) return;
+  const offset = mark.getBoundingClientRect().top - box.getBoundingClientRect().top;
+  box.scrollTop += offset - box.clientHeight / 4;
 });
 """
 CSS = (Path(__file__).resolve().parent / "qa" / "chat.css").read_text(encoding="utf-8")
@@ -179,6 +185,7 @@ def build_app() -> gr.Blocks:
             lambda: ([], [], (), chat.render_source_cards(()), ""),
             None,
             [messages, turns, found, sources, article],
+            api_visibility="undocumented",
         )
         sources.open_source(open_source, [found], article)
         add.click(add_article, upload, [added, library, status, upload], concurrency_limit=1)

@@ -1,0 +1,156 @@
+"""End to end in headless Chromium: ask, read the sources, check a quote in its article, add an article."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.integration]
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOT = ROOT / "docs" / "screenshot.png"
+WAIT = 240  # seconds for an answer on a busy two-core machine; a quiet one answers in a few
+FINISHED = "#chat .qa-answer, #chat .qa-abstained, #chat .qa-refusal"
+STREAMING = "#chat .qa-pending, #chat .qa-cursor"
+# An article that tries to run script and load an image from elsewhere (a closed local port).
+HOSTILE_ARTICLE = """---
+title: Solar Robotics opens a robot factory in Osaka <script>window.__pwned = 1</script>
+date: 2025-08-01
+---
+# Solar Robotics opens a robot factory in Osaka
+
+Solar Robotics will hire 1,250 workers at its new Osaka factory, the company said on Friday. \
+![tracker](http://127.0.0.1:9/pixel.png) <img src="http://127.0.0.1:9/img.png" onerror="window.__pwned = 2">
+
+The factory will build 40,000 warehouse robots a year <script>window.__pwned = 3</script> and start \
+production in March 2026.
+
+Chief executive Aiko Tanaka said the company chose Osaka for its port and its engineers.
+"""
+
+
+class ChatPage:
+    """The chat as a person uses it: type, wait, read, click."""
+
+    def __init__(self, driver, url: str):
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        self.driver = driver
+        self.wait = WebDriverWait(driver, WAIT)
+        driver.get(url)
+        self.wait.until(lambda d: "I answer from" in self.text("#library"))
+
+    def find(self, css: str):
+        from selenium.webdriver.common.by import By
+
+        return self.driver.find_elements(By.CSS_SELECTOR, css)
+
+    def text(self, css: str) -> str:
+        found = self.find(css)
+        return found[-1].text if found else ""
+
+    def ask(self, question: str) -> str:
+        """Type a question, press Enter, wait until the answer has finished streaming; its text."""
+        from selenium.webdriver.common.keys import Keys
+
+        before = len(self.find(FINISHED))
+        box = self.find("#question textarea")[0]
+        box.send_keys(question)
+        box.send_keys(Keys.ENTER)
+        self.wait.until(lambda d: len(self.find(FINISHED)) > before and not self.find(STREAMING))
+        return self.text("#chat [data-testid='bot']")
+
+    def open_source(self, number: int = 1) -> str:
+        """Click a source card; the highlighted span in the article view."""
+        self.find(f'#sources .qa-card[data-source="{number}"]')[0].click()
+        self.wait.until(lambda d: self.find(f'#article mark.qa-highlight[data-source="{number}"]'))
+        return self.text("#article mark.qa-highlight")
+
+    def add_article(self, path: Path) -> str:
+        """Upload a file through "Add article" and press the button; the message shown."""
+        if not any(element.is_displayed() for element in self.find("#add")):
+            self.find("#add-article .label-wrap")[0].click()  # the accordion opens
+        result = "#added .qa-added, #added .qa-refusal"  # not the progress bar shown meanwhile
+        before = self.text(result)
+        self.find("#upload input[type=file]")[0].send_keys(str(path))
+        self.wait.until(lambda d: path.stem in self.text("#upload"))  # shown as "name", ".md", size
+        self.find("#add")[0].click()
+        self.wait.until(lambda d: self.text(result) and self.text(result) != before)
+        return self.text(result)
+
+    def pwned(self) -> object:
+        return self.driver.execute_script("return window.__pwned")
+
+    def requests_to(self, fragment: str) -> list[str]:
+        names = self.driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        return [name for name in names if fragment in name]
+
+
+def test_an_answer_with_its_source_highlighted_in_the_article(live_app, browser):
+    page = ChatPage(browser, live_app.url)
+    library = page.text("#library")
+    assert "3 articles" in library and "Nissan Eyes EV Production with Foxconn at Japan Plant" in library
+    assert "2025-07-07" in library
+    assert "How many employees work at Nissan's Oppama plant?" in page.text("body")  # an example question
+
+    answer = page.ask("How many employees work at Nissan's Oppama plant?")
+    assert "3,900" in answer
+    assert "Sources" in answer and "Nissan Eyes EV Production with Foxconn at Japan Plant" in answer
+    card = page.text('#sources .qa-card[data-source="1"]')
+    assert "Nissan Eyes EV Production" in card and "3,900" in card
+
+    highlighted = page.open_source(1)
+    assert "approximately 3,900 employees" in highlighted
+    assert "Nissan Eyes EV Production" in page.text("#article .qa-article-title")
+    status = page.text("#status")
+    assert "3 articles" in status and "passages" in status and "model:" in status and "last answer" in status
+
+    mark_top, box_top, box_bottom = browser.execute_script(
+        "const m = document.querySelector('#article mark.qa-highlight').getBoundingClientRect();"
+        "const b = document.querySelector('#article').getBoundingClientRect();"
+        "return [m.top, b.top, b.bottom];"
+    )
+    assert box_top <= mark_top <= box_bottom, "the highlighted quote was not scrolled into view"
+    browser.execute_script("window.scrollTo(0, 0)")
+    time.sleep(0.5)
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    assert browser.save_screenshot(str(SCREENSHOT))
+
+
+def test_a_new_user_follows_up_hits_a_gap_and_adds_an_article(live_app, browser, tmp_path):
+    page = ChatPage(browser, live_app.url)
+    assert "3,900" in page.ask("How many employees work at Nissan's Oppama plant?")
+
+    follow_up = page.ask("Which company could build EVs there?")
+    assert "Read as:" in follow_up and "Oppama" in follow_up.split("\n")[0]
+    assert "Foxconn" in follow_up
+
+    gap = page.ask("What is Tesla's market share in Japan?")
+    assert "don't" in gap and "Closest passages" in gap
+    assert page.find("#sources .qa-card")  # the closest passages can be opened too
+    assert page.open_source(1)
+
+    hostile_question = '<img src="http://127.0.0.1:9/q.png" onerror="window.__pwned = 4"> What is **this**?'
+    asked = page.ask(hostile_question)
+    assert hostile_question in page.text("#chat [data-testid='user']") and asked
+
+    upload = tmp_path / "solar-robotics.md"
+    upload.write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    added = page.add_article(upload)
+    assert "Added" in added and "passages indexed" in added
+    assert "4 articles" in page.text("#library") and "Solar Robotics" in page.text("#library")
+    assert (live_app.corpus_dir / "solar-robotics.md").exists()
+
+    answer = page.ask("How many workers will Solar Robotics hire in Osaka?")
+    assert "1,250" in answer and "Solar Robotics" in page.text("#sources .qa-card")
+    assert "1,250 workers" in page.open_source(1)
+    assert "<script>window.__pwned = 3</script>" in page.text("#article")  # shown as text
+
+    again = page.add_article(upload)
+    assert "Not added" in again and "same text" in again
+
+    assert page.pwned() is None, "script from an article or question ran"
+    assert not page.find("#chat img, #sources img, #article img, #library img")
+    assert page.requests_to("127.0.0.1:9") == [], "the page loaded something an article pointed to"
