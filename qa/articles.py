@@ -75,7 +75,7 @@ def load_corpus(corpus_dir: Path, *, max_bytes: int = 5_000_000) -> list[Article
     for path in sorted(p for p in corpus_dir.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()):
         try:
             article = load_article(path, overrides=sidecar.get(path.name, {}), max_bytes=max_bytes)
-        except ArticleError as error:
+        except (ArticleError, OSError) as error:  # OSError: removed or locked since the folder was listed
             log.warning("skipping %s: %s", path.name, error)
             continue
         if article.content_hash in seen_hashes:

@@ -114,6 +114,23 @@ def test_the_same_article_under_two_names_is_indexed_once_with_a_warning(
     assert "skipping copy_of_nissan.txt: same text as 000_33c6a3bce54667ed.txt" in caplog.text
 
 
+def test_an_unreadable_file_is_skipped_with_a_warning(
+    corpus: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that vanishes or cannot be opened between listing and reading (an upload in progress)."""
+    (corpus / "locked.txt").write_text(STORY, encoding="utf-8")
+    real_read = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert index_with_log(corpus, tmp_path, caplog) == SEED_NAMES
+    assert "locked.txt" in caplog.text and "Permission denied" in caplog.text
+
+
 def test_folders_and_other_file_types_are_ignored(
     corpus: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
