@@ -27,6 +27,9 @@ test: $(STAMP)  ## set up, then run every test (unit, integration with the real 
 test-fast: $(STAMP)  ## offline unit tests only (fake models)
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -m "not integration and not browser"
 
+test-browser: $(STAMP)  ## the chat in headless Chromium (needs: apt-get install chromium chromium-driver)
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -m browser
+
 index: $(STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/qa index
 
