@@ -74,14 +74,20 @@ def respond(question: str, messages: list, turns: list):
         return
     pipe = pipeline()
     messages = [*messages, {"role": "user", "content": chat.render_question(question)}, None]
-    for html, answer, found in chat.reply_steps(pipe.ask_stream, question, list(turns), lambda: pipe.index):
-        messages[-1] = {"role": "assistant", "content": html}
-        if answer is None:
-            yield messages, messages, "", gr.skip(), gr.skip(), gr.skip(), gr.skip()
-            continue
-        cards = chat.render_source_cards(found, abstained=answer.abstained)
-        status = chat.status_line(pipe.index, pipe.generator.name, answer, datetime.now())
-        yield messages, messages, "", cards, found, [*turns, (question, answer.text)], status
+    steps = chat.reply_steps(pipe.ask_stream, question, list(turns), lambda: pipe.index)
+    try:
+        for html, answer, found in steps:
+            messages[-1] = {"role": "assistant", "content": html}
+            if answer is None:
+                yield messages, messages, "", gr.skip(), gr.skip(), gr.skip(), gr.skip()
+                continue
+            cards = chat.render_source_cards(found, abstained=answer.abstained)
+            status = chat.status_line(pipe.index, pipe.generator.name, answer, datetime.now())
+            yield messages, messages, "", cards, found, [*turns, (question, answer.text)], status
+    except Exception as error:  # a broken model or index: say so in the chat instead of spinning forever
+        log.exception("answering %r failed", question)
+        messages[-1] = {"role": "assistant", "content": chat.render_notice(f"Something went wrong: {error}")}
+        yield messages, messages, "", gr.skip(), gr.skip(), gr.skip(), gr.skip()
 
 
 def open_source(found: tuple, event: gr.EventData) -> str:
@@ -89,17 +95,17 @@ def open_source(found: tuple, event: gr.EventData) -> str:
     number = int(getattr(event, "source", 0) or 0)
     reference = next((item for item in found or () if item.number == number), None)
     if reference is None:
-        return chat.render_refusal("that source belongs to an earlier answer; ask again to see it")
+        return chat.render_notice("That source belongs to an earlier answer; ask again to see it.")
     source = pipeline().index.sources.get(reference.article_id)
     if source is None:
-        return chat.render_refusal(f"{reference.article_id} is no longer in the library")
+        return chat.render_notice(f"{reference.article_id} is no longer in the library.")
     return chat.render_article(source, reference)
 
 
 def add_article(path: str | None, progress=gr.Progress()):  # noqa: B008 (Gradio's way to ask for progress)
     """Store an uploaded article in the corpus folder and index it, showing progress."""
     if not path:
-        return chat.render_refusal("choose a .txt, .md or .html file first"), gr.skip(), gr.skip(), gr.skip()
+        return chat.render_notice("Choose a .txt, .md or .html file first."), gr.skip(), gr.skip(), gr.skip()
     pipe = pipeline()
     name = Path(path).name
     progress(0.1, desc=f"Checking {name}")

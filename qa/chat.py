@@ -52,9 +52,14 @@ def render_pending(text_so_far: str) -> str:
     return f'<p class="qa-answer">{with_markers(text_so_far)}<span class="qa-cursor">▍</span></p>'
 
 
+def render_notice(message: str) -> str:
+    """Something that did not work, said plainly."""
+    return f'<p class="qa-refusal">{escape(message)}</p>'
+
+
 def render_refusal(message: str) -> str:
-    """A question that could not be asked (empty, too long, ...), said plainly."""
-    return f'<p class="qa-refusal">Cannot answer that: {escape(message)}</p>'
+    """A question that could not be asked (empty, too long, ...), and why."""
+    return render_notice(f"Cannot answer that: {message}")
 
 
 def render_answer(answer: Answer, references: Sequence[Citation]) -> str:
@@ -252,4 +257,4 @@ def render_upload_added(stored: StoredArticle, index: SearchIndex) -> str:
 
 def render_upload_refused(name: str, reason: str) -> str:
     """Why an upload was not added, in words."""
-    return f'<p class="qa-refusal">Not added ({escape(name)}): {escape(reason)}</p>'
+    return render_notice(f"Not added ({name}): {reason}")

@@ -339,10 +339,20 @@ def test_app_adds_an_uploaded_article_and_refuses_a_bad_one(app, tmp_path):
     good.write_bytes(ARTICLE)
     message, library, status, cleared = app.add_article(str(good), progress=lambda *a, **k: None)
     assert "Added" in visible_text(message) and "Solar Robotics" in visible_text(library) and cleared is None
+    assert "Choose a .txt" in visible_text(app.add_article(None, progress=lambda *a, **k: None)[0])
     bad = tmp_path / "tool.exe"
     bad.write_bytes(b"MZ")
     message, *_ = app.add_article(str(bad), progress=lambda *a, **k: None)
     assert "Not added" in visible_text(message) and "only .txt" in visible_text(message)
+
+
+def test_app_says_so_when_answering_breaks(app, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("model file is missing")
+
+    monkeypatch.setattr(app.pipeline(), "ask_stream", broken)
+    *_, (chatbot, *_rest) = app.respond(OPPAMA, [], [])
+    assert "Something went wrong: model file is missing" in visible_text(chatbot[-1]["content"])
 
 
 def test_app_flags_default_to_localhost_and_read_qa_variables(app, monkeypatch):
