@@ -207,3 +207,20 @@ def test_an_empty_corpus_builds_an_empty_index(tmp_path: Path) -> None:
     index = build_index(tmp_path / "corpus", tmp_path / "index", FakeEmbedder())
     assert index.chunks == [] and index.chunk_vectors.shape == (0, 64)
     assert load_index(tmp_path / "index", FakeEmbedder()).sources == {}
+
+
+def test_a_file_removed_while_the_folder_is_listed_is_left_out_not_fatal(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An upload or a delete can land between listing the folder and looking at a file."""
+    index = build_index(corpus, tmp_path / "index", FakeEmbedder())
+    real_iterdir = Path.iterdir
+
+    def with_a_ghost(self: Path):  # type: ignore[no-untyped-def]
+        yield from real_iterdir(self)
+        if self == corpus:
+            yield corpus / "ghost.txt"  # listed, then gone
+
+    monkeypatch.setattr(Path, "iterdir", with_a_ghost)
+    assert not corpus_changed(index, corpus)
+    assert "ghost.txt" not in build_index(corpus, tmp_path / "index", FakeEmbedder()).sources
