@@ -6,6 +6,7 @@ that text) of the paragraphs worth keeping, so every quote maps back to the file
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import logging
@@ -130,15 +131,27 @@ def decode(data: bytes, *, name: str) -> str:
             raise ArticleError(f"file starts like UTF-16 text but does not decode ({error.reason})") from None
     if b"\x00" in data:
         raise ArticleError("file looks binary (contains NUL bytes), not text")
+    codec = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
     try:
-        return data.decode("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
+        return data.decode(codec)
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+        # Byte by byte: valid UTF-8 stays UTF-8 (a scraped page with one stray byte keeps its ’ and –),
+        # and each byte UTF-8 rejects is read as Windows-1252, which covers plain Latin-1 files too.
+        text = data.decode(codec, errors=CP1252_FALLBACK)
         controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t")
         if controls > len(text) * 0.01 or text.count("\ufffd") > len(text) * 0.01:
             raise ArticleError("file is not UTF-8 text and does not look like any text encoding") from None
-        log.warning("%s is not UTF-8; read it as Windows-1252/Latin-1", name)
+        log.warning("%s is not UTF-8 throughout; read the other bytes as Windows-1252/Latin-1", name)
         return text
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start : error.end].decode("cp1252", errors="replace"), error.end
+
+
+CP1252_FALLBACK = "qa-cp1252-fallback"
+codecs.register_error(CP1252_FALLBACK, _cp1252_fallback)
 
 
 def clean(visible: str, *, blank_line_paragraphs: bool = False) -> list[tuple[int, int]]:

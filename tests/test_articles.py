@@ -368,6 +368,17 @@ def test_decode_reads_latin1_with_a_warning_naming_the_file(caplog: pytest.LogCa
     assert "old.txt" in caplog.text
 
 
+def test_decode_keeps_utf8_characters_when_only_a_few_bytes_are_not_utf8(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A scraped UTF-8 page with one stray Windows-1252 byte must not turn every ’ into mojibake."""
+    data = "Nissan’s plant in Yokosuka – a “key” site.".encode() + b" Costs rose \x96 sharply."
+    with caplog.at_level(logging.WARNING):
+        text = decode(data, name="mixed.txt")
+    assert text == "Nissan’s plant in Yokosuka – a “key” site. Costs rose – sharply."
+    assert "mixed.txt" in caplog.text
+
+
 @pytest.mark.parametrize(
     ("data", "words"),
     [
