@@ -78,9 +78,12 @@ def article_sentences(article: Article) -> list[Sentence]:
     sentences = []
     for start, end in article.paragraphs:
         spans = split_sentences(article.visible, start, end)
+        # Cleaning cut a bullet glyph off this line: a list item states a fact, even unpunctuated.
+        bulleted = bool(article.visible[article.visible.rfind("\n", 0, start) + 1 : start].strip())
         for span_start, span_end in spans:
             shown = " ".join(article.visible[span_start:span_end].split())
-            heading = len(spans) == 1 and len(shown.split()) <= 16 and not SENTENCE_END.search(shown)
+            short = len(shown.split()) <= 16 and not SENTENCE_END.search(shown)
+            heading = len(spans) == 1 and short and not bulleted
             sentences.append(Sentence(article.id, span_start, span_end, shown, heading))
     return sentences
 

@@ -96,6 +96,19 @@ def test_bullet_lines_become_sentences_without_their_glyph(tmp_path: Path) -> No
     ]
 
 
+def test_a_bullet_item_without_a_full_stop_is_a_fact_not_a_heading(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "Plant Talks Continue\n- The plant has about 3,900 employees\n  • Opened in 1961\n", encoding="utf-8"
+    )
+    flags = {s.text: s.heading for s in article_sentences(load_article(path))}
+    assert flags == {
+        "Plant Talks Continue": True,
+        "The plant has about 3,900 employees": False,
+        "Opened in 1961": False,
+    }
+
+
 def test_a_long_unpunctuated_run_is_cut_into_bounded_pieces_at_spaces() -> None:
     text = " ".join(f"word{n}" for n in range(400))
     pieces = sentences_of(text)
