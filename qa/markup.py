@@ -13,8 +13,12 @@ BLOCK_TAGS = (
     "p|div|br|li|ul|ol|h[1-6]|section|article|header|footer|nav|aside|blockquote|tr|td|th|table|"
     "figure|figcaption|main|title|pre|hr"
 )
-HIDDEN = re.compile(r"<(script|style|noscript|template|svg|head)\b.*?</\1\s*>", re.I | re.S)
-COMMENT = re.compile(r"<!--.*?-->", re.S)
+# An unclosed script, style or comment (a truncated page) hides everything after it, as in a browser.
+HIDDEN = re.compile(
+    r"<(script|style|noscript|template|svg|head)\b.*?</\1\s*>|<(script|style|noscript|template)\b.*\Z",
+    re.I | re.S,
+)
+COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 BLOCK = re.compile(rf"</?(?:{BLOCK_TAGS})\b[^>]*>", re.I)
 TAG = re.compile(r"<[^>]*>")
 META = re.compile(r'<meta\s+[^>]*(?:name|property)=["\'](?P<key>[^"\']+)["\'][^>]*content=["\'](?P<value>[^"\']*)["\']', re.I)

@@ -335,6 +335,17 @@ def test_html_metadata_and_visible_text(tmp_path: Path) -> None:
     assert "Ignore me" not in text and "color" not in text and "<" not in text
 
 
+@pytest.mark.parametrize(
+    "tail", ["<script>var track = 1; alert('x')", "<style>p { color: red }", "<!-- an unclosed comment"]
+)
+def test_a_truncated_page_never_shows_script_style_or_comment_text(tmp_path: Path, tail: str) -> None:
+    page = "<html><body><h1>Harbor Ferry Opens</h1><p>Harbor City opened a terminal.</p>" + tail
+    article = load_article(write(tmp_path, "cut.html", page))
+    text = " ".join(kept_lines(article.visible, article.paragraphs))
+    assert "Harbor City opened a terminal." in text
+    assert not any(word in text for word in ("track", "alert", "color", "unclosed", "<"))
+
+
 @pytest.mark.parametrize(("name", "content"), [("widget.html", HTML), ("plant.md", MARKDOWN)])
 def test_markup_masking_keeps_every_visible_character_at_its_offset(
     tmp_path: Path, name: str, content: str
