@@ -10,7 +10,7 @@ import re
 
 from qa.citations import Citation, unsupported
 from qa.generation import Messages
-from qa.text import numbers, tokens
+from qa.text import fold, names, numbers, tokens
 
 SYSTEM = "You answer questions about news articles using only the given text. Reply with one short sentence."
 PREFIX = re.compile(r"^\s*(the\s+)?(short\s+)?(answer|response)(\s+to\s+(this|the)\s+question)?(\s+is)?\s*[:\-]?\s*", re.I)
@@ -19,7 +19,7 @@ REFUSAL = re.compile(
     r"doesn't (say|mention)|cannot|can't|unknown|i don't|i do not|not sure|unclear)\b",
     re.I,
 )
-MAX_REPLY_WORDS = 30
+MAX_REPLY_WORDS = 25
 
 
 def build_prompt(question: str, quotes: list[str]) -> Messages:
@@ -52,6 +52,9 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
         problems.append("not in the cited text: " + ", ".join(missing))
     if wanted in ("count", "money", "percent", "time") and not numbers(reply) - numbers(question):
         problems.append(f"the question asks for a {wanted} value and the reply gives none")
+    asked_names = {fold(name) for name in names(question)}
+    if wanted == "entity" and not any(fold(name) not in asked_names for name in names(reply)):
+        problems.append("the question asks for a name and the reply gives none that is new")
     evidence_words = set(tokens(" ".join(quotes)))
     new_words = set(tokens(reply)) - set(tokens(question))
     if not new_words & evidence_words:
@@ -76,22 +79,23 @@ def markers(citations: list[Citation]) -> str:
 
 
 def quote_text(citation: Citation) -> str:
-    return f"“{citation.quote}” {markers([citation])}"
+    """“quote” [n], with … where the quote starts or ends inside a sentence."""
+    lead = "" if citation.quote[:1].isupper() or citation.quote[:1].isdigit() or citation.quote[:1] in "$“\"" else "…"
+    tail = "" if citation.quote[-1:] in ".!?”\"'’)" else "…"
+    return f"“{lead}{citation.quote}{tail}” {markers([citation])}"
 
 
 def compose(reply: str | None, citations: list[Citation]) -> str:
-    """The answer text: the checked reply (or the first quote), then other articles' evidence."""
+    """The answer text: the checked reply first (when there is one), then each quote as evidence.
+
+    A quote from a second article is introduced with that article's title and date, so
+    readers see where two sources (possibly of different dates) say different things.
+    """
+    parts = []
     if reply:
-        first = f"{reply.rstrip('.')}. {markers(supporting(reply, citations))}"
-        covered = set(supporting(reply, citations))
-    else:
-        first = quote_text(citations[0])
-        covered = {citations[0]}
-    parts = [first]
-    main_article = citations[0].article_id
+        parts.append(f"{reply.rstrip('.')}. {markers(supporting(reply, citations))}")
+    main_article = citations[0].article_id if citations else None
     for citation in citations:
-        if citation in covered:
-            continue
         if citation.article_id == main_article:
             parts.append(quote_text(citation))
         else:
@@ -100,7 +104,7 @@ def compose(reply: str | None, citations: list[Citation]) -> str:
 
 
 def _dated(other: Citation, first: Citation) -> str:
-    """" (dated 2025-07-07, the more recent)" where dates allow; otherwise the title."""
+    """" (title, date, the more recent of the two)" where dates allow."""
     if other.date and first.date and other.date != first.date:
         newer = "the more recent" if other.date > first.date else "the older"
         return f" ({other.title}, {other.date}, {newer} of the two)"

@@ -6,9 +6,10 @@ only when it stands, character for character, at its offsets in the article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from qa.text import fold, names, numbers
+from qa.text import fold, names, numbers, tokens
 
 
 @dataclass(frozen=True)
@@ -44,3 +45,32 @@ def unsupported(claim: str, quotes: list[str]) -> list[str]:
         if fold(name) not in folded:
             missing.append(name)
     return missing
+
+
+CLAUSE_END = re.compile(r"[,;:—–]\s+|\s+[—–]\s+|\s+\(")
+FOCUS_WORDS = 24  # quotes longer than this are cut to the clauses that matter
+
+
+def focus_span(text: str, start: int, end: int, keep: set[str], needed: set[str]) -> tuple[int, int]:
+    """The shortest run of clauses of text[start:end] that holds the most of what matters.
+
+    `needed` are tokens (values, names) the answer rests on and `keep` the question's terms;
+    a sentence of at most FOCUS_WORDS words is kept whole. Offsets stay in the original text.
+    """
+    if len(text[start:end].split()) <= FOCUS_WORDS:
+        return start, end
+    cuts = [start] + [m.end() for m in CLAUSE_END.finditer(text, start, end)] + [end]
+    best, best_key = (start, end), None
+    for i in range(len(cuts) - 1):
+        for j in range(i + 1, len(cuts)):
+            words = tokens(text[cuts[i] : cuts[j]])
+            if len(words) < 4:
+                continue
+            found = set(words)
+            key = (len(needed & found), len(keep & found), -len(text[cuts[i] : cuts[j]].split()))
+            if best_key is None or key > best_key:
+                best, best_key = (cuts[i], cuts[j]), key
+    left, right = best
+    while right > left and (text[right - 1].isspace() or text[right - 1] in ",;:—–("):
+        right -= 1
+    return left, right

@@ -1,12 +1,16 @@
 """Pick the sentences that answer a question, and decide when nothing does.
 
 Passages come from retrieval; here every sentence in them is scored on its own, because a
-citation must support the sentence it is attached to, not merely sit near it.
+citation must support the sentence it is attached to, not merely sit near it. A sentence is
+read with the one before it and its article's title, so "It will invest $3.8 billion" can
+answer a question that names the company only in the previous sentence.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,13 +28,22 @@ TYPE_PATTERNS = {
     "time": re.compile(r"\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I),
 }
 QUESTION_TYPES = (
-    ("percent", re.compile(r"\b(percent|percentage|share|%|proportion|rate)\b")),
+    ("entity", re.compile(r"^\W*(who|whom|whose|where|which (company|firm|automaker|carmaker|maker|country|city|state|"
+                          r"prefecture|plant|research|agency|ministry|partner|person|executive|organi[sz]ation|"
+                          r"association|one|region|island|chinese|japanese|korean|south|battery|two|ev))\b|"
+                          r"\bin which (\w+ )?(city|state|country|prefecture|region)\b|\bwhat company\b|\bwhat is the name\b")),
+    ("percent", re.compile(r"\b(percent|percentage|share|%|proportion)\b")),
+    ("count", re.compile(r"\bhow (much|many|far)\b.*\b(rise|increase|grow|fall|drop|decline|reach|production|output|capacity)")),
     ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|worth|funding|subsid\w*|amount|price|budget|yen|dollars?)\b")),
-    ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b")),
+    ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow (large|big)\b|\bsize of\b")),
     ("time", re.compile(r"\bwhen\b|\bwhat year\b|\bwhich year\b|\bby when\b|\bwhat date\b|\bdeadline\b|\btimeline\b")),
 )
+PART_SPLIT = re.compile(r",?\s+and\s+(?=(?:what|when|where|who|which|how|why|is|are|does|did)\b)", re.I)
 # Weights of the sentence score; chosen on the dev half of the question set.
-WEIGHTS = {"dense": 0.45, "overlap": 0.35, "context": 0.20, "type_bonus": 0.08, "type_penalty": 0.20, "heading": 0.25}
+WEIGHTS = {"dense": 0.45, "overlap": 0.40, "context": 0.15, "type_bonus": 0.05, "type_penalty": 0.25,
+           "heading": 0.25, "missing_name": 0.30}
+CONTEXT_DISCOUNT = 0.7
+RARE_NAME_SHARE = 0.15  # a term found only in the previous sentence or title counts for less
 
 
 @dataclass(frozen=True)
@@ -39,17 +52,23 @@ class Evidence:
     position: int  # index into SearchIndex.sentences
     score: float
     dense: float
-    overlap: float
-    typed: bool  # holds the kind of value the question asks for (a number, a year, ...)
+    overlap: float  # IDF-weighted share of the question's terms the sentence (or its context) holds
+    typed: bool  # holds the kind of value the question asks for (a number, a year, a name)
 
 
 def question_type(question: str) -> str | None:
-    """'count', 'money', 'percent', 'time' or None: the kind of value the question wants."""
+    """'entity', 'percent', 'money', 'count', 'time' or None: the kind of answer wanted."""
     folded = fold(question)
     for name, pattern in QUESTION_TYPES:
         if pattern.search(folded):
             return name
     return None
+
+
+def question_parts(question: str) -> list[str]:
+    """"How many work there, and where is it?" -> two questions; one part for most questions."""
+    parts = [part.strip(" ,?") for part in PART_SPLIT.split(question) if part.strip(" ,?")]
+    return parts if len(parts) > 1 else [question]
 
 
 def correct_terms(terms: list[str], vocabulary: frozenset[str]) -> list[str]:
@@ -69,45 +88,119 @@ def unknown_names(question: str, vocabulary: frozenset[str]) -> list[str]:
     """Names in the question that no indexed passage contains, even allowing a typo."""
     unknown = []
     for name in names(question):
-        parts = [p for p in tokens(name) if not p[0].isdigit()]
+        parts = [p for p in tokens(name) if not p[0].isdigit() and len(p) > 2]
         if parts and any(p not in vocabulary for p in correct_terms(parts, vocabulary)):
             unknown.append(name)
     return unknown
 
 
+class _Stats:
+    """Per-index caches: each sentence's token set and each term's inverse document frequency."""
+
+    def __init__(self, index: SearchIndex):
+        self.words = [frozenset(tokens(s.text)) for s in index.sentences]
+        self.title_words = {i: frozenset(tokens(src.title)) for i, src in index.sources.items()}
+        frequency = Counter(word for words in self.words for word in words)
+        self.count = max(len(self.words), 1)
+        self.idf = {word: math.log(1 + self.count / n) for word, n in frequency.items()}
+
+    def weight(self, term: str) -> float:
+        return self.idf.get(term, math.log(1 + self.count))
+
+
+def _stats(index: SearchIndex) -> _Stats:
+    stats = index.__dict__.get("_evidence_stats")
+    if stats is None:
+        stats = index.__dict__["_evidence_stats"] = _Stats(index)
+    return stats
+
+
 def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], index: SearchIndex) -> list[Evidence]:
     """Every sentence of the retrieved passages, scored against the question, best first."""
+    stats = _stats(index)
     terms = set(correct_terms(tokens(question), index.vocabulary))
+    total_weight = sum(stats.weight(t) for t in terms) or 1.0
     wanted = question_type(question)
     asked_numbers = numbers(question)
+    asked_names = {token for name in names(question) for token in tokens(name)}
+    # Names most sentences share ("Japan", "EV") say little; rarer ones must appear near the evidence.
+    rare_names = {n for n in asked_names if stats.weight(n) > math.log(1 + 1 / RARE_NAME_SHARE)}
     best: dict[int, Evidence] = {}
     for hit in hits:
         for offset, sentence in enumerate(index.chunk_sentences(hit.chunk)):
             position = index.sentence_index(hit.chunk, offset)
+            own = stats.words[position]
+            context = _context_words(index, stats, position)
+            overlap = sum(
+                stats.weight(t) * (1.0 if t in own else CONTEXT_DISCOUNT if t in context else 0.0) for t in terms
+            ) / total_weight
             dense = float(index.sentence_vectors[position] @ query_vector)
-            words = set(tokens(sentence.text))
-            overlap = len(terms & words) / len(terms) if terms else 0.0
-            typed = wanted is not None and _has_new_value(sentence.text, wanted, asked_numbers)
+            typed = wanted is not None and _has_new_value(sentence.text, wanted, asked_numbers, asked_names)
             score = WEIGHTS["dense"] * dense + WEIGHTS["overlap"] * overlap + WEIGHTS["context"] * hit.dense
             if wanted:
                 score += WEIGHTS["type_bonus"] if typed else -WEIGHTS["type_penalty"]
             if sentence.heading:
                 score -= WEIGHTS["heading"]
+            if any(name not in own and name not in context for name in rare_names):
+                score -= WEIGHTS["missing_name"]
             if position not in best or best[position].score < score:
                 best[position] = Evidence(sentence, position, score, dense, overlap, typed)
     return sorted(best.values(), key=lambda e: (-e.score, e.position))
 
 
-def _has_new_value(text: str, wanted: str, asked_numbers: set[str]) -> bool:
+def _context_words(index: SearchIndex, stats: _Stats, position: int) -> frozenset[str]:
+    """Words of the previous sentence(s) in the same article and of the article's title."""
+    article = index.sentences[position].article_id
+    words = set(stats.title_words.get(article, frozenset()))
+    for previous in (position - 1, position - 2):
+        if previous >= 0 and index.sentences[previous].article_id == article:
+            words |= stats.words[previous]
+    return frozenset(words)
+
+
+def _has_new_value(text: str, wanted: str, asked_numbers: set[str], asked_names: set[str]) -> bool:
     """The sentence holds a value of the wanted kind that the question did not already state."""
+    if wanted == "entity":
+        return any(not set(tokens(name)) <= asked_names for name in names(text))
     if not TYPE_PATTERNS[wanted].search(text):
         return False
     if wanted in ("count", "money", "percent"):
-        found = {n for n in (m.group(0) for m in NUMBER.finditer(text))}
-        return bool(found) and bool(numbers(" ".join(found)) - asked_numbers) or bool(
-            wanted == "count" and re.search(NUMBER_WORDS, text, re.I)
-        )
+        found = numbers(" ".join(m.group(0) for m in NUMBER.finditer(text)))
+        return bool(found - asked_numbers) or (wanted == "count" and bool(re.search(NUMBER_WORDS, text, re.I)))
     return True
+
+
+def answer_tokens(text: str, wanted: str | None, question: str) -> set[str]:
+    """Tokens of the values in `text` that could answer the question (new numbers or names)."""
+    asked = set(tokens(question))
+    if wanted == "entity":
+        found = {t for name in names(text) for t in tokens(name)}
+    elif wanted in ("count", "money", "percent", "time"):
+        found = numbers(text) | (set(tokens(" ".join(re.findall(NUMBER_WORDS, text, re.I)))) if wanted == "count" else set())
+    else:
+        found = set()
+    return found - asked
+
+
+CHANGE = re.compile(r"\b(cancel\w*|suspen\w*|withdr[ae]w\w*|on hold|halt\w*|scrap\w*|abandon\w*|postpon\w*|"
+                    r"delay\w*|shelv\w*|revers\w*|back(ed)? out|pull(ed)? out|dropp(ed)?)\b", re.I)
+PLAN = re.compile(r"\b(will|plans?|planned|intends?|expected|scheduled|aims?|target\w*|anticipated|slated)\b", re.I)
+
+
+def find_update(ranked: list[Evidence], chosen: list[Evidence], index: SearchIndex, *, min_overlap: float = 0.3) -> Evidence | None:
+    """A sentence from another article saying a plan in the evidence was cancelled, suspended, ...
+
+    Plans in one article are often reversed in a later one; citing both lets the reader see it.
+    """
+    if not chosen or not PLAN.search(chosen[0].sentence.text):
+        return None
+    articles = {e.sentence.article_id for e in chosen}
+    for candidate in ranked:
+        if candidate.sentence.article_id in articles or candidate.overlap < min_overlap or candidate.sentence.heading:
+            continue
+        if CHANGE.search(candidate.sentence.text):
+            return candidate
+    return None
 
 
 def select_evidence(ranked: list[Evidence], *, ratio: float, limit: int = 2) -> list[Evidence]:
@@ -121,7 +214,7 @@ def select_evidence(ranked: list[Evidence], *, ratio: float, limit: int = 2) -> 
         if candidate.sentence.heading or any(_same_content(candidate, c) for c in chosen):
             continue
         chosen.append(candidate)
-    return sorted(chosen, key=lambda e: e.position) if len({e.sentence.article_id for e in chosen}) == 1 else chosen
+    return chosen
 
 
 def _same_content(a: Evidence, b: Evidence) -> bool:

@@ -10,11 +10,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from qa.answering import abstention, build_prompt, check_reply, compose, parse_reply
-from qa.citations import Citation
+from qa.citations import Citation, focus_span, shown, unsupported
 from qa.conversation import standalone_question
 from qa.embedding import Embedder, SentenceTransformerEmbedder
 from qa.errors import IndexCorruptError, InvalidQuestionError
-from qa.evidence import Evidence, correct_terms, question_type, score_sentences, select_evidence, unknown_names
+from qa.evidence import (
+    Evidence,
+    answer_tokens,
+    correct_terms,
+    find_update,
+    question_parts,
+    question_type,
+    score_sentences,
+    select_evidence,
+    unknown_names,
+)
 from qa.generation import Generator, make_generator
 from qa.index import SearchIndex, build_index, corpus_changed, load_index
 from qa.retrieval import Hit, retrieve
@@ -36,6 +46,7 @@ class Answer:
     draft: str  # the model's raw reply ("" when it was not asked)
     problems: tuple[str, ...]  # why the draft was not shown, if it was not
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    confidence: float = 0.0  # score of the best evidence sentence; below the threshold it abstains
 
 
 def validate_question(question: object, max_chars: int) -> str:
@@ -97,30 +108,57 @@ class Pipeline:
         timings = {"index": time.perf_counter() - started}
 
         mark = time.perf_counter()
-        query_vector = self.embedder.embed([standalone])[0]
-        search_text = " ".join([standalone, *correct_terms(tokens(standalone), index.vocabulary)])
-        hits = retrieve(index, search_text, query_vector, top_k=top_k or self.settings.top_k, rrf_k=self.settings.rrf_k)
-        ranked = score_sentences(standalone, query_vector, hits, index)
+        parts = question_parts(standalone)
+        # "…, and where is it located?": later parts may point back at the first one.
+        parts = [parts[0]] + [standalone_question(part, [(parts[0], "")]) for part in parts[1:]]
+        vectors = self.embedder.embed([standalone, *parts] if len(parts) > 1 else [standalone])
+        hits = self._retrieve(index, standalone, vectors[0], top_k)
+        rankings = [score_sentences(standalone, vectors[0], hits, index)]
+        for part, vector in zip(parts if len(parts) > 1 else [], vectors[1:]):
+            rankings.append(score_sentences(part, vector, self._retrieve(index, part, vector, top_k), index))
         timings["retrieval"] = time.perf_counter() - mark
 
         unknown = unknown_names(standalone, index.vocabulary)
-        wanted = question_type(standalone)
-        if unknown or not ranked or ranked[0].score < self.settings.abstain_threshold or (wanted and not ranked[0].typed):
+        answerable = [r for r, q in zip(rankings, [standalone, *parts]) if self._answers(r, q)]
+        confidence = max((r[0].score for r in rankings if r), default=0.0)
+        if unknown or not answerable:
             timings["total"] = time.perf_counter() - started
-            return Answer(asked, standalone, abstention(unknown), (), True, tuple(hits), "", (), timings)
+            return Answer(asked, standalone, abstention(unknown), (), True, tuple(hits), "", (), timings, confidence)
 
-        evidence = select_evidence(ranked, ratio=self.settings.second_source_ratio)
-        citations = [self._citation(number, item, index) for number, item in enumerate(evidence, start=1)]
-        quotes = [citation.quote for citation in citations]
+        evidence = select_evidence(answerable[0], ratio=self.settings.second_source_ratio)
+        for ranking in answerable[1:]:  # one more sentence per part of a two-part question
+            if all(ranking[0].position != e.position for e in evidence):
+                evidence.append(ranking[0])
+        update = find_update(rankings[0], evidence, index)
+        if update is not None:
+            evidence.append(update)
+        quotes = [item.sentence.text for item in evidence]
         mark = time.perf_counter()
         reply = self.generator.generate(build_prompt(standalone, quotes), max_new_tokens=self.settings.max_new_tokens)
         timings.update(generation=time.perf_counter() - mark, prefill=reply.prefill_seconds, decode=reply.generate_seconds)
         timings["new_tokens"] = reply.new_tokens
         draft = parse_reply(reply.text)
+        wanted = question_type(standalone)
         problems = check_reply(draft, standalone, quotes, wanted)
+        keep = set(tokens(standalone)) | (set() if problems else set(tokens(draft)))
+        citations = [self._citation(n, item, index, keep, wanted, standalone) for n, item in enumerate(evidence, 1)]
+        if not problems and unsupported(draft, [c.quote for c in citations]):
+            citations = [self._citation(n, item, index, None, wanted, standalone) for n, item in enumerate(evidence, 1)]
         text = compose(None if problems else draft, citations)
         timings["total"] = time.perf_counter() - started
-        return Answer(asked, standalone, text, tuple(citations), False, tuple(hits), reply.text, tuple(problems), timings)
+        return Answer(
+            asked, standalone, text, tuple(citations), False, tuple(hits), reply.text, tuple(problems), timings, confidence
+        )
+
+    def _retrieve(self, index: SearchIndex, question: str, vector, top_k: int | None) -> list[Hit]:  # type: ignore[no-untyped-def]
+        search_text = " ".join([question, *correct_terms(tokens(question), index.vocabulary)])
+        return retrieve(index, search_text, vector, top_k=top_k or self.settings.top_k, rrf_k=self.settings.rrf_k)
+
+    def _answers(self, ranking: list[Evidence], question: str) -> bool:
+        """The best sentence is strong enough, and holds the kind of value asked for."""
+        if not ranking or ranking[0].score < self.settings.abstain_threshold:
+            return False
+        return question_type(question) is None or ranking[0].typed
 
     def ask_stream(self, question: str, *, history: History | None = None, top_k: int | None = None) -> Iterator[str | Answer]:
         """Text pieces of the answer, then the final Answer.
@@ -134,10 +172,18 @@ class Pipeline:
         yield answer
 
     @staticmethod
-    def _citation(number: int, evidence: Evidence, index: SearchIndex) -> Citation:
+    def _citation(
+        number: int, evidence: Evidence, index: SearchIndex, keep: set[str] | None, wanted: str | None, question: str
+    ) -> Citation:
+        """Cite the evidence sentence, cut to the clauses that hold the answer when `keep` is given."""
         sentence = evidence.sentence
         source = index.sources[sentence.article_id]
-        return Citation(number, source.id, source.title, source.date, source.url, sentence.text, sentence.start, sentence.end)
+        start, end = sentence.start, sentence.end
+        if keep is not None:
+            needed = answer_tokens(sentence.text, wanted, question) & keep if wanted else keep - set(tokens(question))
+            start, end = focus_span(source.text, start, end, keep, needed or answer_tokens(sentence.text, wanted, question))
+        quote = shown(source.text[start:end])
+        return Citation(number, source.id, source.title, source.date, source.url, quote, start, end)
 
 
 _default: Pipeline | None = None

@@ -41,7 +41,7 @@ class Settings:
     # Questions longer than this are refused: nothing in a news article needs more.
     max_question_chars: int = 1000
     # Evidence score below which the assistant abstains (chosen on the dev split).
-    abstain_threshold: float = 0.40
+    abstain_threshold: float = 0.35
     # A second article's sentence is cited too when it scores at least this share of the best.
     second_source_ratio: float = 0.85
     # Upper bound on generated tokens: answers are one short sentence.

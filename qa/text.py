@@ -49,8 +49,14 @@ def numbers(text: str) -> set[str]:
     return {normalize_number(match.group(0)) for match in NUMBER.finditer(text)}
 
 
+ORDINALS = {"third": "three", "fourth": "four", "fifth": "five", "sixth": "six", "seventh": "seven",
+            "eighth": "eight", "ninth": "nine", "tenth": "ten", "twelfth": "twelve"}
+
+
 def _stem(word: str) -> str:
     word = re.sub(r"'s$", "", word)
+    if word in ORDINALS:
+        return ORDINALS[word]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -89,15 +95,18 @@ def names(text: str) -> list[str]:
 
 
 def edit_distance_at_most(a: str, b: str, limit: int) -> bool:
-    """True when a and b differ by at most `limit` insertions, deletions or substitutions."""
+    """True when a and b differ by at most `limit` edits (insert, delete, substitute, swap neighbours)."""
     if abs(len(a) - len(b)) > limit:
         return False
-    previous = list(range(len(b) + 1))
+    before, previous = None, list(range(len(b) + 1))
     for i, char_a in enumerate(a, 1):
         current = [i]
         for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            if before is not None and i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
         if min(current) > limit:
             return False
-        previous = current
+        before, previous = previous, current
     return previous[-1] <= limit
