@@ -150,7 +150,7 @@ def wait_for(path: Path, process: subprocess.Popen[str], limit: float = 60.0) ->
         time.sleep(0.02)
 
 
-def big_corpus(folder: Path, articles: int = 60) -> Path:
+def big_corpus(folder: Path, articles: int = 20) -> Path:
     seed_corpus(folder)
     for number in range(articles):
         lines = [f"Harbor Story Number {number}"] + [
@@ -181,19 +181,19 @@ def test_sigkill_during_a_build_leaves_the_previous_index_loading_and_answering(
     assert after.manifest == before  # the previous index, whole
     answer = fake_pipeline(corpus, index_dir).ask(OPPAMA)  # and the next ask brings it up to date
     assert not answer.abstained and answer.text.startswith(OPPAMA_REPLY)
-    assert len(load_index(index_dir, FakeEmbedder()).sources) == 63
+    assert len(load_index(index_dir, FakeEmbedder()).sources) == 23
     assert not any(p.name.startswith(".build-") for p in index_dir.iterdir())
 
 
 def test_two_indexers_at_once_both_finish_and_leave_one_whole_index(tmp_path: Path) -> None:
-    corpus = big_corpus(tmp_path / "corpus", articles=30)
+    corpus = big_corpus(tmp_path / "corpus")
     index_dir = tmp_path / "index"
     first = start_indexer(corpus, index_dir, tmp_path / "one", "--slow-embed", "0.3", "--slow-write", "0.1")
     second = start_indexer(corpus, index_dir, tmp_path / "two", "--slow-embed", "0.3", "--slow-write", "0.1")
     outputs = [process.communicate(timeout=120) for process in (first, second)]
     assert [first.returncode, second.returncode] == [0, 0], outputs
     index = load_index(index_dir, FakeEmbedder())
-    assert len(index.sources) == 33
+    assert len(index.sources) == 23
     assert index.chunk_vectors.shape[0] == len(index.chunks)
     versions = [p for p in index_dir.iterdir() if p.is_dir()]
     assert versions == [current_version(index_dir)]
@@ -207,7 +207,7 @@ def test_a_reader_during_a_rebuild_always_sees_a_whole_index(
     built: tuple[Path, Path], tmp_path: Path
 ) -> None:
     corpus, index_dir = built
-    big_corpus(corpus, articles=20)
+    big_corpus(corpus)
     process = start_indexer(corpus, index_dir, tmp_path / "marker", "--slow-write", "0.05")
     sizes = set()
     while process.poll() is None:

@@ -45,7 +45,7 @@ BOILERPLATE = [
 @st.composite
 def page(draw: st.DrawFn) -> tuple[str, list[str]]:
     """A news page: unique body lines (some bulleted) with furniture lines mixed in."""
-    body = draw(st.lists(body_sentence(), min_size=1, max_size=12, unique_by=lambda s: s.lower()))
+    body = draw(st.lists(body_sentence(), min_size=1, max_size=8, unique_by=lambda s: s.lower()))
     lines: list[str] = []
     for sentence in body:
         lines += draw(st.lists(st.sampled_from(BOILERPLATE), max_size=2))
