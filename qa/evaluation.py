@@ -1,13 +1,11 @@
-"""`qa eval`: load the question set, ask every system, score each answer, and write the report."""
+"""`qa eval`: ask every system every question, score each answer, and write the report."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from qa.baselines import BASELINES
 from qa.errors import QAError
@@ -26,37 +24,10 @@ from qa.metrics import (
     verbatim,
 )
 from qa.pipeline import Answer, History, Pipeline
-from qa.settings import PROJECT_ROOT, Settings
+from qa.questions import DEFAULT_QUESTIONS, Question, load_questions
+from qa.settings import Settings
 
-DEFAULT_QUESTIONS = PROJECT_ROOT / "questions" / "questions.jsonl"
 ASSISTANT = "assistant"
-SPLITS = ("dev", "test")
-FIELDS = {
-    "id": str,
-    "split": str,
-    "kind": str,
-    "question": str,
-    "history": list,
-    "answerable": bool,
-    "answers": list,
-    "key_facts": list,
-    "gold_articles": list,
-    "evidence": list,
-}
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    split: str  # "dev" (tune on it) or "test" (report on it)
-    kind: str  # fact, number, dialog, unanswerable, ...
-    question: str  # the scored turn
-    history: tuple[str, ...]  # earlier turns, asked first; the system's own answers become the history
-    answerable: bool
-    answers: tuple[str, ...]  # accepted short answers, fullest first
-    key_facts: tuple[tuple[str, ...], ...]  # each fact: alternatives, any one of which counts
-    evidence: tuple[Span, ...]  # gold evidence spans in the original article text
-    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,78 +38,6 @@ class Evaluation:
     summaries: dict[str, dict[str, float | None]]
 
 
-def parse_question(entry: object, where: str) -> Question:
-    """One question from its JSON object; QAError naming the line and field when malformed."""
-    if not isinstance(entry, dict):
-        raise QAError(f"{where}: expected a JSON object (got {type(entry).__name__})")
-    for name, kind in FIELDS.items():
-        if not isinstance(entry.get(name), kind):
-            got = type(entry[name]).__name__ if name in entry else "nothing"
-            raise QAError(f"{where}: field {name!r} must be a {kind.__name__} (got {got})")
-    if entry["split"] not in SPLITS:
-        raise QAError(f"{where}: split must be 'dev' or 'test' (got {entry['split']!r})")
-    if not entry["question"].strip() or not all(isinstance(q, str) and q.strip() for q in entry["history"]):
-        raise QAError(f"{where}: question and history turns must be non-empty strings")
-    facts = entry["key_facts"]
-    if not all(isinstance(f, list) and f and all(isinstance(a, str) and a for a in f) for f in facts):
-        raise QAError(f"{where}: key_facts must be a list of non-empty lists of strings (got {facts!r})")
-    spans = []
-    for item in entry["evidence"]:
-        if not (
-            isinstance(item, dict)
-            and isinstance(item.get("article"), str)
-            and isinstance(item.get("start"), int)
-            and isinstance(item.get("end"), int)
-            and item["start"] < item["end"]
-        ):
-            raise QAError(
-                f"{where}: evidence entries need article, start < end offsets "
-                f"(got {item!r}); rebuild with questions/make_questions.py"
-            )
-        spans.append((item["article"], item["start"], item["end"]))
-    if entry["answerable"] and not (facts and spans):
-        raise QAError(f"{where}: an answerable question needs key_facts and evidence")
-    return Question(
-        entry["id"],
-        entry["split"],
-        entry["kind"],
-        entry["question"],
-        tuple(entry["history"]),
-        entry["answerable"],
-        tuple(entry["answers"]),
-        tuple(tuple(f) for f in facts),
-        tuple(spans),
-        str(entry.get("note", "")),
-    )
-
-
-def load_questions(path: Path, split: str = "all") -> list[Question]:
-    """The questions of one split ("dev", "test" or "all") from a JSON-lines file."""
-    if split not in (*SPLITS, "all"):
-        raise QAError(f"split must be dev, test or all (got {split!r})")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise QAError(f"cannot read the question file {path}: {error.strerror or error}") from None
-    questions, seen = [], set()
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            entry = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise QAError(f"{path}:{number}: not valid JSON ({error.msg})") from None
-        question = parse_question(entry, f"{path}:{number}")
-        if question.id in seen:
-            raise QAError(f"{path}:{number}: duplicate id {question.id!r}")
-        seen.add(question.id)
-        if split in ("all", question.split):
-            questions.append(question)
-    if not questions:
-        raise QAError(f"{path} holds no questions for split {split!r}")
-    return questions
-
-
 def passage_spans(answer: Answer, pipeline: Pipeline) -> list[Span]:
     """Where each retrieved passage lies in its article: first sentence start to last sentence end."""
     spans = []
@@ -146,6 +45,28 @@ def passage_spans(answer: Answer, pipeline: Pipeline) -> list[Span]:
         sentences = pipeline.index.chunk_sentences(hit.chunk)
         spans.append((hit.chunk.article_id, sentences[0].start, sentences[-1].end))
     return spans
+
+
+def describe_failures(
+    question: Question,
+    answer: Answer,
+    missing: list[tuple[str, ...]],
+    gold_cited: bool | None,
+    quotes: list[bool],
+) -> tuple[str, ...]:
+    """What went wrong with an answer, in words a developer can act on (empty when nothing did)."""
+    failures = [problem for problem in answer.problems if problem.startswith("error: ")]
+    if question.answerable and answer.abstained:
+        failures.append("abstained although the articles answer it")
+    elif missing:
+        failures.append("missing key facts: " + "; ".join(" / ".join(fact) for fact in missing))
+    if not question.answerable and not answer.abstained:
+        failures.append("answered although the articles do not say")
+    if gold_cited is False:
+        failures.append("no citation covers the gold evidence")
+    if not all(quotes):
+        failures.append(f"{quotes.count(False)} quote(s) not verbatim at their offsets")
+    return tuple(failures)
 
 
 def score(
@@ -168,43 +89,34 @@ def score(
     )
     flags, quotes = supporting(answer.text, answer.citations), verbatim(answer.citations, articles)
     rank = retrieval_rank(passage_spans(answer, pipeline), question.evidence) if question.answerable else None
-    failures = [problem for problem in answer.problems if problem.startswith("error: ")]
-    if question.answerable and answer.abstained:
-        failures.append("abstained although the articles answer it")
-    elif missing:
-        failures.append("missing key facts: " + "; ".join(" / ".join(fact) for fact in missing))
-    if not question.answerable and not answer.abstained:
-        failures.append("answered although the articles do not say")
-    if gold_cited is False:
-        failures.append("no citation covers the gold evidence")
-    if not all(quotes):
-        failures.append(f"{quotes.count(False)} quote(s) not verbatim at their offsets")
+    failures = describe_failures(question, answer, missing, gold_cited, quotes)
     return Record(
-        question.id,
-        system,
-        question.split,
-        question.kind,
-        question.question,
-        question.history,
-        question.answerable,
-        answer.text,
-        short,
-        answer.abstained,
-        correct,
-        tuple(missing),
-        exact_match(short, question.answers) if question.answerable else None,
-        token_f1(short, question.answers) if question.answerable else None,
-        gold_cited,
-        answer.citations,
-        tuple(flags),
-        tuple(quotes),
-        rank,
-        answer_words(answer.text),
-        seconds,
-        first_turn,
-        answer.draft,
-        answer.problems,
-        tuple(failures),
+        id=question.id,
+        system=system,
+        split=question.split,
+        kind=question.kind,
+        question=question.question,
+        history=question.history,
+        standalone_question=answer.standalone_question,
+        answerable=question.answerable,
+        answer=answer.text,
+        short_answer=short,
+        abstained=answer.abstained,
+        correct=correct,
+        missing=tuple(missing),
+        exact_match=exact_match(short, question.answers) if question.answerable else None,
+        f1=token_f1(short, question.answers) if question.answerable else None,
+        cites_gold=gold_cited,
+        citations=answer.citations,
+        supporting=tuple(flags),
+        verbatim=tuple(quotes),
+        retrieval_rank=rank,
+        words=answer_words(answer.text),
+        seconds=seconds,
+        first_turn_answer=first_turn,
+        draft=answer.draft,
+        problems=answer.problems,
+        failures=failures,
     )
 
 

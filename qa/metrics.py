@@ -148,6 +148,7 @@ class Record:
     kind: str
     question: str
     history: tuple[str, ...]  # earlier turns' questions (a dialog's first turn)
+    standalone_question: str  # the question as the system searched for it (follow-ups resolved)
     answerable: bool
     answer: str  # Answer.text as shown
     short_answer: str

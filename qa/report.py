@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from qa.errors import MissingDependencyError
 from qa.evaluation import ASSISTANT, Evaluation
+from qa.metrics import Record
 from qa.settings import Settings
 
 Summary = Mapping[str, float | None]
@@ -138,6 +139,19 @@ def _counts(summaries: Mapping[str, Summary]) -> str:
     )
 
 
+def kind_rows(records: Mapping[str, Sequence[Record]]) -> list[list[str]]:
+    """Correct answers per question kind and system ("3/4"), so a weak kind stands out."""
+    kinds = list(dict.fromkeys(r.kind for rs in records.values() for r in rs))
+    rows = [["Kind", *records]]
+    for kind in kinds:
+        cells = []
+        for system_records in records.values():
+            chosen = [r for r in system_records if r.kind == kind]
+            cells.append(f"{sum(r.correct for r in chosen)}/{len(chosen)}")
+        rows.append([kind, *cells])
+    return rows
+
+
 def terminal_table(summaries: Mapping[str, Summary], targets: list[TargetResult], *, top_k: int) -> str:
     """Plain-text table: metrics down, systems across, then the targets."""
     rows = table_rows(summaries, top_k)
@@ -181,6 +195,10 @@ def markdown_report(evaluation: Evaluation, targets: list[TargetResult], *, spli
             ]
         ),
         "",
+        "## Correct answers by kind",
+        "",
+        markdown_table(kind_rows(evaluation.records)),
+        "",
         "## Failures (assistant)",
         "",
     ]
@@ -191,6 +209,8 @@ def markdown_report(evaluation: Evaluation, targets: list[TargetResult], *, spli
         parts.append(f"### {record.id} ({record.kind}): {record.question}")
         for earlier in record.history:
             parts.append(f"- first turn: {earlier} → {record.first_turn_answer}")
+        if record.standalone_question != record.question:
+            parts.append(f"- searched as: {record.standalone_question}")
         answer = record.answer.replace("\n", " ") or "(empty)"
         parts.append(f"- answer: {answer}")
         if record.problems:

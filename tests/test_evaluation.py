@@ -11,8 +11,9 @@ import pytest
 from qa.baselines import NAIVE_INSTRUCTION, extractive_answer, naive_answer
 from qa.citations import verify_citation
 from qa.errors import QAError
-from qa.evaluation import DEFAULT_QUESTIONS, evaluate, load_questions, run_cli
+from qa.evaluation import evaluate, run_cli
 from qa.metrics import missing_facts
+from qa.questions import DEFAULT_QUESTIONS, load_questions
 from qa.report import check_targets, terminal_table, write_outputs
 
 ROWS = {

@@ -172,6 +172,7 @@ BASE = Record(
     kind="fact",
     question="?",
     history=(),
+    standalone_question="?",
     answerable=True,
     answer="Yokosuka. [1]",
     short_answer="Yokosuka.",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from qa.evaluation import DEFAULT_QUESTIONS, Evaluation, evaluate, load_questions
+from qa.evaluation import Evaluation, evaluate
 from qa.pipeline import Pipeline
+from qa.questions import DEFAULT_QUESTIONS, load_questions
 from qa.report import TARGETS, check_targets
 from qa.settings import Settings
 
