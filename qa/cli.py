@@ -85,15 +85,25 @@ def _index(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_history(path: Path) -> list[tuple[str, str]]:
+    """Earlier turns from a JSON file; InvalidQuestionError unless a list of [question, answer] strings."""
+    rule = "--history must be a JSON list of [question, answer] pairs"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise InvalidQuestionError(f"{rule} ({error})") from None
+    if not isinstance(data, list):
+        raise InvalidQuestionError(f"{rule} (got a JSON {type(data).__name__})")
+    for turn in data:
+        if not (isinstance(turn, list) and len(turn) == 2 and all(isinstance(part, str) for part in turn)):
+            raise InvalidQuestionError(f"{rule} (got {json.dumps(turn)[:60]})")
+    return [(question, answer) for question, answer in data]
+
+
 def _ask(args: argparse.Namespace) -> int:
     from qa.pipeline import Pipeline
 
-    history = None
-    if args.history:
-        try:
-            history = [tuple(pair) for pair in json.loads(args.history.read_text(encoding="utf-8"))]
-        except (OSError, ValueError, TypeError) as error:
-            raise InvalidQuestionError(f"--history must be a JSON list of [question, answer] pairs ({error})") from None
+    history = _read_history(args.history) if args.history else None
     answer = Pipeline(_settings(args)).ask(args.question, history=history, top_k=args.top_k)  # type: ignore[arg-type]
     if args.json:
         record = asdict(answer)

@@ -93,6 +93,29 @@ def test_a_broken_history_file_exits_2(
     assert code == 2 and "--history must be a JSON list" in err
 
 
+@pytest.mark.parametrize(
+    "content", ['[["What is it?"]]', "[[1, 2]]", '"abc"', '{"q": "a"}', '[["q", "a", "extra"]]', "[null]"]
+)
+def test_a_history_that_is_not_question_answer_pairs_exits_2(
+    fake_models: None, capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path, content: str
+) -> None:
+    history = tmp_path / "history.json"
+    history.write_text(content, encoding="utf-8")
+    argv = [
+        "ask",
+        "What about it?",
+        "--history",
+        str(history),
+        "--corpus",
+        str(corpus),
+        "--index",
+        str(tmp_path),
+    ]
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert "--history must be a JSON list of [question, answer] pairs" in err and "Traceback" not in err
+
+
 def test_history_file_resolves_a_follow_up(
     fake_models: None, capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
 ) -> None:
