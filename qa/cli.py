@@ -20,6 +20,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1 (got {value!r})")
+    return int(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="qa", description="Answer questions about news articles, with citations.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -30,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="answer one question")
     ask.add_argument("question", help="the question, in quotes")
     ask.add_argument("--history", type=Path, help="JSON file of earlier [question, answer] pairs, for follow-ups")
-    ask.add_argument("--top-k", type=int, help="passages to retrieve")
+    ask.add_argument("--top-k", type=_positive, help="passages to retrieve")
     ask.add_argument("--json", action="store_true", help="print the full answer as JSON")
     _common(ask)
 

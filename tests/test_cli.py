@@ -157,6 +157,16 @@ def test_a_missing_corpus_folder_exits_1_in_words(
     assert code == 1 and "corpus folder does not exist" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("value", ["0", "-3", "many"])
+def test_top_k_must_be_a_positive_number(
+    fake_models: None, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["ask", "How many employees?", "--top-k", value])
+    assert exited.value.code == 2
+    assert "--top-k" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("command", ["index", "ask"])
 def test_help_exits_0(capsys: pytest.CaptureFixture[str], command: str) -> None:
     with pytest.raises(SystemExit) as exited:
