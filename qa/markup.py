@@ -21,6 +21,8 @@ HIDDEN = re.compile(
 COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 BLOCK = re.compile(rf"</?(?:{BLOCK_TAGS})\b[^>]*>", re.I)
 TAG = re.compile(r"<[^>]*>")
+# Entities that only stand for a space can be blanked without moving anything ("CEO&nbsp;said").
+SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#x0*a0|#819[4-7]|#8201|#x200[2-9]);", re.I)
 META = re.compile(r'<meta\s+[^>]*(?:name|property)=["\'](?P<key>[^"\']+)["\'][^>]*content=["\'](?P<value>[^"\']*)["\']', re.I)
 TITLE = re.compile(r"<title[^>]*>(?P<value>.*?)</title>", re.I | re.S)
 FRONT_MATTER = re.compile(r"\A---\r?\n(?P<body>.*?)\r?\n---\r?\n", re.S)
@@ -59,6 +61,7 @@ def mask_html(text: str) -> tuple[str, dict[str, str]]:
     visible = _blank(visible, COMMENT)
     visible = _blank(visible, BLOCK, newline=True)
     visible = _blank(visible, TAG)
+    visible = _blank(visible, SPACE_ENTITY)
     return visible, meta
 
 

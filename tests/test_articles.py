@@ -335,6 +335,14 @@ def test_html_metadata_and_visible_text(tmp_path: Path) -> None:
     assert "Ignore me" not in text and "color" not in text and "<" not in text
 
 
+def test_html_space_entities_read_as_spaces(tmp_path: Path) -> None:
+    page = "<h1>Harbor Ferry Opens</h1><p>The&nbsp;mayor&#160;said the&NBSP;ferry&#xA0;runs&emsp;daily.</p>"
+    article = load_article(write(tmp_path, "spaces.html", page))
+    assert "The mayor said the ferry runs daily." in " ".join(
+        " ".join(article.visible[s:e].split()) for s, e in article.paragraphs
+    )
+
+
 @pytest.mark.parametrize(
     "tail", ["<script>var track = 1; alert('x')", "<style>p { color: red }", "<!-- an unclosed comment"]
 )
