@@ -79,10 +79,13 @@ def load_corpus(corpus_dir: Path, *, max_bytes: int = 5_000_000) -> list[Article
         except (ArticleError, OSError) as error:  # OSError: removed or locked since the folder was listed
             log.warning("skipping %s: %s", path.name, error)
             continue
-        if article.content_hash in seen_hashes:
-            log.warning("skipping %s: same text as %s", path.name, seen_hashes[article.content_hash])
+        # Same kept text, whitespace aside: a copy saved with other line ends is still a copy.
+        kept = " ".join(" ".join(article.visible[s:e].split()) for s, e in article.paragraphs)
+        key = hashlib.sha256(kept.encode()).hexdigest()
+        if key in seen_hashes:
+            log.warning("skipping %s: same text as %s", path.name, seen_hashes[key])
             continue
-        seen_hashes[article.content_hash] = path.name
+        seen_hashes[key] = path.name
         articles.append(article)
     return articles
 

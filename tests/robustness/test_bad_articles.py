@@ -114,6 +114,22 @@ def test_the_same_article_under_two_names_is_indexed_once_with_a_warning(
     assert "skipping copy_of_nissan.txt: same text as 000_33c6a3bce54667ed.txt" in caplog.text
 
 
+@pytest.mark.parametrize(
+    ("how", "change"),
+    [
+        ("Windows line ends", lambda text: text.replace("\n", "\r\n")),
+        ("trailing spaces and blank lines", lambda text: text.replace("\n", "  \n\n") + "\n\n\n"),
+    ],
+)
+def test_the_same_article_with_other_whitespace_is_a_duplicate_too(
+    corpus: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, how: str, change
+) -> None:  # type: ignore[no-untyped-def]
+    original = (corpus / "000_33c6a3bce54667ed.txt").read_text(encoding="utf-8")
+    (corpus / "nissan_copy.txt").write_bytes(change(original).encode())
+    assert index_with_log(corpus, tmp_path, caplog) == SEED_NAMES
+    assert "skipping nissan_copy.txt: same text as 000_33c6a3bce54667ed.txt" in caplog.text
+
+
 def test_an_unreadable_file_is_skipped_with_a_warning(
     corpus: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
