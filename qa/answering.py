@@ -53,7 +53,7 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
     if wanted in ("count", "money", "percent", "time") and not numbers(reply) - numbers(question):
         problems.append(f"the question asks for a {wanted} value and the reply gives none")
     asked_names = {fold(name) for name in names(question)}
-    if wanted == "entity" and not any(fold(name) not in asked_names for name in names(reply)):
+    if wanted in ("entity", "place") and not any(fold(name) not in asked_names for name in names(reply)):
         problems.append("the question asks for a name and the reply gives none that is new")
     evidence_words = set(tokens(" ".join(quotes)))
     new_words = set(tokens(reply)) - set(tokens(question))

@@ -28,16 +28,19 @@ TYPE_PATTERNS = {
     "time": re.compile(r"\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I),
 }
 QUESTION_TYPES = (
-    ("entity", re.compile(r"^\W*(who|whom|whose|where|which (company|firm|automaker|carmaker|maker|country|city|state|"
+    ("place", re.compile(r"^\W*where\b|\bin which (\w+ )?(city|state|country|prefecture|region)\b|"
+                         r"\bwhich (country|city|state|prefecture|region|island)\b|\blocated\b")),
+    ("entity", re.compile(r"^\W*(who|whom|whose|which (company|firm|automaker|carmaker|maker|country|city|state|"
                           r"prefecture|plant|research|agency|ministry|partner|person|executive|organi[sz]ation|"
                           r"association|one|region|island|chinese|japanese|korean|south|battery|two|ev))\b|"
-                          r"\bin which (\w+ )?(city|state|country|prefecture|region)\b|\bwhat company\b|\bwhat is the name\b")),
+                          r"\bwhat company\b|\bwhat is the name\b")),
     ("percent", re.compile(r"\b(percent|percentage|share|%|proportion)\b")),
     ("count", re.compile(r"\bhow (much|many|far)\b.*\b(rise|increase|grow|fall|drop|decline|reach|production|output|capacity)")),
     ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|worth|funding|subsid\w*|amount|price|budget|yen|dollars?)\b")),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow (large|big)\b|\bsize of\b")),
     ("time", re.compile(r"\bwhen\b|\bwhat year\b|\bwhich year\b|\bby when\b|\bwhat date\b|\bdeadline\b|\btimeline\b")),
 )
+PLACE = re.compile(r"\b(?:in|at|near|from|outside)\s+((?:[A-Z][\w-]+[\s,]*){1,3})")
 PART_SPLIT = re.compile(r",?\s+and\s+(?=(?:what|when|where|who|which|how|why|is|are|does|did)\b)", re.I)
 # Weights of the sentence score; chosen on the dev half of the question set.
 WEIGHTS = {"dense": 0.45, "overlap": 0.40, "context": 0.15, "type_bonus": 0.05, "type_penalty": 0.25,
@@ -162,6 +165,8 @@ def _has_new_value(text: str, wanted: str, asked_numbers: set[str], asked_names:
     """The sentence holds a value of the wanted kind that the question did not already state."""
     if wanted == "entity":
         return any(not set(tokens(name)) <= asked_names for name in names(text))
+    if wanted == "place":
+        return any(not set(tokens(m.group(1))) <= asked_names for m in PLACE.finditer(text))
     if not TYPE_PATTERNS[wanted].search(text):
         return False
     if wanted in ("count", "money", "percent"):
@@ -175,6 +180,8 @@ def answer_tokens(text: str, wanted: str | None, question: str) -> set[str]:
     asked = set(tokens(question))
     if wanted == "entity":
         found = {t for name in names(text) for t in tokens(name)}
+    elif wanted == "place":
+        found = {t for m in PLACE.finditer(text) for t in tokens(m.group(1))}
     elif wanted in ("count", "money", "percent", "time"):
         found = numbers(text) | (set(tokens(" ".join(re.findall(NUMBER_WORDS, text, re.I)))) if wanted == "count" else set())
     else:

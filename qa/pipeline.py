@@ -108,18 +108,23 @@ class Pipeline:
         timings = {"index": time.perf_counter() - started}
 
         mark = time.perf_counter()
+        query_vector = self.embedder.embed([standalone])[0]
+        hits = self._retrieve(index, standalone, query_vector, top_k)
+        rankings = [score_sentences(standalone, query_vector, hits, index)]
         parts = question_parts(standalone)
-        # "…, and where is it located?": later parts may point back at the first one.
-        parts = [parts[0]] + [standalone_question(part, [(parts[0], "")]) for part in parts[1:]]
-        vectors = self.embedder.embed([standalone, *parts] if len(parts) > 1 else [standalone])
-        hits = self._retrieve(index, standalone, vectors[0], top_k)
-        rankings = [score_sentences(standalone, vectors[0], hits, index)]
-        for part, vector in zip(parts if len(parts) > 1 else [], vectors[1:]):
-            rankings.append(score_sentences(part, vector, self._retrieve(index, part, vector, top_k), index))
+        if len(parts) > 1:
+            rankings, previous = [], ("", "")
+            for number, part in enumerate(parts):
+                # "…, and when is its plant expected to open?" points back at the first part's answer.
+                part = standalone_question(part, [previous]) if number else part
+                vector = self.embedder.embed([part])[0]
+                rankings.append(score_sentences(part, vector, self._retrieve(index, part, vector, top_k), index))
+                previous = (part, rankings[-1][0].sentence.text if rankings[-1] else "")
+                parts[number] = part
         timings["retrieval"] = time.perf_counter() - mark
 
         unknown = unknown_names(standalone, index.vocabulary)
-        answerable = [r for r, q in zip(rankings, [standalone, *parts]) if self._answers(r, q)]
+        answerable = [r for r, q in zip(rankings, parts) if self._answers(r, q)]
         confidence = max((r[0].score for r in rankings if r), default=0.0)
         if unknown or not answerable:
             timings["total"] = time.perf_counter() - started
@@ -127,8 +132,10 @@ class Pipeline:
 
         evidence = select_evidence(answerable[0], ratio=self.settings.second_source_ratio)
         for ranking in answerable[1:]:  # one more sentence per part of a two-part question
-            if all(ranking[0].position != e.position for e in evidence):
-                evidence.append(ranking[0])
+            chosen = {e.position for e in evidence}
+            extra = next((e for e in ranking if e.position not in chosen), None)
+            if extra is not None and extra.typed and extra.score >= self.settings.abstain_threshold:
+                evidence.append(extra)
         update = find_update(rankings[0], evidence, index)
         if update is not None:
             evidence.append(update)
