@@ -116,9 +116,15 @@ class ChatPage:
         return self.text("#chat [data-testid='bot']")
 
     def open_source(self, number: int = 1) -> str:
-        """Click a source card; the highlighted span in the article view."""
+        """Click a source card; the highlighted span in the article view (which must change)."""
+        before = self.text("#article")
         self.find(f'#sources .qa-card[data-source="{number}"]')[0].click()
-        self.wait.until(lambda d: self.find(f'#article mark.qa-highlight[data-source="{number}"]'))
+        self.wait.until(
+            lambda d: (
+                self.find(f'#article mark.qa-highlight[data-source="{number}"]')
+                and self.text("#article") != before
+            )
+        )
         return self.text("#article mark.qa-highlight")
 
     def add_article(self, path: Path) -> str:
