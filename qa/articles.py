@@ -124,7 +124,7 @@ def load_article(path: Path, *, overrides: dict[str, str] | None = None, max_byt
 
 
 def decode(data: bytes, *, name: str) -> str:
-    """Decode article bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Latin-1 text."""
+    """Decode article bytes: UTF-8 (with or without BOM), UTF-16 (with or without BOM), else Windows-1252."""
     if not data.strip():
         raise ArticleError("file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -133,7 +133,11 @@ def decode(data: bytes, *, name: str) -> str:
         except UnicodeDecodeError as error:  # odd length or a broken surrogate: truncated or not text
             raise ArticleError(f"file starts like UTF-16 text but does not decode ({error.reason})") from None
     if b"\x00" in data:
-        raise ArticleError("file looks binary (contains NUL bytes), not text")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise ArticleError("file looks binary (contains NUL bytes), not text")
+        log.warning("%s has no byte order mark; read it as UTF-16 (its NUL bytes say so)", name)
+        return text
     codec = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
     try:
         return data.decode(codec)
@@ -146,6 +150,21 @@ def decode(data: bytes, *, name: str) -> str:
             raise ArticleError("file is not UTF-8 text and does not look like any text encoding") from None
         log.warning("%s is not UTF-8 throughout; read the other bytes as Windows-1252/Latin-1", name)
         return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a BOM: Latin letters leave every other byte NUL. None if not that."""
+    if len(data) % 2:
+        return None
+    for zeros, codec in ((data[1::2], "utf-16-le"), (data[0::2], "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t")
+            return text if controls <= len(text) * 0.01 else None  # zeros in both halves: binary
+    return None
 
 
 def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:

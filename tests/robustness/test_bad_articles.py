@@ -38,7 +38,7 @@ def index_with_log(corpus: Path, tmp_path: Path, caplog: pytest.LogCaptureFixtur
         ("blank.txt", b" \n\n\t \r\n", "empty"),
         ("photo.txt", bytes(range(256)) * 40, "binary"),
         ("archive.txt", b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + os.urandom(2000), "binary"),
-        ("utf16-no-bom.txt", STORY.encode("utf-16-le"), "binary"),
+        ("pcm-silence.txt", b"RIFF" + bytes(4000), "binary"),
         ("utf16-truncated.txt", b"\xff\xfe" + STORY.encode("utf-16-le") + b"!", "UTF-16"),
         ("furniture.txt", b"Top Banner Top Banner\nAdvertisement\nShare\n", "no article text"),
         ("byline.txt", b"By Jane Doe | March 3, 2022\n", "no article text"),
@@ -73,7 +73,14 @@ def test_a_50_mb_file_is_skipped_by_its_size_without_being_read(
 
 @pytest.mark.parametrize(
     ("encoding", "name"),
-    [("latin-1", "latin1.txt"), ("cp1252", "windows.txt"), ("utf-16", "utf16.txt"), ("utf-8-sig", "bom.txt")],
+    [
+        ("latin-1", "latin1.txt"),
+        ("cp1252", "windows.txt"),
+        ("utf-16", "utf16.txt"),
+        ("utf-16-le", "utf16le-no-bom.txt"),
+        ("utf-16-be", "utf16be-no-bom.txt"),
+        ("utf-8-sig", "bom.txt"),
+    ],
 )
 def test_text_in_other_encodings_is_read_with_every_character_right(
     corpus: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, encoding: str, name: str
@@ -89,6 +96,8 @@ def test_text_in_other_encodings_is_read_with_every_character_right(
     assert "The café in São Paulo raised prices by 5% on Monday." in sentences
     if encoding in ("latin-1", "cp1252"):
         assert f"{name} is not UTF-8" in caplog.text
+    if encoding in ("utf-16-le", "utf-16-be"):
+        assert f"{name} has no byte order mark" in caplog.text
 
 
 def test_a_file_with_no_sentence_punctuation_is_indexed_in_bounded_sentences(
