@@ -144,7 +144,9 @@ def _read_articles(stored: object) -> tuple[dict[str, Source], list[Sentence], d
     """Sources, sentences and offsets from articles.json; TypeError/KeyError when malformed."""
     if not isinstance(stored, list):
         raise TypeError(f"articles.json holds a {type(stored).__name__}, not a list")
-    sources, sentences, offsets = {}, [], {}
+    sources: dict[str, Source] = {}
+    sentences: list[Sentence] = []
+    offsets: dict[str, int] = {}
     for entry in stored:
         rows = entry["sentences"]
         fields = {key: value for key, value in entry.items() if key != "sentences"}
