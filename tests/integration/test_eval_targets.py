@@ -7,7 +7,7 @@ import pytest
 from qa.evaluation import Evaluation, evaluate
 from qa.pipeline import Pipeline
 from qa.questions import DEFAULT_QUESTIONS, load_questions
-from qa.report import TARGETS, check_targets
+from qa.report import TARGETS, check_targets, terminal_table
 from qa.settings import Settings
 
 pytestmark = pytest.mark.integration
@@ -22,12 +22,15 @@ def test_half(tmp_path_factory: pytest.TempPathFactory) -> Evaluation:
     return evaluate(Pipeline(settings), load_questions(DEFAULT_QUESTIONS, "test"))
 
 
-def _failures(evaluation: Evaluation) -> str:
-    return "\n".join(
+def _details(evaluation: Evaluation) -> str:
+    """The whole table and every failure, so a red CI log says what to fix."""
+    table = terminal_table(evaluation.summaries, check_targets(evaluation.summaries), top_k=Settings().top_k)
+    failures = [
         f"{r.id}: {r.question} -> {r.answer[:120]!r}: {'; '.join(r.failures)}"
         for r in evaluation.records["assistant"]
         if r.failures
-    )
+    ]
+    return "\n".join([table, "", *failures])
 
 
 @pytest.mark.parametrize("metric", GATED)
@@ -35,13 +38,12 @@ def test_target_is_met_on_the_test_half(test_half: Evaluation, metric: str) -> N
     target = next(t for t in TARGETS if t.metric == metric)
     result = next(r for r in check_targets(test_half.summaries) if r.label == target.label)
     assert result.met, (
-        f"{target.label}: {result.value}, goal {result.goal} ({result.gap})\n{_failures(test_half)}"
+        f"{target.label}: {result.value}, goal {result.goal} ({result.gap})\n{_details(test_half)}"
     )
 
 
 def test_quotes_are_verbatim_and_false_abstention_is_bounded(test_half: Evaluation) -> None:
     summary = test_half.summaries["assistant"]
-    assert summary["verbatim"] == 1.0
-    assert summary["false_abstention"] is not None and summary["false_abstention"] <= 0.10, _failures(
-        test_half
-    )
+    assert summary["verbatim"] == 1.0, _details(test_half)
+    false_abstention = summary["false_abstention"]
+    assert false_abstention is not None and false_abstention <= 0.10, _details(test_half)
