@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from qa.citations import Citation, unsupported
+from qa.evidence import TYPE_PATTERNS
 from qa.generation import Messages
 from qa.text import fold, names, numbers, tokens
 
@@ -20,6 +21,17 @@ REFUSAL = re.compile(
     re.I,
 )
 MAX_REPLY_WORDS = 25
+# Evidence that talks to the assistant rather than about the world: never let the model follow it.
+INSTRUCTION = re.compile(
+    r"\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompts?|rules?)\b|\b(answer|reply|respond|say)\b.{0,40}"
+    r"\b(to|for) (every|all|any) (question|quer)|\byou (must|should) (now )?(answer|reply|say|respond)\b|\bsystem prompt\b",
+    re.I,
+)
+
+
+def addresses_assistant(quotes: list[str]) -> bool:
+    """True when a quote reads like an instruction to an AI (a prompt injection in an article)."""
+    return any(INSTRUCTION.search(quote) for quote in quotes)
 
 
 def build_prompt(question: str, quotes: list[str]) -> Messages:
@@ -52,6 +64,8 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
         problems.append("not in the cited text: " + ", ".join(missing))
     if wanted in ("count", "money", "percent", "time") and not numbers(reply) - numbers(question):
         problems.append(f"the question asks for a {wanted} value and the reply gives none")
+    elif wanted in ("money", "percent") and not TYPE_PATTERNS[wanted].search(reply):
+        problems.append(f"the reply gives a bare number where the question asks for {wanted}")
     asked_names = {fold(name) for name in names(question)}
     if wanted in ("entity", "place") and not any(fold(name) not in asked_names for name in names(reply)):
         problems.append("the question asks for a name and the reply gives none that is new")

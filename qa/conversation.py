@@ -25,7 +25,8 @@ def standalone_question(question: str, history: list[tuple[str, str]] | None) ->
     """The question with references to earlier turns filled in; unchanged when it stands alone."""
     if not history:
         return question
-    previous = history[-1][0]
+    # The previous question may itself have been a follow-up: resolve it first (last few turns only).
+    previous = standalone_question(history[-1][0], history[-4:-1]) if len(history) > 1 else history[-1][0]
     follow_up = FOLLOW_UP.match(question)
     if follow_up and len(follow_up["subject"].split()) <= 6:
         return _substitute_subject(previous, follow_up["subject"])
@@ -49,9 +50,18 @@ def _referent(previous: str, answer: str) -> str | None:
 
 
 def _main_subject(text: str) -> str | None:
-    """The first run of capitalised words that is not a question word: "Nissan", "Toyota Battery"."""
+    """The first run of capitalised words that is not a question word: "Nissan", "Toyota Battery".
+
+    A run ends at a possessive, so "Nissan Motor Co.'s CEO" gives "Nissan Motor Co.".
+    """
     for match in re.finditer(r"[A-Z][\w&.-]*(?:['’]s)?(?:\s+[A-Z][\w&.-]*(?:['’]s)?)*", text):
-        words = [w for w in match.group(0).split() if w.lower().rstrip("'’s") not in COMMON_CAPITALISED]
+        words = []
+        for word in match.group(0).split():
+            if word.lower().rstrip("'’s") in COMMON_CAPITALISED and not words:
+                continue
+            words.append(word)
+            if re.search(r"['’]s$", word):
+                break
         if words:
             return re.sub(r"['’]s$", "", " ".join(words))
     return None

@@ -30,12 +30,12 @@ TYPE_PATTERNS = {
 QUESTION_TYPES = (
     ("place", re.compile(r"^\W*where\b|\bin which (\w+ )?(city|state|country|prefecture|region)\b|"
                          r"\bwhich (country|city|state|prefecture|region|island)\b|\blocated\b")),
-    ("entity", re.compile(r"^\W*(who|whom|whose|which (company|firm|automaker|carmaker|maker|country|city|state|"
+    ("entity", re.compile(r"^\W*(who|whom|whose|which (is|are|was|were)\b|which (company|firm|automaker|carmaker|maker|country|city|state|"
                           r"prefecture|plant|research|agency|ministry|partner|person|executive|organi[sz]ation|"
                           r"association|one|region|island|chinese|japanese|korean|south|battery|two|ev))\b|"
                           r"\bwhat company\b|\bwhat is the name\b")),
     ("percent", re.compile(r"\b(percent|percentage|share|%|proportion)\b")),
-    ("count", re.compile(r"\bhow (much|many|far)\b.*\b(rise|increase|grow|fall|drop|decline|reach|production|output|capacity)")),
+    ("count", re.compile(r"\bhow (much|many|far)\b.*\b(rise|raise|increase|boost|expand|grow|fall|drop|decline|cut|reduce|reach|production|output|capacity)")),
     ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|worth|funding|subsid\w*|amount|price|budget|yen|dollars?)\b")),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow (large|big)\b|\bsize of\b")),
     ("time", re.compile(r"\bwhen\b|\bwhat year\b|\bwhich year\b|\bby when\b|\bwhat date\b|\bdeadline\b|\btimeline\b")),
@@ -45,7 +45,7 @@ PART_SPLIT = re.compile(r",?\s+and\s+(?=(?:what|when|where|who|which|how|why|is|
 # Weights of the sentence score; chosen on the dev half of the question set.
 WEIGHTS = {"dense": 0.45, "overlap": 0.40, "context": 0.15, "type_bonus": 0.05, "type_penalty": 0.25,
            "heading": 0.25, "missing_name": 0.30}
-CONTEXT_DISCOUNT = 0.7
+CONTEXT_DISCOUNT = 0.5
 RARE_NAME_SHARE = 0.15  # a term found only in the previous sentence or title counts for less
 
 
@@ -202,12 +202,14 @@ def find_update(ranked: list[Evidence], chosen: list[Evidence], index: SearchInd
     if not chosen or not PLAN.search(chosen[0].sentence.text):
         return None
     articles = {e.sentence.article_id for e in chosen}
-    for candidate in ranked:
-        if candidate.sentence.article_id in articles or candidate.overlap < min_overlap or candidate.sentence.heading:
-            continue
-        if CHANGE.search(candidate.sentence.text):
-            return candidate
-    return None
+    subjects = {t for name in names(chosen[0].sentence.text) for t in tokens(name)}
+    updates = [
+        c for c in ranked
+        if c.sentence.article_id not in articles and c.overlap >= min_overlap and not c.sentence.heading
+        and CHANGE.search(c.sentence.text)
+    ]
+    # Prefer an update that names the plan's subject itself ("Nissan's decision to cancel ...").
+    return max(updates, key=lambda c: (bool(subjects & set(tokens(c.sentence.text))), c.score), default=None)
 
 
 def select_evidence(ranked: list[Evidence], *, ratio: float, limit: int = 2) -> list[Evidence]:

@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from qa.answering import abstention, build_prompt, check_reply, compose, parse_reply
+from qa.answering import abstention, addresses_assistant, build_prompt, check_reply, compose, parse_reply
 from qa.citations import Citation, focus_span, shown, unsupported
 from qa.conversation import standalone_question
 from qa.embedding import Embedder, SentenceTransformerEmbedder
@@ -25,7 +25,7 @@ from qa.evidence import (
     select_evidence,
     unknown_names,
 )
-from qa.generation import Generator, make_generator
+from qa.generation import Generator, Reply, make_generator
 from qa.index import SearchIndex, build_index, corpus_changed, load_index
 from qa.retrieval import Hit, retrieve
 from qa.settings import Settings
@@ -47,6 +47,7 @@ class Answer:
     problems: tuple[str, ...]  # why the draft was not shown, if it was not
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     confidence: float = 0.0  # score of the best evidence sentence; below the threshold it abstains
+    coverage: float = 0.0  # IDF-weighted share of the question's terms the best evidence holds
 
 
 def validate_question(question: object, max_chars: int) -> str:
@@ -103,7 +104,9 @@ class Pipeline:
         """Answer from the articles, with verified citations, or abstain."""
         started = time.perf_counter()
         asked = validate_question(question, self.settings.max_question_chars)
-        standalone = standalone_question(asked, history)
+        limit = self.settings.max_question_chars  # a pasted essay in the history must not grow the question
+        turns = [(str(q)[:limit], str(a)[:limit]) for q, a in (history or [])[-4:]]
+        standalone = standalone_question(asked, turns)[: 2 * limit]
         index = self.index
         timings = {"index": time.perf_counter() - started}
 
@@ -126,9 +129,11 @@ class Pipeline:
         unknown = unknown_names(standalone, index.vocabulary)
         answerable = [r for r, q in zip(rankings, parts) if self._answers(r, q)]
         confidence = max((r[0].score for r in rankings if r), default=0.0)
+        coverage = max((r[0].overlap for r in rankings if r), default=0.0)
         if unknown or not answerable:
             timings["total"] = time.perf_counter() - started
-            return Answer(asked, standalone, abstention(unknown), (), True, tuple(hits), "", (), timings, confidence)
+            passages = tuple(hits[: top_k or self.settings.top_k])
+            return Answer(asked, standalone, abstention(unknown), (), True, passages, "", (), timings, confidence, coverage)
 
         evidence = select_evidence(answerable[0], ratio=self.settings.second_source_ratio)
         for ranking in answerable[1:]:  # one more sentence per part of a two-part question
@@ -141,29 +146,36 @@ class Pipeline:
             evidence.append(update)
         quotes = [item.sentence.text for item in evidence]
         mark = time.perf_counter()
-        reply = self.generator.generate(build_prompt(standalone, quotes), max_new_tokens=self.settings.max_new_tokens)
+        wanted = question_type(standalone)
+        if addresses_assistant(quotes):  # an article giving orders is quoted, never obeyed
+            reply = Reply("", 0, 0, 0.0, 0.0)
+            problems = ["the evidence addresses the assistant; quoting it instead of asking the model"]
+        else:
+            reply = self.generator.generate(build_prompt(standalone, quotes), max_new_tokens=self.settings.max_new_tokens)
+            problems = check_reply(parse_reply(reply.text), standalone, quotes, wanted)
         timings.update(generation=time.perf_counter() - mark, prefill=reply.prefill_seconds, decode=reply.generate_seconds)
         timings["new_tokens"] = reply.new_tokens
         draft = parse_reply(reply.text)
-        wanted = question_type(standalone)
-        problems = check_reply(draft, standalone, quotes, wanted)
         keep = set(tokens(standalone)) | (set() if problems else set(tokens(draft)))
         citations = [self._citation(n, item, index, keep, wanted, standalone) for n, item in enumerate(evidence, 1)]
         if not problems and unsupported(draft, [c.quote for c in citations]):
             citations = [self._citation(n, item, index, None, wanted, standalone) for n, item in enumerate(evidence, 1)]
         text = compose(None if problems else draft, citations)
         timings["total"] = time.perf_counter() - started
-        return Answer(
-            asked, standalone, text, tuple(citations), False, tuple(hits), reply.text, tuple(problems), timings, confidence
-        )
+        passages = tuple(hits[: top_k or self.settings.top_k])
+        return Answer(asked, standalone, text, tuple(citations), False, passages, reply.text, tuple(problems), timings, confidence, coverage)
 
     def _retrieve(self, index: SearchIndex, question: str, vector, top_k: int | None) -> list[Hit]:  # type: ignore[no-untyped-def]
+        """Passages for the question; evidence is sought in twice as many as are shown."""
         search_text = " ".join([question, *correct_terms(tokens(question), index.vocabulary)])
-        return retrieve(index, search_text, vector, top_k=top_k or self.settings.top_k, rrf_k=self.settings.rrf_k)
+        depth = 2 * (top_k or self.settings.top_k)
+        return retrieve(index, search_text, vector, top_k=depth, rrf_k=self.settings.rrf_k)
 
     def _answers(self, ranking: list[Evidence], question: str) -> bool:
         """The best sentence is strong enough, and holds the kind of value asked for."""
         if not ranking or ranking[0].score < self.settings.abstain_threshold:
+            return False
+        if ranking[0].overlap < self.settings.min_overlap:
             return False
         return question_type(question) is None or ranking[0].typed
 

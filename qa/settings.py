@@ -42,6 +42,8 @@ class Settings:
     max_question_chars: int = 1000
     # Evidence score below which the assistant abstains (chosen on the dev split).
     abstain_threshold: float = 0.35
+    # Abstain when the best evidence holds less than this IDF-weighted share of the question's terms.
+    min_overlap: float = 0.0
     # A second article's sentence is cited too when it scores at least this share of the best.
     second_source_ratio: float = 0.85
     # Upper bound on generated tokens: answers are one short sentence.

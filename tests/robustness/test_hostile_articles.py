@@ -103,11 +103,6 @@ def test_an_answer_about_the_hostile_article_cites_it_verbatim(tmp_path: Path) -
     assert_citations_verify(pipeline, answer)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="qa/answering.py + qa/pipeline.py (lead): a reply that obeys an instruction found in the evidence "
-    "('banana') passes the checks because the word stands in the quote, so it is shown as the answer",
-)
 def test_an_answer_built_from_the_hostile_article_is_only_a_cited_quote(tmp_path: Path) -> None:
     corpus = corpus_with(tmp_path, "corpus", **{"999_notice__txt": ONLY_INJECTION})
     pipeline = fake_pipeline(corpus, tmp_path / "i", "banana")
