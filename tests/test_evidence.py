@@ -1,0 +1,73 @@
+"""Pure parts of evidence selection: answer types, question parts, quote focus, follow-ups."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answering import check_reply, compose
+from qa.citations import Citation, focus_span
+from qa.conversation import standalone_question
+from qa.evidence import question_parts, question_type
+from qa.text import tokens
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("How many employees work at Oppama?", "count"),
+        ("How much will Toyota spend on batteries?", "money"),
+        ("By how much will production rise?", "count"),
+        ("What market share did CATL hold?", "percent"),
+        ("When will the plant open?", "time"),
+        ("Who is Nissan's CEO?", "entity"),
+        ("Which company ranked third?", "entity"),
+        ("Where is the Oppama plant?", "place"),
+        ("In which US state is the factory?", "place"),
+        ("Why did Toyota suspend the plant?", None),
+    ],
+)
+def test_question_type(question: str, wanted: str | None) -> None:
+    assert question_type(question) == wanted
+
+
+def test_two_part_questions_split_and_single_ones_do_not() -> None:
+    assert question_parts("How many employees work at Oppama, and where is it located?") == [
+        "How many employees work at Oppama",
+        "where is it located",
+    ]
+    assert question_parts("Did Toyota and Nissan invest?") == ["Did Toyota and Nissan invest?"]
+
+
+def test_focus_span_keeps_the_clause_with_the_answer_and_stays_verbatim() -> None:
+    text = (
+        "The Oppama facility, which has approximately 3,900 employees, faced potential shutdown due to a "
+        "significant global restructuring plan revealed earlier this year by the company's chief executive."
+    )
+    start, end = focus_span(text, 0, len(text), set(tokens("employees Oppama")), {"3900"})
+    assert "3,900 employees" in text[start:end]
+    assert len(text[start:end].split()) < len(text.split())
+    assert text[start:end] == text[start:end].strip()
+
+
+def test_follow_ups_resolve_against_history() -> None:
+    catl = [("What market share did CATL hold as of July 2024?", "37.6% [1]")]
+    assert standalone_question("And BYD?", catl) == "What market share did BYD hold as of July 2024?"
+    who = [("Which automaker is in talks with Foxconn?", "Nissan Motor Co. [1]")]
+    assert standalone_question("Who is its CEO?", who) == "Who is Nissan Motor Co.'s CEO?"
+    chain = [*who, ("Who is its CEO?", "Ivan Espinosa [1]")]
+    assert standalone_question("And Toyota?", chain) == "Who is Toyota's CEO?"
+    assert standalone_question("Who is Nissan's CEO?", None) == "Who is Nissan's CEO?"
+
+
+def test_a_bare_number_does_not_answer_a_money_question() -> None:
+    quotes = ["Toyota and Nissan will spend $7 billion to raise production."]
+    assert check_reply("7", "How much will they spend?", quotes, "money")
+    assert not check_reply("$7 billion", "How much will they spend?", quotes, "money")
+
+
+def test_a_second_article_is_introduced_with_its_title_and_date() -> None:
+    first = Citation(1, "a.txt", "Plan", "2024-01-01", None, "Nissan will open a plant in 2028.", 0, 33)
+    later = Citation(2, "b.txt", "Reversal", "2025-03-01", None, "Nissan cancelled the plant.", 0, 27)
+    text = compose("2028", [first, later])
+    assert text.startswith("2028. [1]")
+    assert "Another article (Reversal, 2025-03-01, the more recent of the two) says: “Nissan cancelled the plant.” [2]" in text
