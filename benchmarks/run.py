@@ -1,8 +1,8 @@
 """One command for the speed figures: cold start, warm answers, index build, vector search, llama.cpp.
 
-    python benchmarks/run.py                 # everything (about half an hour on 2 cores)
+    python benchmarks/run.py                 # everything: an hour or more on 2 cores
     python benchmarks/run.py --quick         # small sizes, to check that it runs
-    python benchmarks/run.py --parts cold,warm --articles 2000
+    python benchmarks/run.py --parts cold,warm --env OMP_WAIT_POLICY=PASSIVE
 
 Prints a table and writes bench-out/bench.json. Each part runs in its own child process.
 """
