@@ -25,7 +25,9 @@ TYPE_PATTERNS = {
     "count": re.compile(r"\d|" + NUMBER_WORDS, re.I),
     "money": re.compile(r"[$€£¥]\s?\d|\d\s*(billion|million|trillion)?\s*(yen|dollars?|usd|euros?)\b|\b\d[\d.,]*\s*(billion|million|trillion)\b", re.I),
     "percent": re.compile(r"\d\s?%|\bpercent\b|\bper cent\b", re.I),
-    "time": re.compile(r"\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I),
+    # Month names are matched with their capital: "may" is far more often a verb.
+    "time": re.compile(r"\b(19|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|"
+                       r"November|December)\b"),
 }
 QUESTION_TYPES = (
     ("place", re.compile(r"^\W*where\b|\bin which (\w+ )?(city|state|country|prefecture|region)\b|"
@@ -40,6 +42,7 @@ QUESTION_TYPES = (
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow (large|big)\b|\bsize of\b")),
     ("time", re.compile(r"\bwhen\b|\bwhat year\b|\bwhich year\b|\bby when\b|\bwhat date\b|\bdeadline\b|\btimeline\b")),
 )
+YEAR = re.compile(r"(19|20)\d\d")
 PLACE = re.compile(r"\b(?:in|at|near|from|outside)\s+((?:[A-Z][\w-]+[\s,]*){1,3})")
 PART_SPLIT = re.compile(r",?\s+and\s+(?=(?:what|when|where|who|which|how|why|is|are|does|did)\b)", re.I)
 # Weights of the sentence score; chosen on the dev half of the question set.
@@ -125,6 +128,7 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], in
     total_weight = sum(stats.weight(t) for t in terms) or 1.0
     wanted = question_type(question)
     asked_numbers = numbers(question)
+    asked_years = {n for n in asked_numbers if YEAR.fullmatch(n)}
     asked_names = {token for name in names(question) for token in tokens(name)}
     # Names most sentences share ("Japan", "EV") say little; rarer ones must appear near the evidence.
     rare_names = {n for n in asked_names if stats.weight(n) > math.log(1 + 1 / RARE_NAME_SHARE)}
@@ -144,6 +148,8 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], in
                 score += WEIGHTS["type_bonus"] if typed else -WEIGHTS["type_penalty"]
             if sentence.heading:
                 score -= WEIGHTS["heading"]
+            if any(year not in own and year not in context for year in asked_years):
+                continue  # "CATL's share in 2023" is not answered by its share in 2024
             if any(name not in own and name not in context for name in rare_names):
                 score -= WEIGHTS["missing_name"]
             if position not in best or best[position].score < score:
@@ -171,6 +177,8 @@ def _has_new_value(text: str, wanted: str, asked_numbers: set[str], asked_names:
         return False
     if wanted in ("count", "money", "percent"):
         found = numbers(" ".join(m.group(0) for m in NUMBER.finditer(text)))
+        if wanted == "count":  # "How many ..." is not answered by a year
+            found = {n for n in found if not YEAR.fullmatch(n)}
         return bool(found - asked_numbers) or (wanted == "count" and bool(re.search(NUMBER_WORDS, text, re.I)))
     return True
 
