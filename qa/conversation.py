@@ -12,6 +12,8 @@ ANAPHORA = re.compile(
     r"the factory|the facility|the firm|the project|the deal|the automaker|the same)\b",
     re.I,
 )
+# "at Nissan's Oppama plant": where "there" points.
+PLACE_PHRASE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|plant|factory|facility|site))*")
 ASKS_FOR_ENTITY = re.compile(r"^\s*(which|who|what)\b(?!\s+(is|was|are)\s+(the\s+)?(number|amount|share))", re.I)
 REFERRING_PHRASE = re.compile(
     r"\b(?:that|this|the|its|their)\s+(?P<noun>company|plant|factory|facility|firm|project|deal|automaker|"
@@ -33,7 +35,7 @@ def standalone_question(question: str, history: list[tuple[str, str]] | None) ->
     if ANAPHORA.search(question):
         subject = _referent(previous, history[-1][1])
         if subject:
-            return _replace_reference(question, subject)
+            return _replace_reference(question, subject, previous)
     if len(question.split()) <= 3 and not names(question):
         return f"{question.rstrip('?. ')} ({previous.rstrip('?. ')})?"
     return question
@@ -75,14 +77,16 @@ def _substitute_subject(previous: str, subject: str) -> str:
     return f"{previous.rstrip('?. ')}: {subject}?"
 
 
-def _replace_reference(question: str, subject: str) -> str:
+def _replace_reference(question: str, subject: str, previous: str = "") -> str:
+    place = PLACE_PHRASE.search(previous)
+
     def swap(match: re.Match[str]) -> str:
         if match["noun"]:
             return f"{subject}'s {match['noun']}"
         if match["possessive"]:
             return f"{subject}'s"
         if match["place"]:
-            return f"at {subject}"
+            return place.group(0) if place else f"at {subject}"
         return subject
 
     return REFERRING_PHRASE.sub(swap, question, count=1)

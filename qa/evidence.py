@@ -199,10 +199,11 @@ def answer_tokens(text: str, wanted: str | None, question: str) -> set[str]:
 
 CHANGE = re.compile(r"\b(cancel\w*|suspen\w*|withdr[ae]w\w*|on hold|halt\w*|scrap\w*|abandon\w*|postpon\w*|"
                     r"delay\w*|shelv\w*|revers\w*|back(ed)? out|pull(ed)? out|dropp(ed)?)\b", re.I)
-PLAN = re.compile(r"\b(will|plans?|planned|intends?|expected|scheduled|aims?|target\w*|anticipated|slated)\b", re.I)
+# A plan for the future, not any mention of "plan" ("a restructuring plan revealed").
+PLAN = re.compile(r"\b(will|(plans?|planned|intends?|expected|scheduled|aims?|anticipated|slated|set) to|targets?)\b", re.I)
 
 
-def find_update(ranked: list[Evidence], chosen: list[Evidence], index: SearchIndex, *, min_overlap: float = 0.3) -> Evidence | None:
+def find_update(ranked: list[Evidence], chosen: list[Evidence], index: SearchIndex, *, min_overlap: float = 0.2) -> Evidence | None:
     """A sentence from another article saying a plan in the evidence was cancelled, suspended, ...
 
     Plans in one article are often reversed in a later one; citing both lets the reader see it.
@@ -216,8 +217,9 @@ def find_update(ranked: list[Evidence], chosen: list[Evidence], index: SearchInd
         if c.sentence.article_id not in articles and c.overlap >= min_overlap and not c.sentence.heading
         and CHANGE.search(c.sentence.text)
     ]
-    # Prefer an update that names the plan's subject itself ("Nissan's decision to cancel ...").
-    return max(updates, key=lambda c: (bool(subjects & set(tokens(c.sentence.text))), c.score), default=None)
+    # The update must name the plan's subject itself ("Nissan's decision to cancel ...").
+    updates = [c for c in updates if subjects & set(tokens(c.sentence.text))]
+    return max(updates, key=lambda c: c.score, default=None)
 
 
 def select_evidence(ranked: list[Evidence], *, ratio: float, limit: int = 2) -> list[Evidence]:
