@@ -113,9 +113,10 @@ class Pipeline:
         mark = time.perf_counter()
         query_vector = self.embedder.embed([standalone])[0]
         hits = self._retrieve(index, standalone, query_vector, top_k)
-        rankings = [score_sentences(standalone, query_vector, hits, index)]
         parts = question_parts(standalone)
-        if len(parts) > 1:
+        if len(parts) == 1:
+            rankings = [score_sentences(standalone, query_vector, hits, index)]
+        else:  # each part is scored on its own; the whole question's ranking would go unused
             rankings, previous = [], ("", "")
             for number, part in enumerate(parts):
                 # "…, and when is its plant expected to open?" points back at the first part's answer.
