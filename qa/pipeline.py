@@ -17,6 +17,7 @@ from qa.errors import IndexCorruptError, InvalidQuestionError
 from qa.evidence import (
     Evidence,
     answer_tokens,
+    bridge,
     correct_terms,
     find_update,
     question_parts,
@@ -29,7 +30,7 @@ from qa.generation import Generator, Reply, make_generator
 from qa.index import SearchIndex, build_index, corpus_changed, load_index
 from qa.retrieval import Hit, retrieve
 from qa.settings import Settings
-from qa.text import tokens
+from qa.text import names, tokens
 
 log = logging.getLogger(__name__)
 History = list[tuple[str, str]]
@@ -113,16 +114,16 @@ class Pipeline:
         mark = time.perf_counter()
         query_vector = self.embedder.embed([standalone])[0]
         hits = self._retrieve(index, standalone, query_vector, top_k)
-        parts = question_parts(standalone)
+        link, search = self._bridge(standalone, index, top_k)
+        parts = question_parts(search)
         if len(parts) == 1:
-            rankings = [score_sentences(standalone, query_vector, hits, index)]
+            rankings = [self._rank(search, index, top_k) if link else score_sentences(standalone, query_vector, hits, index)]
         else:  # each part is scored on its own; the whole question's ranking would go unused
             rankings, previous = [], ("", "")
             for number, part in enumerate(parts):
                 # "…, and when is its plant expected to open?" points back at the first part's answer.
                 part = standalone_question(part, [previous]) if number else part
-                vector = self.embedder.embed([part])[0]
-                rankings.append(score_sentences(part, vector, self._retrieve(index, part, vector, top_k), index))
+                rankings.append(self._rank(part, index, top_k))
                 previous = (part, rankings[-1][0].sentence.text if rankings[-1] else "")
                 parts[number] = part
         timings["retrieval"] = time.perf_counter() - mark
@@ -136,12 +137,16 @@ class Pipeline:
             passages = tuple(hits[: top_k or self.settings.top_k])
             return Answer(asked, standalone, abstention(unknown), (), True, passages, "", (), timings, confidence, coverage)
 
-        evidence = select_evidence(answerable[0], ratio=self.settings.second_source_ratio)
-        for ranking in answerable[1:]:  # one more sentence per part of a two-part question
+        # One sentence per part when the question has several parts or a description to resolve.
+        limit = 1 if len(parts) > 1 or link else 2
+        evidence = select_evidence(answerable[0], ratio=self.settings.second_source_ratio, limit=limit)
+        for ranking, part in zip(answerable[1:], parts[1:]):
             chosen = {e.position for e in evidence}
             extra = next((e for e in ranking if e.position not in chosen), None)
-            if extra is not None and extra.typed and extra.score >= self.settings.abstain_threshold:
+            if extra is not None and self._answers([extra], part):
                 evidence.append(extra)
+        if link is not None and link.position not in {e.position for e in evidence}:
+            evidence.append(link)  # what the description in the question refers to
         update = find_update(rankings[0], evidence, index)
         if update is not None:
             evidence.append(update)
@@ -172,13 +177,39 @@ class Pipeline:
         depth = 2 * (top_k or self.settings.top_k)
         return retrieve(index, search_text, vector, top_k=depth, rrf_k=self.settings.rrf_k)
 
-    def _answers(self, ranking: list[Evidence], question: str) -> bool:
+    def _rank(self, question: str, index: SearchIndex, top_k: int | None, *, wanted: str | None = "") -> list[Evidence]:
+        """Retrieve for the question on its own and score the sentences of what came back."""
+        vector = self.embedder.embed([question])[0]
+        return score_sentences(question, vector, self._retrieve(index, question, vector, top_k), index, wanted=wanted)
+
+    def _bridge(self, question: str, index: SearchIndex, top_k: int | None) -> tuple[Evidence | None, str]:
+        """Resolve a description in the question first: "the CEO of the automaker that cancelled X".
+
+        Returns the sentence that says what the description refers to, and the question with the
+        description replaced by the first name that sentence adds; (None, question) when there is none.
+        """
+        found = bridge(question)
+        if found is None:
+            return None, question
+        ranking = self._rank(found.question, index, top_k, wanted="entity")
+        if not self._answers(ranking, found.question, wanted="entity"):
+            return None, question
+        asked = set(tokens(found.question))
+        entity = next((n for n in names(ranking[0].sentence.text) if not set(tokens(n)) <= asked), None)
+        if entity is None:
+            return None, question
+        resolved = found.resolve(question, entity)
+        if not set(tokens(resolved)) - set(tokens(entity)):
+            return None, question  # "What is the plant that …?" is answered by the description itself
+        return ranking[0], resolved
+
+    def _answers(self, ranking: list[Evidence], question: str, *, wanted: str | None = "") -> bool:
         """The best sentence is strong enough, and holds the kind of value asked for."""
         if not ranking or ranking[0].score < self.settings.abstain_threshold:
             return False
         if ranking[0].overlap < self.settings.min_overlap:
             return False
-        return question_type(question) is None or ranking[0].typed
+        return (question_type(question) if wanted == "" else wanted) is None or ranking[0].typed
 
     def ask_stream(self, question: str, *, history: History | None = None, top_k: int | None = None) -> Iterator[str | Answer]:
         """Text pieces of the answer, then the final Answer.

@@ -7,7 +7,7 @@ import pytest
 from qa.answering import check_reply, compose
 from qa.citations import Citation, focus_span
 from qa.conversation import standalone_question
-from qa.evidence import question_parts, question_type
+from qa.evidence import bridge, owners, question_parts, question_type
 from qa.text import tokens
 
 
@@ -36,6 +36,38 @@ def test_two_part_questions_split_and_single_ones_do_not() -> None:
         "where is it located",
     ]
     assert question_parts("Did Toyota and Nissan invest?") == ["Did Toyota and Nissan invest?"]
+
+
+def test_a_description_of_what_is_asked_about_becomes_a_question_of_its_own() -> None:
+    question = "Who is the CEO of the automaker that cancelled its planned plant in Kitakyushu?"
+    found = bridge(question)
+    assert found is not None
+    assert found.question == "Which automaker cancelled its planned plant in Kitakyushu?"
+    assert found.resolve(question, "Nissan") == "Who is the CEO of Nissan?"
+    where = bridge("How many people work at the Yokosuka factory where Foxconn might build cars?")
+    assert where is not None and where.question == "Which Yokosuka factory where Foxconn might build cars?"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who is Nissan's CEO?", "The automaker that cancelled it?", "Which company is Nissan in talks with?", "What do they make?"],
+)
+def test_questions_that_name_what_they_ask_about_have_no_description(question: str) -> None:
+    assert bridge(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who is Toyota's CEO?", {"toyota"}),
+        ("Who is the CEO of Toyota?", {"toyota"}),
+        ("What share did CATL hold?", set()),
+        ("Which company is Nissan in talks with?", set()),
+        ("WHO IS TOYOTA'S CEO?", set()),  # shouted: no word is a name by its case
+    ],
+)
+def test_owners_are_the_names_a_question_asks_something_of(question: str, expected: set[str]) -> None:
+    assert owners(question) == expected
 
 
 def test_focus_span_keeps_the_clause_with_the_answer_and_stays_verbatim() -> None:

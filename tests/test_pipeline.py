@@ -137,3 +137,13 @@ def test_ask_stream_yields_the_text_in_pieces_then_the_answer(make_pipeline) -> 
     *pieces, answer = list(pipeline.ask_stream(OPPAMA))
     assert isinstance(answer, Answer)
     assert "".join(pieces) == answer.text
+
+
+def test_a_two_hop_question_cites_the_sentence_that_resolves_its_description(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    pipeline = make_pipeline("Ivan Espinosa.", abstain_threshold=0.0)
+    answer = pipeline.ask("Who is the CEO of the automaker that cancelled its planned EV battery plant in Kitakyushu?")
+    assert not answer.abstained
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "Kitakyushu" in quotes  # what "the automaker that cancelled …" refers to
+    assert "Espinosa" in quotes  # the answer, from another article

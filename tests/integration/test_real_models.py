@@ -74,6 +74,19 @@ def test_tesla_market_share_in_japan_abstains(real_pipeline: Pipeline) -> None:
     assert "%" not in answer.text
 
 
+def test_the_ceo_of_a_company_the_articles_give_none_for_is_not_another_company_s(real_pipeline: Pipeline) -> None:
+    # The articles name Nissan's CEO only; his sentence mentions neither Toyota nor its CEO.
+    answer = real_pipeline.ask("Who is Toyota's CEO?")
+    assert answer.abstained, answer.text
+    assert "Espinosa" not in answer.text
+
+
+def test_a_two_hop_question_finds_the_company_then_its_ceo(real_pipeline: Pipeline) -> None:
+    answer = real_pipeline.ask("Who is the CEO of the automaker that cancelled its planned EV battery plant in Kitakyushu?")
+    assert "Espinosa" in answer.text, answer.text
+    assert any("Kitakyushu" in c.quote for c in answer.citations)
+
+
 def test_a_follow_up_resolves_against_its_history(real_pipeline: Pipeline) -> None:
     first_question = "What market share did CATL hold as of July 2024?"
     first = real_pipeline.ask(first_question)
