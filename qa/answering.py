@@ -46,6 +46,7 @@ def build_prompt(question: str, quotes: list[str]) -> Messages:
 def parse_reply(text: str) -> str:
     """The model's first line without "The answer is:" prefixes, stray markers or quotes."""
     line = next((line for line in text.splitlines() if line.strip()), "")
+    line = re.sub(r"^\s*[-*•]\s+", "", line)  # a bullet, copied from the prompt's evidence list
     line = re.sub(r"\[\d+\]", "", PREFIX.sub("", line)).strip().strip("\"“”'")
     return " ".join(line.split())
 
@@ -69,11 +70,19 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
     asked_names = {fold(name) for name in names(question)}
     if wanted in ("entity", "place") and not any(fold(name) not in asked_names for name in names(reply)):
         problems.append("the question asks for a name and the reply gives none that is new")
+    if any(_copies(reply, quote) for quote in quotes):
+        problems.append("reply only repeats a quote, which the answer shows anyway")
     evidence_words = set(tokens(" ".join(quotes)))
     new_words = set(tokens(reply)) - set(tokens(question))
     if not new_words & evidence_words:
         problems.append("reply adds nothing from the evidence")
     return problems
+
+
+def _copies(reply: str, quote: str) -> bool:
+    """Most of the reply's words are the quote's, and it holds most of the quote's words."""
+    said, quoted = set(tokens(reply)), set(tokens(quote))
+    return bool(said) and len(said & quoted) >= 0.9 * len(said) and len(said & quoted) >= 0.8 * len(quoted)
 
 
 def supporting(claim: str, citations: list[Citation]) -> list[Citation]:

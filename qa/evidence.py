@@ -26,6 +26,8 @@ TYPE_PATTERNS = {
     "money": re.compile(r"[$€£¥]\s?\d|\d\s*(billion|million|trillion)?\s*(yen|dollars?|usd|euros?)\b|\b\d[\d.,]*\s*(billion|million|trillion)\b", re.I),
     "percent": re.compile(r"\d\s?%|\bpercent\b|\bper cent\b", re.I),
     # Month names are matched with their capital: "may" is far more often a verb.
+    "reason": re.compile(r"\b(because|due to|amid|owing to|as a result|result of|driven by|in response to|prompted|"
+                         r"led to|caused|given|in order to|to (avoid|reduce|cut|lower|prevent|ensure))\b", re.I),
     "time": re.compile(r"\b(19|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|"
                        r"November|December)\b"),
 }
@@ -41,7 +43,11 @@ QUESTION_TYPES = (
     ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|worth|funding|subsid\w*|amount|price|budget|yen|dollars?)\b")),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow (large|big)\b|\bsize of\b")),
     ("time", re.compile(r"\bwhen\b|\bwhat year\b|\bwhich year\b|\bby when\b|\bwhat date\b|\bdeadline\b|\btimeline\b")),
+    ("reason", re.compile(r"^\W*why\b|\bwhat (caused|causes|led to|leads to|drove|drives|is behind|lies behind)\b|\breasons?\b")),
 )
+# A reason is often given without "because": these kinds earn a bonus but never a penalty,
+# and evidence without one still answers.
+SOFT_TYPES = {"reason"}
 YEAR = re.compile(r"(19|20)\d\d")
 PLACE = re.compile(r"\b(?:in|at|near|from|outside)\s+((?:[A-Z][\w-]+[\s,]*){1,3})")
 OWNER = re.compile(r"\b([A-Z][\w&.-]*)['’]s\s+\w|\b(?:of|at|for)\s+([A-Z][\w&.-]*)(?=\s*[?.!]?\s*$)")
@@ -56,7 +62,32 @@ PART_SPLIT = re.compile(r",?\s+and\s+(?=(?:what|when|where|who|which|how|why|is|
 WEIGHTS = {"dense": 0.45, "overlap": 0.40, "context": 0.15, "type_bonus": 0.05, "type_penalty": 0.25,
            "heading": 0.25, "missing_name": 0.30}
 CONTEXT_DISCOUNT = 0.5
-RARE_NAME_SHARE = 0.15  # a term found only in the previous sentence or title counts for less
+RARE_NAME_SHARE = 0.15
+# Words news articles use for the same thing: a question may say "workforce" where the text
+# says "employees". Scoring compares the first word of each group; tokens stay as written.
+SYNONYM_GROUPS = (
+    "increase increased increasing rise rose risen rising raise raised raising grow grew grown growing growth "
+    "boost boosted expand expanded expanding expansion",
+    "decrease decreased decreasing fall fell fallen falling drop dropped decline declined declining reduce reduced "
+    "reduction shrink shrank shrinking lower lowered",
+    "employee worker staff workforce personnel headcount job",
+    "withdraw withdrew withdrawn withdrawal pull exit exited",
+    "allow allowed allowing permit permitted permitting let letting enable enabling",
+    "help helped helping aid aided assist assisted benefit",
+    "plant factory facility",
+    "cancel cancelled canceled cancelling cancellation scrap scrapped abandon abandoned axe axed",
+    "suspend suspended suspension pause paused halt halted freeze froze frozen shelve shelved",
+    "consecutive straight row running",
+    "automaker carmaker",
+    "start started starting begin began begun beginning launch launched commence",
+    "invest invested investing investment spend spending spent",
+    "talk negotiate negotiating negotiation discuss discussing discussion",
+    "goal target aim objective",
+    "produce produced producing production manufacture manufactured manufacturing output",
+    "build built building construct constructed construction",
+    "firm company corporation",
+)
+SYNONYMS = {word: group.split()[0] for group in SYNONYM_GROUPS for word in group.split()}  # a term found only in the previous sentence or title counts for less
 
 
 @dataclass(frozen=True)
@@ -117,6 +148,11 @@ def owners(question: str) -> set[str]:
     return found
 
 
+def concepts(text: str) -> list[str]:
+    """Search tokens with synonyms merged: "workforce" and "employees" both become "employee"."""
+    return [SYNONYMS.get(token, token) for token in tokens(text)]
+
+
 def correct_terms(terms: list[str], vocabulary: frozenset[str]) -> list[str]:
     """Replace words the corpus never uses by its closest word ("emploees" -> "employee")."""
     corrected = []
@@ -144,8 +180,8 @@ class _Stats:
     """Per-index caches: each sentence's token set and each term's inverse document frequency."""
 
     def __init__(self, index: SearchIndex):
-        self.words = [frozenset(tokens(s.text)) for s in index.sentences]
-        self.title_words = {i: frozenset(tokens(src.title)) for i, src in index.sources.items()}
+        self.words = [frozenset(concepts(s.text)) for s in index.sentences]
+        self.title_words = {i: frozenset(concepts(src.title)) for i, src in index.sources.items()}
         frequency = Counter(word for words in self.words for word in words)
         self.count = max(len(self.words), 1)
         self.idf = {word: math.log(1 + self.count / n) for word, n in frequency.items()}
@@ -169,7 +205,7 @@ def score_sentences(
     `wanted` overrides the kind of value the question asks for (by default read from it).
     """
     stats = _stats(index)
-    terms = set(correct_terms(tokens(question), index.vocabulary))
+    terms = {SYNONYMS.get(t, t) for t in correct_terms(tokens(question), index.vocabulary)}
     total_weight = sum(stats.weight(t) for t in terms) or 1.0
     wanted = question_type(question) if wanted == "" else wanted
     asked_numbers = numbers(question)
@@ -192,7 +228,7 @@ def score_sentences(
             typed = wanted is not None and _has_new_value(sentence.text, wanted, asked_numbers, asked_names)
             score = WEIGHTS["dense"] * dense + WEIGHTS["overlap"] * overlap + WEIGHTS["context"] * hit.dense
             if wanted:
-                score += WEIGHTS["type_bonus"] if typed else -WEIGHTS["type_penalty"]
+                score += WEIGHTS["type_bonus"] if typed else 0.0 if wanted in SOFT_TYPES else -WEIGHTS["type_penalty"]
             if sentence.heading:
                 score -= WEIGHTS["heading"]
             if any(year not in own and year not in context for year in asked_years):
@@ -257,16 +293,24 @@ def find_update(ranked: list[Evidence], chosen: list[Evidence], index: SearchInd
     """
     if not chosen or not PLAN.search(chosen[0].sentence.text):
         return None
-    articles = {e.sentence.article_id for e in chosen}
+    planned_in = chosen[0].sentence.article_id
     subjects = {t for name in names(chosen[0].sentence.text) for t in tokens(name)}
+    taken = {e.position for e in chosen}
     updates = [
         c for c in ranked
-        if c.sentence.article_id not in articles and c.overlap >= min_overlap and not c.sentence.heading
-        and CHANGE.search(c.sentence.text)
+        if c.sentence.article_id != planned_in and c.position not in taken and c.overlap >= min_overlap
+        and not c.sentence.heading and CHANGE.search(c.sentence.text)
     ]
-    # The update must name the plan's subject itself ("Nissan's decision to cancel ...").
-    updates = [c for c in updates if subjects & set(tokens(c.sentence.text))]
+    # The update must name the plan's subject, itself or in the sentence before it
+    # ("The facility ... LFP batteries ... However, the company withdrew from the project.").
+    updates = [c for c in updates if subjects & set(tokens(_with_previous(index, c.position)))]
     return max(updates, key=lambda c: c.score, default=None)
+
+
+def _with_previous(index: SearchIndex, position: int) -> str:
+    sentence = index.sentences[position]
+    before = index.sentences[position - 1] if position > 0 else None
+    return sentence.text if before is None or before.article_id != sentence.article_id else f"{before.text} {sentence.text}"
 
 
 def select_evidence(ranked: list[Evidence], *, ratio: float, limit: int = 2) -> list[Evidence]:

@@ -23,6 +23,7 @@ from qa.evidence import (
     question_parts,
     question_type,
     score_sentences,
+    SOFT_TYPES,
     select_evidence,
     unknown_names,
 )
@@ -129,7 +130,7 @@ class Pipeline:
         timings["retrieval"] = time.perf_counter() - mark
 
         unknown = unknown_names(standalone, index.vocabulary)
-        answerable = [r for r, q in zip(rankings, parts) if self._answers(r, q)]
+        answerable = [(r, q) for r, q in zip(rankings, parts) if self._answers(r, q)]
         confidence = max((r[0].score for r in rankings if r), default=0.0)
         coverage = max((r[0].overlap for r in rankings if r), default=0.0)
         if unknown or not answerable:
@@ -139,8 +140,8 @@ class Pipeline:
 
         # One sentence per part when the question has several parts or a description to resolve.
         limit = 1 if len(parts) > 1 or link else 2
-        evidence = select_evidence(answerable[0], ratio=self.settings.second_source_ratio, limit=limit)
-        for ranking, part in zip(answerable[1:], parts[1:]):
+        evidence = select_evidence(answerable[0][0], ratio=self.settings.second_source_ratio, limit=limit)
+        for ranking, part in answerable[1:]:
             chosen = {e.position for e in evidence}
             extra = next((e for e in ranking if e.position not in chosen), None)
             if extra is not None and self._answers([extra], part):
@@ -152,20 +153,21 @@ class Pipeline:
             evidence.append(update)
         quotes = [item.sentence.text for item in evidence]
         mark = time.perf_counter()
-        wanted = question_type(standalone)
+        # From here on the question is the resolved one: "Which automaker is the partner of Nissan?"
+        wanted = question_type(search)
         if addresses_assistant(quotes):  # an article giving orders is quoted, never obeyed
             reply = Reply("", 0, 0, 0.0, 0.0)
             problems = ["the evidence addresses the assistant; quoting it instead of asking the model"]
         else:
-            reply = self.generator.generate(build_prompt(standalone, quotes), max_new_tokens=self.settings.max_new_tokens)
-            problems = check_reply(parse_reply(reply.text), standalone, quotes, wanted)
+            reply = self.generator.generate(build_prompt(search, quotes), max_new_tokens=self.settings.max_new_tokens)
+            problems = check_reply(parse_reply(reply.text), search, quotes, wanted)
         timings.update(generation=time.perf_counter() - mark, prefill=reply.prefill_seconds, decode=reply.generate_seconds)
         timings["new_tokens"] = reply.new_tokens
         draft = parse_reply(reply.text)
-        keep = set(tokens(standalone)) | (set() if problems else set(tokens(draft)))
-        citations = [self._citation(n, item, index, keep, wanted, standalone) for n, item in enumerate(evidence, 1)]
+        keep = set(tokens(search)) | (set() if problems else set(tokens(draft)))
+        citations = [self._citation(n, item, index, keep, wanted, search) for n, item in enumerate(evidence, 1)]
         if not problems and unsupported(draft, [c.quote for c in citations]):
-            citations = [self._citation(n, item, index, None, wanted, standalone) for n, item in enumerate(evidence, 1)]
+            citations = [self._citation(n, item, index, None, wanted, search) for n, item in enumerate(evidence, 1)]
         text = compose(None if problems else draft, citations)
         timings["total"] = time.perf_counter() - started
         passages = tuple(hits[: top_k or self.settings.top_k])
@@ -209,7 +211,8 @@ class Pipeline:
             return False
         if ranking[0].overlap < self.settings.min_overlap:
             return False
-        return (question_type(question) if wanted == "" else wanted) is None or ranking[0].typed
+        wanted = question_type(question) if wanted == "" else wanted
+        return wanted is None or wanted in SOFT_TYPES or ranking[0].typed
 
     def ask_stream(self, question: str, *, history: History | None = None, top_k: int | None = None) -> Iterator[str | Answer]:
         """Text pieces of the answer, then the final Answer.

@@ -23,7 +23,8 @@ from qa.text import tokens
         ("Which company ranked third?", "entity"),
         ("Where is the Oppama plant?", "place"),
         ("In which US state is the factory?", "place"),
-        ("Why did Toyota suspend the plant?", None),
+        ("Why did Toyota suspend the plant?", "reason"),
+        ("What does Foxconn make?", None),
     ],
 )
 def test_question_type(question: str, wanted: str | None) -> None:
