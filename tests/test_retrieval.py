@@ -88,8 +88,8 @@ def test_searchers_over_nothing_return_nothing() -> None:
     assert WordSearch([]).search("anything", 5) == []
 
 
-def test_hnsw_is_used_above_the_threshold_and_still_finds_the_exact_vector() -> None:
+def test_approximate_search_is_used_above_the_threshold_and_still_finds_the_exact_vector() -> None:
     vectors = FakeEmbedder().embed([f"passage number {n} about topic {n % 7}" for n in range(300)])
     search = VectorSearch(vectors, ann_threshold=100)
-    assert search.kind == "hnsw"
+    assert search.kind == "pq-fastscan"
     assert search.search(vectors[123], 1)[0][0] == 123
