@@ -69,7 +69,7 @@ SYNONYM_GROUPS = (
     "increase increased increasing rise rose risen rising raise raised raising grow grew grown growing growth "
     "boost boosted expand expanded expanding expansion",
     "decrease decreased decreasing fall fell fallen falling drop dropped decline declined declining reduce reduced "
-    "reduction shrink shrank shrinking lower lowered",
+    "reduction shrink shrank shrinking lower lowered lowering",
     "employee worker staff workforce personnel headcount job",
     "withdraw withdrew withdrawn withdrawal pull exit exited",
     "allow allowed allowing permit permitted permitting let letting enable enabling",
@@ -83,6 +83,7 @@ SYNONYM_GROUPS = (
     "invest invested investing investment spend spending spent",
     "talk negotiate negotiating negotiation discuss discussing discussion",
     "goal target aim objective",
+    "plan plans planned planning intend intends intended intending",
     "produce produced producing production manufacture manufactured manufacturing output",
     "build built building construct constructed construction",
     "firm company corporation",
@@ -314,7 +315,10 @@ def _with_previous(index: SearchIndex, position: int) -> str:
 
 
 def select_evidence(ranked: list[Evidence], *, ratio: float, limit: int = 2) -> list[Evidence]:
-    """The best sentence, plus close runners-up that add something (another article or value)."""
+    """The best sentence, plus close runners-up from other articles (which may disagree with it).
+
+    A runner-up from the same article adds words, and often a distractor, more than an answer.
+    """
     if not ranked:
         return []
     chosen = [ranked[0]]
@@ -322,6 +326,8 @@ def select_evidence(ranked: list[Evidence], *, ratio: float, limit: int = 2) -> 
         if len(chosen) >= limit or candidate.score < ratio * ranked[0].score:
             break
         if candidate.sentence.heading or any(_same_content(candidate, c) for c in chosen):
+            continue
+        if any(candidate.sentence.article_id == c.sentence.article_id for c in chosen):
             continue
         chosen.append(candidate)
     return chosen

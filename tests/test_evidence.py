@@ -98,6 +98,21 @@ def test_a_bare_number_does_not_answer_a_money_question() -> None:
     assert not check_reply("$7 billion", "How much will they spend?", quotes, "money")
 
 
+def test_a_reply_that_embroiders_on_the_quotes_is_not_shown() -> None:
+    quotes = ["Permitting Foxconn to build cars at Oppama would aid Nissan in lowering expenses."]
+    question = "How would letting Foxconn make cars at Oppama help Nissan?"
+    problems = check_reply("It would help Nissan reduce its carbon footprint.", question, quotes, None)
+    assert any("carbon" in p and "footprint" in p for p in problems)
+    # Synonyms of quoted words pass ("help" for "aid", "reduce" for "lowering").
+    assert not check_reply("It would help Nissan reduce expenses.", question, quotes, None)
+
+
+def test_a_reply_that_only_repeats_a_quote_is_dropped_for_the_quote() -> None:
+    quotes = ["In contrast, Panasonic was the only Japanese firm to make the list, trailing at sixth place."]
+    problems = check_reply("- " + quotes[0], "Which firm?", quotes, None)
+    assert any("repeats a quote" in p for p in problems)
+
+
 def test_a_second_article_is_introduced_with_its_title_and_date() -> None:
     first = Citation(1, "a.txt", "Plan", "2024-01-01", None, "Nissan will open a plant in 2028.", 0, 33)
     later = Citation(2, "b.txt", "Reversal", "2025-03-01", None, "Nissan cancelled the plant.", 0, 27)
