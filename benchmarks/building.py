@@ -136,6 +136,11 @@ def main() -> None:
         write_corpus(corpus, overhead, pool, sentences)
         fast = CountingEmbedder(HashEmbedder())
         result["overhead"] = timed_build(corpus, index_dir, fast)
+        started = time.perf_counter()
+        loaded = load_index(index_dir, fast)  # type: ignore[arg-type]
+        result["overhead_load_seconds"] = time.perf_counter() - started
+        result["overhead_vector_search"] = loaded.vector_search.kind
+        del loaded
         result["overhead_add_one"] = add_one(corpus, index_dir, fast, overhead, pool, sentences)
         shutil.rmtree(index_dir, ignore_errors=True)
     result["peak_rss_mb"] = peak_rss_mb()
