@@ -32,7 +32,7 @@ TYPE_PATTERNS = {
                        r"November|December)\b"),
 }
 QUESTION_TYPES = (
-    ("place", re.compile(r"^\W*where\b|\bin which (\w+ )?(city|state|country|prefecture|region)\b|"
+    ("place", re.compile(r"^\W*where\b(?!.*\b(place|placed|rank|ranked|finish|finished)\b\W*(in \d{4}\W*)?$)|\bin which (\w+ )?(city|state|country|prefecture|region)\b|"
                          r"\bwhich (country|city|state|prefecture|region|island)\b|\blocated\b")),
     ("entity", re.compile(r"^\W*(who|whom|whose|which (is|are|was|were)\b|which (company|firm|automaker|carmaker|maker|country|city|state|"
                           r"prefecture|plant|research|agency|ministry|partner|person|executive|organi[sz]ation|"
@@ -48,6 +48,7 @@ QUESTION_TYPES = (
 # A reason is often given without "because": these kinds earn a bonus but never a penalty,
 # and evidence without one still answers.
 SOFT_TYPES = {"reason"}
+WH_WORD = re.compile(r"\b(what|which|who|whom|whose|where|when|why|how)\b", re.I)
 YEAR = re.compile(r"(19|20)\d\d")
 PLACE = re.compile(r"\b(?:in|at|near|from|outside)\s+((?:[A-Z][\w-]+[\s,]*){1,3})")
 OWNER = re.compile(r"\b([A-Z][\w&.-]*)['’]s\s+\w|\b(?:of|at|for)\s+([A-Z][\w&.-]*)(?=\s*[?.!]?\s*$)")
@@ -59,7 +60,7 @@ DESCRIPTION = re.compile(
 )
 PART_SPLIT = re.compile(r",?\s+and\s+(?=(?:what|when|where|who|which|how|why|is|are|does|did)\b)", re.I)
 # Weights of the sentence score; chosen on the dev half of the question set.
-WEIGHTS = {"dense": 0.45, "overlap": 0.40, "context": 0.15, "type_bonus": 0.05, "type_penalty": 0.25,
+WEIGHTS = {"dense": 0.45, "overlap": 0.40, "context": 0.15, "type_bonus": 0.05, "reason_bonus": 0.15, "type_penalty": 0.25,
            "heading": 0.25, "missing_name": 0.30}
 CONTEXT_DISCOUNT = 0.5
 RARE_NAME_SHARE = 0.15
@@ -170,7 +171,11 @@ def correct_terms(terms: list[str], vocabulary: frozenset[str]) -> list[str]:
 def unknown_names(question: str, vocabulary: frozenset[str]) -> list[str]:
     """Names in the question that no indexed passage contains, even allowing a typo."""
     unknown = []
-    for name in names(question):
+    found = names(question)
+    first = re.match(r"\W*([\w'’-]+)(?= [a-z])", question)
+    if found and first and found[0] == re.sub(r"['’]s$", "", first.group(1)) and WH_WORD.search(question[first.end():]):
+        found = found[1:]  # "Pressure from which country ...": a capital that only starts the sentence
+    for name in found:
         parts = [p for p in tokens(name) if not p[0].isdigit() and len(p) > 2]
         if parts and any(p not in vocabulary for p in correct_terms(parts, vocabulary)):
             unknown.append(name)
@@ -229,7 +234,10 @@ def score_sentences(
             typed = wanted is not None and _has_new_value(sentence.text, wanted, asked_numbers, asked_names)
             score = WEIGHTS["dense"] * dense + WEIGHTS["overlap"] * overlap + WEIGHTS["context"] * hit.dense
             if wanted:
-                score += WEIGHTS["type_bonus"] if typed else 0.0 if wanted in SOFT_TYPES else -WEIGHTS["type_penalty"]
+                if wanted in SOFT_TYPES:
+                    score += WEIGHTS["reason_bonus"] if typed else 0.0
+                else:
+                    score += WEIGHTS["type_bonus"] if typed else -WEIGHTS["type_penalty"]
             if sentence.heading:
                 score -= WEIGHTS["heading"]
             if any(year not in own and year not in context for year in asked_years):

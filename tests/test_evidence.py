@@ -7,7 +7,7 @@ import pytest
 from qa.answering import check_reply, compose
 from qa.citations import Citation, focus_span
 from qa.conversation import standalone_question
-from qa.evidence import bridge, owners, question_parts, question_type
+from qa.evidence import bridge, owners, question_parts, question_type, unknown_names
 from qa.text import tokens
 
 
@@ -25,6 +25,7 @@ from qa.text import tokens
         ("In which US state is the factory?", "place"),
         ("Why did Toyota suspend the plant?", "reason"),
         ("What does Foxconn make?", None),
+        ("Where did Panasonic place in 2024?", None),  # a rank, not a place
     ],
 )
 def test_question_type(question: str, wanted: str | None) -> None:
@@ -69,6 +70,13 @@ def test_questions_that_name_what_they_ask_about_have_no_description(question: s
 )
 def test_owners_are_the_names_a_question_asks_something_of(question: str, expected: set[str]) -> None:
     assert owners(question) == expected
+
+
+def test_a_capital_that_only_starts_the_question_is_not_an_unknown_name() -> None:
+    vocabulary = frozenset({"china", "nissan", "foxconn", "industry"})
+    assert unknown_names("Pressure from which country's industry lies behind Nissan's tie-up?", vocabulary) == []
+    assert unknown_names("Tesla market share?", vocabulary) == ["Tesla"]  # no question word: a keyword query
+    assert unknown_names("What is Tesla's share?", vocabulary) == ["Tesla"]
 
 
 def test_focus_span_keeps_the_clause_with_the_answer_and_stays_verbatim() -> None:
