@@ -18,7 +18,7 @@ import numpy as np
 from qa.chunking import Sentence
 from qa.index import SearchIndex
 from qa.retrieval import Hit
-from qa.text import NUMBER, edit_distance_at_most, fold, names, numbers, tokens
+from qa.text import NUMBER, stem, edit_distance_at_most, fold, names, numbers, tokens
 
 NUMBER_WORDS = r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)\b"
 TYPE_PATTERNS = {
@@ -123,6 +123,18 @@ class Bridge:
 
     question: str  # the description as a question of its own: "Which automaker cancelled ...?"
     span: tuple[int, int]  # where the description stands in the original question
+    head: str  # what kind of thing it describes: "automaker", "factory"
+
+    def entity_in(self, text: str) -> str | None:
+        """The name in `text` the description refers to: one followed by its kind of thing
+        ("the factory where ..." -> "Oppama plant" -> "Oppama"), else the first name it adds."""
+        asked = set(tokens(self.question))
+        new = [name for name in names(text) if not set(tokens(name)) <= asked]
+        kind = SYNONYMS.get(stem(self.head.lower()), stem(self.head.lower()))
+        for match in re.finditer(r"([A-Z][\w&.-]*)(?:['’]s)?\s+([\w-]+)", text):
+            if match.group(1) in new and SYNONYMS.get(stem(match.group(2).lower()), stem(match.group(2).lower())) == kind:
+                return match.group(1)
+        return new[0] if new else None
 
     def resolve(self, original: str, entity: str) -> str:
         """The original question with the description replaced by what it describes."""
@@ -137,7 +149,7 @@ def bridge(question: str) -> Bridge | None:
         return None
     noun, relative, clause = match.group("noun"), match.group("rel").lower(), match.group("clause").strip()
     link = "" if relative in ("that", "which", "who") else f"{relative} "
-    return Bridge(f"Which {noun} {link}{clause}?", match.span())
+    return Bridge(f"Which {noun} {link}{clause}?", match.span(), noun.split()[-1])
 
 
 def owners(question: str) -> set[str]:

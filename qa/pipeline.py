@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from qa.answering import abstention, addresses_assistant, build_prompt, check_reply, compose, parse_reply
 from qa.citations import Citation, focus_span, shown, unsupported
 from qa.conversation import standalone_question
-from qa.embedding import Embedder, SentenceTransformerEmbedder
+from qa.embedding import Embedder, make_embedder
 from qa.errors import IndexCorruptError, InvalidQuestionError
 from qa.evidence import (
     Evidence,
@@ -31,10 +31,11 @@ from qa.generation import Generator, Reply, make_generator
 from qa.index import SearchIndex, build_index, corpus_changed, load_index
 from qa.retrieval import Hit, retrieve
 from qa.settings import Settings
-from qa.text import names, tokens
+from qa.text import tokens
 
 log = logging.getLogger(__name__)
 History = list[tuple[str, str]]
+BRIDGE_SHARE = 0.7  # of the abstain threshold, for the sentence that resolves a description
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None, *, embedder: Embedder | None = None, generator: Generator | None = None):
         self.settings = settings or Settings()
-        self.embedder = embedder or SentenceTransformerEmbedder(self.settings.embedding_model)
+        self.embedder = embedder or make_embedder(self.settings.embedding_model, self.settings.embedder)
         self.generator = generator or make_generator(
             self.settings.generator_model, self.settings.backend, self.settings.cache_dir
         )
@@ -188,16 +189,17 @@ class Pipeline:
         """Resolve a description in the question first: "the CEO of the automaker that cancelled X".
 
         Returns the sentence that says what the description refers to, and the question with the
-        description replaced by the first name that sentence adds; (None, question) when there is none.
+        description replaced by the name that sentence gives for it; (None, question) when there is none.
         """
         found = bridge(question)
         if found is None:
             return None, question
         ranking = self._rank(found.question, index, top_k, wanted="entity")
-        if not self._answers(ranking, found.question, wanted="entity"):
+        # A description is vaguer than a question ("the factory where ..."), so weaker evidence
+        # may resolve it: the resolved question must still clear the full threshold.
+        if not ranking or not ranking[0].typed or ranking[0].score < BRIDGE_SHARE * self.settings.abstain_threshold:
             return None, question
-        asked = set(tokens(found.question))
-        entity = next((n for n in names(ranking[0].sentence.text) if not set(tokens(n)) <= asked), None)
+        entity = found.entity_in(ranking[0].sentence.text)
         if entity is None:
             return None, question
         resolved = found.resolve(question, entity)

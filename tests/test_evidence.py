@@ -50,6 +50,17 @@ def test_a_description_of_what_is_asked_about_becomes_a_question_of_its_own() ->
     assert where is not None and where.question == "Which Yokosuka factory where Foxconn might build cars?"
 
 
+def test_a_description_resolves_to_the_name_of_its_kind_of_thing() -> None:
+    factory = bridge("How many people work at the Yokosuka factory where Foxconn might build cars?")
+    assert factory is not None
+    text = "Nissan Motor Co. is in talks with Foxconn to let it build cars at its Oppama plant in Yokosuka, Japan."
+    assert factory.entity_in(text) == "Oppama"  # "plant" is the kind "factory" asks for
+    automaker = bridge("Who is the CEO of the automaker that cancelled its plant in Kitakyushu?")
+    assert automaker is not None
+    assert automaker.entity_in("The unraveling began with Nissan’s decision to cancel its plant in Kitakyushu.") == "Nissan"
+    assert automaker.entity_in("The plant in Kitakyushu was cancelled.") is None
+
+
 @pytest.mark.parametrize(
     "question",
     ["Who is Nissan's CEO?", "The automaker that cancelled it?", "Which company is Nissan in talks with?", "What do they make?"],
