@@ -47,7 +47,7 @@ def unsupported(claim: str, quotes: list[str]) -> list[str]:
     return missing
 
 
-CLAUSE_END = re.compile(r"[,;:—–]\s+|\s+[—–]\s+|\s+\(")
+CLAUSE_END = re.compile(r"[,;:—–]\s+|\s+[—–]\s+")  # not "(": "(EV) manufacturing" would start "EV)"
 FOCUS_WORDS = 24  # quotes longer than this are cut to the clauses that matter
 
 
