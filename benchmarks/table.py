@@ -160,7 +160,7 @@ def vector_lines(vectors: dict) -> list[str]:
             setting = {
                 "hnsw": f"efSearch {run.get('ef_search')}",
                 "ivf": f"{run.get('lists')} lists, nprobe {run.get('nprobe')}",
-            }.get(run["kind"], "exact")
+            }.get(run["kind"], f"re-rank {run['rerank']}×k" if "rerank" in run else "exact")
             configured = run["kind"] == size["configured_kind"] and (
                 run["kind"] == "flat" or run.get("configured")
             )
@@ -180,8 +180,9 @@ def vector_lines(vectors: dict) -> list[str]:
     lines.append(
         f"\nDimension {vectors['dimension']}, {vectors['queries']} single queries "
         f"for the top {vectors['depth']}; "
-        f"switch to HNSW above {configured['ann_threshold']:,} passages (M={configured['hnsw_neighbours']}, "
-        f"efSearch={configured['ef_search']}); FAISS threads {vectors['faiss_threads']}."
+        f"above {configured['ann_threshold']:,} passages the index switches from exact search to "
+        f"{configured['approximate']} (best {configured['rerank']}×k re-scored exactly); "
+        f"FAISS threads {vectors['faiss_threads']}."
     )
     return lines
 

@@ -189,9 +189,6 @@ def main() -> None:
                 "ann_threshold": ANN_THRESHOLD,
                 "approximate": APPROXIMATE,
                 "rerank": RERANK_FACTOR,
-                # benchmarks/table.py still names these in its footnote; they describe no index now
-                "hnsw_neighbours": "–",
-                "ef_search": "–",
             },
             "sizes": sizes,
             "peak_rss_mb": peak_rss_mb(),
