@@ -14,6 +14,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from measure import child_options, peak_rss_mb, report  # noqa: E402
 
+# Libraries a first answer should not import (SciPy is not here: transformers' modeling_utils imports
+# scipy.optimize whenever it is installed, for an object-detection loss).
+HEAVY = ("sentence_transformers", "sklearn", "pandas", "gradio")
+
 
 def main() -> None:
     options = child_options()
@@ -31,20 +35,23 @@ def main() -> None:
     from qa.pipeline import Pipeline
     from qa.settings import Settings
 
-    lap("imports")
-    # The ML libraries are imported lazily by the model loads; timed apart, they show what a
-    # cold start spends before any weights are read.
-    import sentence_transformers  # noqa: F401
-    import torch  # noqa: F401
-    import transformers  # noqa: F401
-
-    lap("ml_imports")
     settings = Settings().replace(
         corpus_dir=options["corpus_dir"],
         index_dir=options["index_dir"],
         backend=options["backend"],
         **({"cache_dir": options["cache_dir"]} if options.get("cache_dir") else {}),
     )
+    lap("imports")
+    # The ML libraries are imported lazily by the model loads; timed apart, they show what a
+    # cold start spends before any weights are read. Only what the configured embedder needs:
+    # sentence-transformers (QA_EMBEDDER=sentence-transformers) brings scikit-learn, SciPy, pandas.
+    import torch  # noqa: F401
+    import transformers  # noqa: F401
+
+    if settings.embedder == "sentence-transformers":
+        import sentence_transformers  # noqa: F401
+
+    lap("ml_imports")
     pipeline = Pipeline(settings)
     _ = pipeline.index  # loads it (or builds it when missing)
     lap("index_load")
@@ -62,6 +69,8 @@ def main() -> None:
             "answer_timings": answer.timings,
             "abstained": answer.abstained,
             "peak_rss_mb": peak_rss_mb(),
+            "embedder": settings.embedder,
+            "heavy_modules": sorted(name for name in HEAVY if name in sys.modules),
         }
     )
 

@@ -27,6 +27,9 @@ class Settings:
     )
     # A local sentence-transformers folder; None means the packaged all-MiniLM-L6-v2.
     embedding_model: str | None = field(default_factory=lambda: os.environ.get("QA_EMBEDDING_MODEL"))
+    # How that folder is run: "transformers" (imports in seconds less) or "sentence-transformers";
+    # both give the same vectors (tests/test_embedding_real.py), so either reads the other's index.
+    embedder: str = field(default_factory=lambda: os.environ.get("QA_EMBEDDER", "transformers"))
     # A local transformers folder or .gguf file; None means the packaged SmolLM2-135M GGUF.
     generator_model: str | None = field(default_factory=lambda: os.environ.get("QA_MODEL"))
     # "transformers" (default) or "llamacpp" (needs the optional extra).
