@@ -48,6 +48,8 @@ QUESTION_TYPES = (
 # A reason is often given without "because": these kinds earn a bonus but never a penalty,
 # and evidence without one still answers.
 SOFT_TYPES = {"reason"}
+ROLE = re.compile(r"\b(CEO|chief executive|chairman|chairwoman|chair|president|founder|co-founder|minister|"
+                  r"spokesperson|spokesman|spokeswoman|director|governor|mayor|chief|head)s?\b", re.I)
 WH_WORD = re.compile(r"\b(what|which|who|whom|whose|where|when|why|how)\b", re.I)
 YEAR = re.compile(r"(19|20)\d\d")
 PLACE = re.compile(r"\b(?:in|at|near|from|outside)\s+((?:[A-Z][\w-]+[\s,]*){1,3})")
@@ -233,6 +235,8 @@ def score_sentences(
     rare_names = {n for n in asked_names if stats.weight(n) > math.log(1 + 1 / RARE_NAME_SHARE)}
     # "Toyota's CEO" is not answered by Nissan's CEO, however common the name "Toyota" is.
     rare_names |= owners(question)
+    # So is a role asked about: "Who is CATL's CEO?" needs a sentence that names a CEO.
+    rare_names |= {token for m in ROLE.finditer(question) for token in tokens(m.group(0))}
     best: dict[int, Evidence] = {}
     for hit in hits:
         for offset, sentence in enumerate(index.chunk_sentences(hit.chunk)):

@@ -83,6 +83,29 @@ def test_owners_are_the_names_a_question_asks_something_of(question: str, expect
     assert owners(question) == expected
 
 
+def test_a_role_asked_about_must_stand_in_the_evidence(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    import qa.evidence as evidence
+
+    pipeline = make_pipeline()
+    index = pipeline.index
+    espinosa = next(i for i, s in enumerate(index.sentences) if "Espinosa" in s.text)
+    catl = next(i for i, s in enumerate(index.sentences) if s.text.startswith("CATL retained"))
+
+    def score(question: str, position: int) -> float:
+        vector = pipeline.embedder.embed([question])[0]
+        ranked = evidence.score_sentences(question, vector, pipeline._retrieve(index, question, vector, None), index)
+        return next(e.score for e in ranked if e.position == position)
+
+    with_rule = score("Who is CATL's CEO?", catl), score("Who is Nissan's CEO?", espinosa)
+    monkeypatch.setattr(evidence, "ROLE", re.compile(r"(?!)"))  # matches nothing: no role is required
+    without = score("Who is CATL's CEO?", catl), score("Who is Nissan's CEO?", espinosa)
+    # A sentence about CATL that names no CEO loses the missing-name penalty; Espinosa's keeps its score.
+    assert without[0] - with_rule[0] == pytest.approx(evidence.WEIGHTS["missing_name"])
+    assert without[1] == pytest.approx(with_rule[1])
+
+
 def test_a_capital_that_only_starts_the_question_is_not_an_unknown_name() -> None:
     vocabulary = frozenset({"china", "nissan", "foxconn", "industry"})
     assert unknown_names("Pressure from which country's industry lies behind Nissan's tie-up?", vocabulary) == []
