@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from qa.citations import Citation, unsupported
-from qa.evidence import TYPE_PATTERNS, concepts
+from qa.evidence import TYPE_PATTERNS, YEAR, concepts
 from qa.generation import Messages
 from qa.text import fold, names, numbers, tokens
 
@@ -86,6 +86,49 @@ def _copies(reply: str, quote: str) -> bool:
     """Most of the reply's words are the quote's, and it holds most of the quote's words."""
     said, quoted = set(tokens(reply)), set(tokens(quote))
     return bool(said) and len(said & quoted) >= 0.9 * len(said) and len(said & quoted) >= 0.8 * len(quoted)
+
+
+VALUE = re.compile(
+    r"(?:\b(?:approximately|about|around|nearly|almost|over|more than|up to|roughly)\s+)?"
+    r"(?<![\w.])[$€£¥]?\d+(?:[.,]\d+)*(?:\s?%)?(?:\s+(?:billion|million|trillion|thousand)\b)?(?:\s+([A-Za-z]+))?",
+    re.I,
+)
+SAME_AMOUNT = re.compile(r"\s*(\(|,\s*or\s+|\s+or\s+)\s*(?:approximately|about|around|roughly)?\s*", re.I)
+UNITS = {"yen", "dollars", "usd", "euros", "gwh", "mwh", "kwh", "percent"}
+
+
+def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
+    """The one value of the asked-for kind that a quote gives ("approximately 3,900 employees").
+
+    Shown first when the model's reply could not be, so the answer still leads with its answer;
+    it is the quote's own text, so it needs no checking. None when the quote gives no such
+    value, or more than one.
+    """
+    if wanted not in ("count", "money", "percent", "time"):
+        return None
+    asked, found = numbers(question), {}
+    for match in VALUE.finditer(quote):
+        phrase, unit = match.group(0), (match.group(1) or "")
+        if unit and not (unit.lower() in UNITS or (wanted == "count" and unit.endswith("s") and len(unit) > 3)):
+            phrase = phrase[: match.start(1) - match.start()].rstrip()
+        value = frozenset(numbers(phrase))
+        if not value or value <= asked:
+            continue
+        if wanted == "time" and not all(YEAR.fullmatch(v) for v in value):
+            continue
+        if wanted == "count" and any(YEAR.fullmatch(v) for v in value):
+            continue  # "how many" is not answered by a year
+        if wanted in ("money", "percent") and not TYPE_PATTERNS[wanted].search(phrase):
+            continue
+        found.setdefault(value, (match.start(), match.start() + len(phrase)))
+    spans = sorted(found.values())
+    if len(spans) == 2 and wanted == "money" and SAME_AMOUNT.fullmatch(quote[spans[0][1] : spans[1][0]]):
+        end = spans[1][1] + (quote[spans[1][1] :].startswith(")"))
+        spans = [(spans[0][0], end)]  # "$7 billion (1 trillion yen)": one amount in two currencies
+    if len(spans) != 1:
+        return None
+    phrase = quote[spans[0][0] : spans[0][1]]
+    return phrase[0].upper() + phrase[1:]
 
 
 def supporting(claim: str, citations: list[Citation]) -> list[Citation]:

@@ -18,7 +18,7 @@ import numpy as np
 from qa.chunking import Sentence
 from qa.index import SearchIndex
 from qa.retrieval import Hit
-from qa.text import NUMBER, stem, edit_distance_at_most, fold, names, numbers, tokens
+from qa.text import NUMBER, edit_distance_at_most, fold, names, numbers, stem, tokens
 
 NUMBER_WORDS = r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)\b"
 TYPE_PATTERNS = {

@@ -9,12 +9,21 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from qa.answering import abstention, addresses_assistant, build_prompt, check_reply, compose, parse_reply
+from qa.answering import (
+    abstention,
+    addresses_assistant,
+    build_prompt,
+    check_reply,
+    compose,
+    direct_value,
+    parse_reply,
+)
 from qa.citations import Citation, focus_span, shown, unsupported
 from qa.conversation import standalone_question
 from qa.embedding import Embedder, make_embedder
 from qa.errors import IndexCorruptError, InvalidQuestionError
 from qa.evidence import (
+    SOFT_TYPES,
     Evidence,
     answer_tokens,
     bridge,
@@ -23,7 +32,6 @@ from qa.evidence import (
     question_parts,
     question_type,
     score_sentences,
-    SOFT_TYPES,
     select_evidence,
     unknown_names,
 )
@@ -131,7 +139,7 @@ class Pipeline:
         timings["retrieval"] = time.perf_counter() - mark
 
         unknown = unknown_names(standalone, index.vocabulary)
-        answerable = [(r, q) for r, q in zip(rankings, parts) if self._answers(r, q)]
+        answerable = [(r, q) for r, q in zip(rankings, parts, strict=True) if self._answers(r, q)]
         confidence = max((r[0].score for r in rankings if r), default=0.0)
         coverage = max((r[0].overlap for r in rankings if r), default=0.0)
         if unknown or not answerable:
@@ -169,7 +177,9 @@ class Pipeline:
         citations = [self._citation(n, item, index, keep, wanted, search) for n, item in enumerate(evidence, 1)]
         if not problems and unsupported(draft, [c.quote for c in citations]):
             citations = [self._citation(n, item, index, None, wanted, search) for n, item in enumerate(evidence, 1)]
-        text = compose(None if problems else draft, citations)
+        # When the model's reply cannot be shown, the answer still leads with the value asked for.
+        lead = direct_value(citations[0].quote, wanted, search) if problems and citations else None
+        text = compose(lead if problems else draft, citations)
         timings["total"] = time.perf_counter() - started
         passages = tuple(hits[: top_k or self.settings.top_k])
         return Answer(asked, standalone, text, tuple(citations), False, passages, reply.text, tuple(problems), timings, confidence, coverage)

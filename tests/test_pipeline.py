@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,19 @@ def assert_citations_stand_in_their_articles(answer: Answer, pipeline: Pipeline)
         assert f"[{citation.number}]" in answer.text
 
 
+def assert_lead_is_quoted(answer: Answer) -> None:
+    """What comes before the first quote, if anything, stands in the first citation's quote."""
+    lead = answer.text.split("“", 1)[0]
+    lead = re.sub(r"(\s*\[\d+\])+\s*$", "", lead).strip().rstrip(".")
+    assert not lead or lead.lower() in answer.citations[0].quote.lower(), answer.text
+
+
+def test_a_direct_value_leads_when_the_reply_cannot_be_shown(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    answer = make_pipeline("It has about 4,500 employees.", abstain_threshold=0.0).ask(OPPAMA)
+    assert answer.problems
+    assert answer.text.startswith("Approximately 3,900 employees. [1] “")
+
+
 def test_a_supported_reply_is_shown_with_citations_that_stand_at_their_offsets(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     pipeline = make_pipeline("It has approximately 3,900 employees.", abstain_threshold=0.0)
     answer = pipeline.ask(OPPAMA)
@@ -37,7 +51,7 @@ def test_a_reply_with_an_invented_number_is_not_shown_and_the_answer_quotes_inst
     assert answer.draft == "It has about 4,500 employees."
     assert any("4500" in problem for problem in answer.problems)
     assert "4,500" not in answer.text and "4500" not in answer.text
-    assert answer.text.startswith("“")  # a quote of the evidence, not the model's words
+    assert_lead_is_quoted(answer)  # the evidence's words, not the model's
     assert_citations_stand_in_their_articles(answer, pipeline)
     first = answer.citations[0]
     assert first.quote.rstrip("…")[:40] in answer.text

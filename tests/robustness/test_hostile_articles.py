@@ -82,7 +82,9 @@ def test_a_model_that_obeys_the_injection_is_not_shown(tmp_path: Path, question:
     )
     answer = pipeline.ask(question)
     assert "banana" not in answer.text.lower()
-    assert answer.problems and answer.text.startswith("“")
+    assert answer.problems
+    lead = re.sub(r"(\s*\[\d+\])+\s*$", "", answer.text.split("“", 1)[0]).strip().rstrip(".")
+    assert not lead or lead.lower() in answer.citations[0].quote.lower()  # a value the quote gives, or nothing
     assert_citations_verify(pipeline, answer)
 
 
