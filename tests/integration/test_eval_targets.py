@@ -18,9 +18,12 @@ from qa.settings import Settings
 pytestmark = pytest.mark.integration
 # CI gates on these three; the report shows every target (`make eval-test`).
 GATED = ("accuracy", "citation_support", "abstention")
-# Last measured on the test half (see README "Quality"), minus one question's worth of slack.
-FLOORS = {"accuracy": 0.60, "citation_support": 0.80, "abstention": 0.60}
-FALSE_ABSTENTION_CEILING = 0.15
+# Last measured on the test half (see README "Quality"), minus one question's worth of slack:
+# accuracy 51.1% (45 answerable), citation support 79.5%, abstention 77.8% (9 unanswerable),
+# false abstention 13.3%. The test half grew from 40 to 54 questions with 14 harder ones
+# (two-sentence, two-article, paraphrase, conflict), hence floors below the previous ones.
+FLOORS = {"accuracy": 0.48, "citation_support": 0.76, "abstention": 0.66}
+FALSE_ABSTENTION_CEILING = 0.16
 
 
 @pytest.fixture(scope="module")
