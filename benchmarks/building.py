@@ -99,12 +99,12 @@ def timed_build(corpus: Path, index_dir: Path, embedder: CountingEmbedder) -> di
 
 def main() -> None:
     options = child_options()
-    from qa.embedding import SentenceTransformerEmbedder
+    from qa.embedding import make_embedder
     from qa.index import load_index
 
     work = Path(options["work_dir"])
     seeds = Path(options.get("seeds") or ROOT / "seeds")
-    embedder = CountingEmbedder(SentenceTransformerEmbedder(None))
+    embedder = CountingEmbedder(make_embedder(None))  # the default, as `qa index` builds
     embedder.inner.embed(["warm up"])  # model load is cold start's business, not the build's
     result: dict = {}
 

@@ -77,12 +77,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _index(args: argparse.Namespace) -> int:
-    from qa.embedding import SentenceTransformerEmbedder
+    from qa.embedding import make_embedder
     from qa.index import build_index
 
     settings = _settings(args)
     index = build_index(
-        settings.corpus_dir, settings.index_dir, SentenceTransformerEmbedder(settings.embedding_model),
+        settings.corpus_dir, settings.index_dir, make_embedder(settings.embedding_model, settings.embedder),
         chunk_size=settings.chunk_sentences, chunk_overlap=settings.chunk_overlap,
         max_article_bytes=settings.max_article_bytes, progress=True,
     )

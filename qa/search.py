@@ -15,7 +15,14 @@ import numpy as np
 import qa.text
 from qa.text import tokens
 
-logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
+
+def _bm25s():  # type: ignore[no-untyped-def]
+    """bm25s, imported on first use; it sets its own logger to DEBUG on import, so quiet it after."""
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # else it logs every index build
+    return bm25s
+
 
 # Up to this many passages the vector search is exact (a flat scan: ~13 ms at 50,000 on this
 # machine). Above it every passage is still scanned, but as a 4-bit product-quantized code read
@@ -140,7 +147,7 @@ class WordSearch:
 
     def __init__(self, texts: list[str] | None = None, *, passage_tokens: list[list[str]] | None = None):
         """BM25 over `texts`, or over `passage_tokens` (qa.text.tokens of each passage) when at hand."""
-        import bm25s
+        bm25s = _bm25s()
 
         rows = passage_tokens if passage_tokens is not None else [tokens(text) for text in texts or []]
         rows = [row or ["∅"] for row in rows]
@@ -157,7 +164,7 @@ class WordSearch:
     @classmethod
     def load(cls, folder: Path, size: int) -> WordSearch:
         """The BM25 index saved in `folder` for `size` passages; ValueError when unusable."""
-        import bm25s
+        bm25s = _bm25s()
 
         search = cls.__new__(cls)
         if size == 0:

@@ -141,7 +141,7 @@ def test_history_file_resolves_a_follow_up(
 def test_index_command_reports_what_it_indexed(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr("qa.embedding.SentenceTransformerEmbedder", lambda *_: FakeEmbedder())
+    monkeypatch.setattr("qa.embedding.make_embedder", lambda *_: FakeEmbedder())
     code, out, _ = run(capsys, "index", "--corpus", str(corpus), "--index", str(tmp_path / "index"))
     assert code == 0 and out.startswith("indexed 3 articles")
     assert (tmp_path / "index" / "CURRENT").exists()
@@ -150,7 +150,7 @@ def test_index_command_reports_what_it_indexed(
 def test_a_missing_corpus_folder_exits_1_in_words(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    monkeypatch.setattr("qa.embedding.SentenceTransformerEmbedder", lambda *_: FakeEmbedder())
+    monkeypatch.setattr("qa.embedding.make_embedder", lambda *_: FakeEmbedder())
     code, _, err = run(
         capsys, "index", "--corpus", str(tmp_path / "nowhere"), "--index", str(tmp_path / "index")
     )
