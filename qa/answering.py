@@ -70,7 +70,8 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
     asked_names = {fold(name) for name in names(question)}
     if wanted in ("entity", "place") and not any(fold(name) not in asked_names for name in names(reply)):
         problems.append("the question asks for a name and the reply gives none that is new")
-    unquoted = [word for word in dict.fromkeys(concepts(reply)) if word not in set(concepts(" ".join([question, *quotes])))]
+    quoted = set(concepts(" ".join([question, *quotes])))
+    unquoted = [word for word in dict.fromkeys(concepts(reply)) if word not in quoted]
     if unquoted:  # the small model embroiders ("to reduce its carbon footprint"): only quoted words pass
         problems.append("says what the quotes do not: " + ", ".join(unquoted))
     if any(_copies(reply, quote) for quote in quotes):

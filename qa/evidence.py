@@ -18,16 +18,16 @@ import numpy as np
 from qa.chunking import Sentence
 from qa.index import SearchIndex
 from qa.retrieval import Hit
-from qa.text import NUMBER, edit_distance_at_most, fold, names, numbers, stem, tokens
+from qa.text import NUMBER, edit_distance_at_most, fold, names, numbers, tokens
 
 NUMBER_WORDS = r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)\b"
 TYPE_PATTERNS = {
     "count": re.compile(r"\d|" + NUMBER_WORDS, re.I),
     "money": re.compile(r"[$€£¥]\s?\d|\d\s*(billion|million|trillion)?\s*(yen|dollars?|usd|euros?)\b|\b\d[\d.,]*\s*(billion|million|trillion)\b", re.I),
     "percent": re.compile(r"\d\s?%|\bpercent\b|\bper cent\b", re.I),
-    # Month names are matched with their capital: "may" is far more often a verb.
     "reason": re.compile(r"\b(because|due to|amid|owing to|as a result|result of|driven by|in response to|prompted|"
                          r"led to|caused|given|in order to|to (avoid|reduce|cut|lower|prevent|ensure))\b", re.I),
+    # Month names are matched with their capital: "may" is far more often a verb.
     "time": re.compile(r"\b(19|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|"
                        r"November|December)\b"),
 }
@@ -132,9 +132,9 @@ class Bridge:
         ("the factory where ..." -> "Oppama plant" -> "Oppama"), else the first name it adds."""
         asked = set(tokens(self.question))
         new = [name for name in names(text) if not set(tokens(name)) <= asked]
-        kind = SYNONYMS.get(stem(self.head.lower()), stem(self.head.lower()))
+        kind = concepts(self.head)
         for match in re.finditer(r"([A-Z][\w&.-]*)(?:['’]s)?\s+([\w-]+)", text):
-            if match.group(1) in new and SYNONYMS.get(stem(match.group(2).lower()), stem(match.group(2).lower())) == kind:
+            if match.group(1) in new and concepts(match.group(2)) == kind:
                 return match.group(1)
         return new[0] if new else None
 
@@ -164,9 +164,14 @@ def owners(question: str) -> set[str]:
     return found
 
 
+def concept(token: str) -> str:
+    """The word a token's synonym group is compared by: "workforce" -> "employee"."""
+    return SYNONYMS.get(token, token)
+
+
 def concepts(text: str) -> list[str]:
     """Search tokens with synonyms merged: "workforce" and "employees" both become "employee"."""
-    return [SYNONYMS.get(token, token) for token in tokens(text)]
+    return [concept(token) for token in tokens(text)]
 
 
 def correct_terms(terms: list[str], vocabulary: frozenset[str]) -> list[str]:
@@ -225,7 +230,7 @@ def score_sentences(
     `wanted` overrides the kind of value the question asks for (by default read from it).
     """
     stats = _stats(index)
-    terms = {SYNONYMS.get(t, t) for t in correct_terms(tokens(question), index.vocabulary)}
+    terms = {concept(t) for t in correct_terms(tokens(question), index.vocabulary)}
     total_weight = sum(stats.weight(t) for t in terms) or 1.0
     wanted = question_type(question) if wanted == "" else wanted
     asked_numbers = numbers(question)

@@ -53,7 +53,7 @@ ORDINALS = {"third": "three", "fourth": "four", "fifth": "five", "sixth": "six",
             "eighth": "eight", "ninth": "nine", "tenth": "ten", "twelfth": "twelve"}
 
 
-def stem(word: str) -> str:
+def _stem(word: str) -> str:
     word = re.sub(r"'s$", "", word)
     if word in ORDINALS:
         return ORDINALS[word]
@@ -74,7 +74,7 @@ def tokens(text: str) -> list[str]:
         if word[0].isdigit() or word[0] in "$":
             result.append(normalize_number(word))
         elif word not in STOPWORDS:
-            result.extend(stem(part) for part in re.split(r"[-']", word) if part and part not in STOPWORDS)
+            result.extend(_stem(part) for part in re.split(r"[-']", word) if part and part not in STOPWORDS)
     return result
 
 
