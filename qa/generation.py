@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from qa.errors import MissingDependencyError, ModelNotFoundError
+from qa.loading import Lazy
 
 log = logging.getLogger(__name__)
 
@@ -104,23 +105,23 @@ class TransformersGenerator:
         self.configured = model
         self.cache_dir = cache_dir
         self.name = Path(model).name if model else "SmolLM2-135M-Instruct (Q4_1 GGUF)"
-        self._loaded: tuple[object, object] | None = None
-        self._lock = threading.Lock()
+        self._loaded = Lazy(self._build)
         self._generate_lock = threading.Lock()
 
     def load(self) -> tuple[object, object]:
-        with self._lock:
-            if self._loaded is None:
-                os.environ.setdefault("HF_HUB_OFFLINE", "1")
-                import torch
-                from transformers import AutoModelForCausalLM, AutoTokenizer
+        """The tokenizer and the model, loaded on the first call only."""
+        return self._loaded.get()
 
-                folder = resolve_model(self.configured, self.cache_dir)
-                tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
-                model = AutoModelForCausalLM.from_pretrained(folder, local_files_only=True, dtype=torch.float32)
-                model.eval()
-                self._loaded = (tokenizer, model)
-        return self._loaded
+    def _build(self) -> tuple[object, object]:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        import torch
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+
+        folder = resolve_model(self.configured, self.cache_dir)
+        tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
+        model = AutoModelForCausalLM.from_pretrained(folder, local_files_only=True, dtype=torch.float32)
+        model.eval()
+        return tokenizer, model
 
     def generate(self, messages: Messages, *, max_new_tokens: int) -> Reply:
         import torch

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from qa.errors import MissingDependencyError, ModelNotFoundError
 from qa.generation import Messages, Reply, packaged_gguf_path
+from qa.loading import Lazy
 
 INSTALL_HINT = "pip install 'qa[llamacpp]'"
 CONTEXT_TOKENS = 2048  # prompts are a few hundred tokens; SmolLM2 was trained on 8k
@@ -20,34 +21,33 @@ class LlamaCppGenerator:
         self.configured = model
         self.threads = threads  # None: llama-cpp-python's own choice
         self.name = Path(model).name if model else "SmolLM2-135M-Instruct (Q4_1 GGUF, llama.cpp)"
-        self._loaded: tuple[object, object] | None = None
-        self._lock = threading.Lock()
+        self._loaded = Lazy(self._build)
         self._generate_lock = threading.Lock()
 
     def load(self) -> tuple[object, object]:
         """The llama.cpp model and the chat formatter built from the GGUF's own template."""
-        with self._lock:
-            if self._loaded is None:
-                try:
-                    import llama_cpp
-                    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
-                except ImportError as error:
-                    raise MissingDependencyError(
-                        f"the llama.cpp backend needs llama-cpp-python: {INSTALL_HINT} ({error})"
-                    ) from error
-                path = gguf_path(self.configured)
-                threads = {"n_threads": self.threads, "n_threads_batch": self.threads}
-                model = llama_cpp.Llama(str(path), n_ctx=CONTEXT_TOKENS, verbose=False, **threads)
-                template = model.metadata.get("tokenizer.chat_template")
-                if not template:
-                    raise ModelNotFoundError(f"{path.name} has no chat template (tokenizer.chat_template)")
-                formatter = Jinja2ChatFormatter(
-                    template=template,
-                    eos_token=_token_text(model, model.token_eos()),
-                    bos_token=_token_text(model, model.token_bos()),
-                )
-                self._loaded = (model, formatter)
-        return self._loaded
+        return self._loaded.get()
+
+    def _build(self) -> tuple[object, object]:
+        try:
+            import llama_cpp
+            from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+        except ImportError as error:
+            raise MissingDependencyError(
+                f"the llama.cpp backend needs llama-cpp-python: {INSTALL_HINT} ({error})"
+            ) from error
+        path = gguf_path(self.configured)
+        threads = {"n_threads": self.threads, "n_threads_batch": self.threads}
+        model = llama_cpp.Llama(str(path), n_ctx=CONTEXT_TOKENS, verbose=False, **threads)
+        template = model.metadata.get("tokenizer.chat_template")
+        if not template:
+            raise ModelNotFoundError(f"{path.name} has no chat template (tokenizer.chat_template)")
+        formatter = Jinja2ChatFormatter(
+            template=template,
+            eos_token=_token_text(model, model.token_eos()),
+            bos_token=_token_text(model, model.token_bos()),
+        )
+        return model, formatter
 
     def generate(self, messages: Messages, *, max_new_tokens: int) -> Reply:
         model, formatter = self.load()
