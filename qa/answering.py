@@ -107,7 +107,8 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
     """
     if wanted not in ("count", "money", "percent", "time"):
         return None
-    asked, found = numbers(question), {}
+    asked = numbers(question)
+    found: dict[frozenset[str], tuple[int, int]] = {}  # value -> where its phrase stands
     for match in VALUE.finditer(quote):
         phrase, unit = match.group(0), (match.group(1) or "")
         if unit and not (unit.lower() in UNITS or (wanted == "count" and unit.endswith("s") and len(unit) > 3)):
