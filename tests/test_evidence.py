@@ -161,3 +161,69 @@ def test_a_second_article_is_introduced_with_its_title_and_date() -> None:
     text = compose("2028", [first, later])
     assert text.startswith("2028. [1]")
     assert "Another article (Reversal, 2025-03-01, the more recent of the two) says: “Nissan cancelled the plant.” [2]" in text
+
+
+def _evidence(position: int, article: str, text: str, score: float, overlap: float = 0.5):  # type: ignore[no-untyped-def]
+    from qa.chunking import Sentence
+    from qa.evidence import Evidence
+
+    return Evidence(Sentence(article, 0, len(text), text, False), position, score, 0.5, overlap, True)
+
+
+def test_a_close_runner_up_is_cited_only_from_another_article() -> None:
+    from qa.evidence import select_evidence
+
+    best = _evidence(0, "a.txt", "Toyota will build the plant in Fukuoka.", 0.80)
+    same_article = _evidence(1, "a.txt", "Analysts expect growth in the United States.", 0.78)
+    other_article = _evidence(7, "b.txt", "A later report says construction was put on hold.", 0.75)
+    assert select_evidence([best, same_article, other_article], ratio=0.85) == [best, other_article]
+
+
+def test_an_update_may_name_the_plan_s_subject_in_the_sentence_before(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from qa.evidence import find_update
+
+    index = make_pipeline().index
+    position = {s.text[:30]: i for i, s in enumerate(index.sentences)}
+
+    def at(prefix: str, score: float):  # type: ignore[no-untyped-def]
+        row = next(i for text, i in position.items() if text.startswith(prefix))
+        sentence = index.sentences[row]
+        return _evidence(row, sentence.article_id, sentence.text, score)
+
+    plan = at("Nissan intends to start produc", 0.9)
+    withdrew = at("However, amid weak profitabili", 0.2)  # names no one; the sentence before says LFP
+    assert find_update([plan, withdrew], [plan], index) == withdrew
+
+
+def test_quotes_are_not_cut_inside_a_parenthesis() -> None:
+    text = (
+        "Nissan Motor Co. is said to be in talks with Taiwanese technology leader Foxconn to permit "
+        "electric vehicle (EV) manufacturing at its Oppama plant in Yokosuka, Japan, a step that may "
+        "prevent the closure of the facility, sources familiar with the situation revealed."
+    )
+    start, end = focus_span(text, 0, len(text), {"oppama", "yokosuka"}, {"yokosuka"})
+    assert not text[start:end].startswith("EV)")
+
+
+def test_a_bullet_copied_from_the_prompt_is_not_part_of_the_reply() -> None:
+    from qa.answering import parse_reply
+
+    assert parse_reply("- Approximately 3,900 employees.") == "Approximately 3,900 employees."
+    assert parse_reply("• CATL.") == "CATL."
+
+
+@pytest.mark.parametrize(
+    ("quote", "wanted", "expected"),
+    [
+        ("The Oppama facility, which has approximately 3,900 employees, faced closure.", "count", "Approximately 3,900 employees"),
+        ("Corporations will spend $7 billion (1 trillion yen) on batteries.", "money", "$7 billion (1 trillion yen)"),
+        ("It plans to close 7 out of its 17 factories.", "count", None),  # two values: no single answer
+        ("Production starts in 2028 after investing $1 billion.", "time", "2028"),
+        ("Production starts in 2028.", "percent", None),  # no value of the asked kind
+        ("It has 3,900 employees.", None, None),  # the question asks for no value
+    ],
+)
+def test_direct_value_is_the_one_value_of_the_asked_kind(quote: str, wanted: str | None, expected: str | None) -> None:
+    from qa.answering import direct_value
+
+    assert direct_value(quote, wanted, "How many or how much?") == expected
