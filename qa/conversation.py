@@ -59,7 +59,7 @@ def _main_subject(text: str) -> str | None:
     for match in re.finditer(r"[A-Z][\w&.-]*(?:['’]s)?(?:\s+[A-Z][\w&.-]*(?:['’]s)?)*", text):
         words = []
         for word in match.group(0).split():
-            if word.lower().rstrip("'’s") in COMMON_CAPITALISED and not words:
+            if re.sub(r"['’]s$", "", word.lower()) in COMMON_CAPITALISED and not words:  # "Has", "Nissan's"
                 continue
             words.append(word)
             if re.search(r"['’]s$", word):

@@ -68,7 +68,7 @@ def tokens(text: str) -> list[str]:
     """Search tokens: folded words minus stop words, light plural stemming, numbers normalized."""
     result = []
     for match in WORD.finditer(fold(text)):
-        word = match.group(0).strip(".,'-")
+        word = re.sub(r"'s$", "", match.group(0).strip(".,'-"))  # "Japan's" -> "japan", without a stray "s"
         if not word:
             continue
         if word[0].isdigit() or word[0] in "$":

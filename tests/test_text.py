@@ -13,6 +13,10 @@ def test_tokens_drop_stop_words_fold_case_and_stem_plurals() -> None:
     assert tokens("How many Employees work at the plants?") == ["employee", "work", "plant"]
 
 
+def test_a_possessive_leaves_no_stray_s() -> None:
+    assert tokens("Japan's plant and Nissan’s CEO") == ["japan", "plant", "nissan", "ceo"]
+
+
 def test_tokens_normalize_numbers_so_formats_match() -> None:
     assert tokens("about 3,900 workers") == tokens("about 3900 workers") == ["3900", "worker"]
 
