@@ -291,6 +291,16 @@ def find_date(visible: str, paragraphs: list[tuple[int, int]] | None = None) -> 
     return None
 
 
+def date_line(text: str, *, lines: int = 12) -> tuple[int, int] | None:
+    """Where the byline or dateline with the article's date stands in its opening lines, or None."""
+    for match in list(re.finditer(r"[^\n]+", text))[:lines]:
+        line = match.group(0)
+        if len(line.split()) <= 20 and "<" not in line and any(p.search(line) for p in DATE_PATTERNS):
+            start = match.start() + len(line) - len(line.lstrip())
+            return start, match.start() + len(line.rstrip())
+    return None
+
+
 def normalize_date(value: str) -> str | None:
     """Accept yyyy-mm-dd or a written date ("7 July 2025"); None when it is not a date."""
     return find_date(str(value))

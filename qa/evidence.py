@@ -26,7 +26,7 @@ TYPE_PATTERNS = {
     "money": re.compile(r"[$€£¥]\s?\d|\d\s*(billion|million|trillion)?\s*(yen|dollars?|usd|euros?)\b|\b\d[\d.,]*\s*(billion|million|trillion)\b", re.I),
     "percent": re.compile(r"\d\s?%|\bpercent\b|\bper cent\b", re.I),
     "reason": re.compile(r"\b(because|due to|amid|owing to|as a result|result of|driven by|in response to|prompted|"
-                         r"led to|caused|given|in order to|to (avoid|reduce|cut|lower|prevent|ensure))\b", re.I),
+                         r"led to|caused|given|factors?|in order to|to (avoid|reduce|cut|lower|prevent|ensure))\b", re.I),
     # Month names are matched with their capital: "may" is far more often a verb.
     "time": re.compile(r"\b(19|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|"
                        r"November|December)\b"),
@@ -43,7 +43,7 @@ QUESTION_TYPES = (
     ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|worth|funding|subsid\w*|amount|price|budget|yen|dollars?)\b")),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow (large|big)\b|\bsize of\b")),
     ("time", re.compile(r"\bwhen\b|\bwhat year\b|\bwhich year\b|\bby when\b|\bwhat date\b|\bdeadline\b|\btimeline\b")),
-    ("reason", re.compile(r"^\W*why\b|\bwhat (caused|causes|led to|leads to|drove|drives|is behind|lies behind)\b|\breasons?\b")),
+    ("reason", re.compile(r"^\W*why\b|\bwhat (caused|causes|led to|leads to|drove|drives|is behind|lies behind|(is|are) holding back|holds? back)\b|\breasons?\b")),
 )
 # A reason is often given without "because": these kinds earn a bonus but never a penalty,
 # and evidence without one still answers.
@@ -60,12 +60,22 @@ DESCRIPTION = re.compile(
     r"(?P<rel>that|which|who|where|whose)\s+(?P<clause>[^?,;]+)",
     re.I,
 )
+ANSWER_HEAD = re.compile(r"^\W*(which|what)\s+(?P<head>(?:[\w-]+\s+){0,2}?[\w-]+?)\s+"
+                         r"(?=(is|are|was|were|has|have|had|did|does|do|will|would|can|could|[\w-]+ed)\b)", re.I)
+# "When was the article about Oppama published?": answered by the article's dateline, not its text.
+PUBLICATION = re.compile(r"\b(publish(ed|ing)?|publication|posted|dated)\b|\bdate of (the|this|that) (article|story|report|piece)\b|"
+                         r"\b(article|story|report|piece)['’]?s? date\b", re.I)
 PART_SPLIT = re.compile(r",?\s+and\s+(?=(?:what|when|where|who|which|how|why|is|are|does|did)\b)", re.I)
 # Weights of the sentence score; chosen on the dev half of the question set.
 WEIGHTS = {"dense": 0.45, "overlap": 0.40, "context": 0.15, "type_bonus": 0.05, "reason_bonus": 0.15, "type_penalty": 0.25,
            "heading": 0.25, "missing_name": 0.30}
 CONTEXT_DISCOUNT = 0.5
 RARE_NAME_SHARE = 0.15
+# A second sentence is sought when the best one leaves this share of the question's weight out,
+# and is taken when it holds this share of what was left out.
+MIN_LEFT_OUT = 0.1
+MIN_GAIN = 0.5
+NEIGHBOURS = 2  # sentences either side of the best one, in its article, that may complete it
 # Words news articles use for the same thing: a question may say "workforce" where the text
 # says "employees". Scoring compares the first word of each group; tokens stay as written.
 SYNONYM_GROUPS = (
@@ -90,6 +100,10 @@ SYNONYM_GROUPS = (
     "produce produced producing production manufacture manufactured manufacturing output",
     "build built building construct constructed construction",
     "firm company corporation",
+    "confirm confirmed confirming verify verified verifying",
+    "partner partnered partnering partnership team teamed ally allied alliance collaborate collaborated collaboration",
+    "official officially formal formally",
+    "say said saying comment commented commenting remark remarked",
 )
 SYNONYMS = {word: group.split()[0] for group in SYNONYM_GROUPS for word in group.split()}  # a term found only in the previous sentence or title counts for less
 
@@ -230,7 +244,7 @@ def score_sentences(
     `wanted` overrides the kind of value the question asks for (by default read from it).
     """
     stats = _stats(index)
-    terms = {concept(t) for t in correct_terms(tokens(question), index.vocabulary)}
+    terms = _terms(question, index)
     total_weight = sum(stats.weight(t) for t in terms) or 1.0
     wanted = question_type(question) if wanted == "" else wanted
     asked_numbers = numbers(question)
@@ -268,6 +282,79 @@ def score_sentences(
             if position not in best or best[position].score < score:
                 best[position] = Evidence(sentence, position, score, dense, overlap, typed)
     return sorted(best.values(), key=lambda e: (-e.score, e.position))
+
+
+def _terms(question: str, index: SearchIndex) -> set[str]:
+    return {concept(t) for t in correct_terms(tokens(question), index.vocabulary)}
+
+
+@dataclass(frozen=True)
+class Gap:
+    """What the best sentence leaves out of a question."""
+
+    first: Evidence
+    weights: dict[str, float]  # left-out terms (synonyms merged) and their weights
+    words: list[str]  # the question's words for them, with what the answer is ("two carmakers"): a query
+    needs_reason: bool  # a "why" question whose best sentence gives no cause
+
+
+@dataclass(frozen=True)
+class Complement:
+    evidence: Evidence
+    bridged: bool  # it answers about a name the first sentence introduced: it is the answer, the first the link
+
+
+def gap(question: str, first: Evidence, index: SearchIndex) -> Gap | None:
+    """What `first` leaves out of the question, when that is enough to seek a second sentence."""
+    stats = _stats(index)
+    terms = _terms(question, index)
+    head = ANSWER_HEAD.match(question)  # "Which two carmakers ...": what the answer is, not what it says
+    head_terms = _terms(head.group("head"), index) if head else set()
+    seen = stats.words[first.position] | _context_words(index, stats, first.position)
+    weights = {t: stats.weight(t) for t in terms - head_terms if t not in seen}
+    needs_reason = question_type(question) == "reason" and not first.typed
+    if sum(weights.values()) < MIN_LEFT_OUT * (sum(stats.weight(t) for t in terms - head_terms) or 1.0) and not needs_reason:
+        return None
+    words = [w for w in tokens(question) if concept(w) in weights or concept(w) in head_terms]
+    return Gap(first, weights, words, needs_reason)
+
+
+def complement(question: str, found: Gap, candidates: list[Evidence], index: SearchIndex, *, floor: float) -> Complement | None:
+    """A sentence holding what the best one leaves out of the question, or None.
+
+    "Why did Nissan pull out of the Kitakyushu plant?" is answered by the sentence after the one
+    that names the plant; "Which carmakers teamed up with the only Japanese firm in the top ten?"
+    by a sentence about the firm the best one names. A candidate must sit next to the best
+    sentence, share a name it introduced, or score `floor` on its own.
+    """
+    stats = _stats(index)
+    first, left_weight = found.first, sum(found.weights.values())
+    wanted = question_type(question)
+    introduced = {t for name in introduced_names(question, first) for t in tokens(name)}
+    best: tuple[float, float, Complement] | None = None
+    for candidate in candidates:
+        sentence = candidate.sentence
+        if candidate.position == first.position or sentence.heading or _same_content(candidate, first):
+            continue
+        near = sentence.article_id == first.sentence.article_id and abs(candidate.position - first.position) <= NEIGHBOURS
+        bridged = bool(introduced & set(tokens(sentence.text))) and not near
+        if not (near or bridged or candidate.score >= floor):
+            continue
+        if wanted not in (None, *SOFT_TYPES) and bridged and not candidate.typed:
+            continue  # a sentence about the linked name must still hold the kind of value asked for
+        own = stats.words[candidate.position]
+        gain = sum(w for t, w in found.weights.items() if t in own) / left_weight if left_weight else 0.0
+        if found.needs_reason and near and candidate.typed:
+            gain = 1.0  # the cause the best sentence does not give
+        if gain >= MIN_GAIN and (best is None or (gain, candidate.score) > best[:2]):
+            best = (gain, candidate.score, Complement(candidate, bridged))
+    return best[2] if best else None
+
+
+def introduced_names(question: str, evidence: Evidence) -> list[str]:
+    """Names the sentence gives that the question does not: where a second hop may start."""
+    asked = set(tokens(question))
+    return [name for name in names(evidence.sentence.text) if not set(tokens(name)) <= asked]
 
 
 def _context_words(index: SearchIndex, stats: _Stats, position: int) -> frozenset[str]:

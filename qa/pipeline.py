@@ -18,17 +18,23 @@ from qa.answering import (
     direct_value,
     parse_reply,
 )
+from qa.articles import date_line
 from qa.citations import Citation, focus_span, shown, unsupported
 from qa.conversation import standalone_question
 from qa.embedding import Embedder, make_embedder
 from qa.errors import IndexCorruptError, InvalidQuestionError
 from qa.evidence import (
+    PUBLICATION,
     SOFT_TYPES,
+    Complement,
     Evidence,
     answer_tokens,
     bridge,
+    complement,
     correct_terms,
     find_update,
+    gap,
+    introduced_names,
     question_parts,
     question_type,
     score_sentences,
@@ -36,7 +42,7 @@ from qa.evidence import (
     unknown_names,
 )
 from qa.generation import Generator, Reply, make_generator
-from qa.index import SearchIndex, build_index, corpus_changed, load_index
+from qa.index import SearchIndex, Source, build_index, corpus_changed, load_index
 from qa.retrieval import Hit, retrieve
 from qa.settings import Settings
 from qa.text import tokens
@@ -139,6 +145,17 @@ class Pipeline:
         timings["retrieval"] = time.perf_counter() - mark
 
         unknown = unknown_names(standalone, index.vocabulary)
+        source = self._publication(standalone, index, top_k) if PUBLICATION.search(standalone) and not unknown else None
+        if source is not None:  # "When was the article about ... published?" is answered by its dateline
+            timings["total"] = time.perf_counter() - started
+            passages = tuple(hits[: top_k or self.settings.top_k])
+            span = date_line(source.text) if source.date else None
+            if span is None:
+                text = f"The article “{source.title}” does not give its publication date."
+                return Answer(asked, standalone, text, (), True, passages, "", (), timings)
+            quote = shown(source.text[span[0] : span[1]])
+            cited = Citation(1, source.id, source.title, source.date, source.url, quote, *span)
+            return Answer(asked, standalone, compose(f"Published {source.date}", [cited]), (cited,), False, passages, "", (), timings)
         answerable = [(r, q) for r, q in zip(rankings, parts, strict=True) if self._answers(r, q)]
         confidence = max((r[0].score for r in rankings if r), default=0.0)
         coverage = max((r[0].overlap for r in rankings if r), default=0.0)
@@ -150,11 +167,19 @@ class Pipeline:
         # One sentence per part when the question has several parts or a description to resolve.
         limit = 1 if len(parts) > 1 or link else 2
         evidence = select_evidence(answerable[0][0], ratio=self.settings.second_source_ratio, limit=limit)
+        firsts = [(evidence[0], *answerable[0])]  # each part's best sentence, with its ranking and part
         for ranking, part in answerable[1:]:
             chosen = {e.position for e in evidence}
             extra = next((e for e in ranking if e.position not in chosen), None)
             if extra is not None and self._answers([extra], part):
                 evidence.append(extra)
+                firsts.append((extra, ranking, part))
+        for first, ranking, part in firsts if link is None else []:
+            found = self._complement(part, first, ranking, index, top_k)
+            if found is not None and found.evidence.position not in {e.position for e in evidence}:
+                # A sentence about a name the first one gave is the answer; the first is its link.
+                at = evidence.index(first)
+                evidence.insert(at if found.bridged else at + 1, found.evidence)
         if link is not None and link.position not in {e.position for e in evidence}:
             evidence.append(link)  # what the description in the question refers to
         update = find_update(rankings[0], evidence, index)
@@ -216,6 +241,25 @@ class Pipeline:
         if not set(tokens(resolved)) - set(tokens(entity)):
             return None, question  # "What is the plant that …?" is answered by the description itself
         return ranking[0], resolved
+
+    def _publication(self, question: str, index: SearchIndex, top_k: int | None) -> Source | None:
+        """The article a question about a publication date is about; None when none is close enough."""
+        ranking = self._rank(PUBLICATION.sub(" ", question), index, top_k, wanted=None)
+        if not ranking or ranking[0].score < self.settings.abstain_threshold:
+            return None
+        return index.sources[ranking[0].sentence.article_id]
+
+    def _complement(self, question: str, first: Evidence, ranking: list[Evidence], index: SearchIndex, top_k: int | None) -> Complement | None:
+        """What the best sentence leaves out of the question, sought also next to the names it gives."""
+        found = gap(question, first, index)
+        if found is None:
+            return None
+        candidates = list(ranking)
+        introduced = introduced_names(question, first)
+        if introduced and found.words:  # the second hop: "two carmakers teamed" + "Panasonic"
+            hop = " ".join([*found.words, *introduced[:2]])
+            candidates += self._rank(hop, index, top_k, wanted=question_type(question))
+        return complement(question, found, candidates, index, floor=self.settings.abstain_threshold)
 
     def _answers(self, ranking: list[Evidence], question: str, *, wanted: str | None = "") -> bool:
         """The best sentence is strong enough, and holds the kind of value asked for."""

@@ -11,6 +11,7 @@ import pytest
 from qa.articles import (
     Article,
     clean,
+    date_line,
     decode,
     find_date,
     find_title,
@@ -214,6 +215,14 @@ def test_title_of_text_without_headline_or_punctuation_stays_short() -> None:
 )
 def test_find_date(text: str, expected: str | None) -> None:
     assert find_date(text) == expected
+
+
+def test_date_line_is_the_opening_line_with_the_date_and_stands_in_the_text() -> None:
+    text = "Top Banner\nNissan eyes Oppama\n\n  Review Team | Monday, 07 July 2025  \n\nBody text on 8 July 2025 too.\n"
+    start, end = date_line(text) or (0, 0)
+    assert text[start:end] == "Review Team | Monday, 07 July 2025"
+    assert date_line("Headline\n\nA body with no date at all.\n") is None
+    assert date_line("Headline\n" + "Filler line.\n" * 20 + "7 July 2025\n") is None  # not in the opening lines
 
 
 def test_normalize_date_rejects_what_is_not_a_date() -> None:

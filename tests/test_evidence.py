@@ -132,6 +132,9 @@ def test_follow_ups_resolve_against_history() -> None:
     chain = [*who, ("Who is its CEO?", "Ivan Espinosa [1]")]
     assert standalone_question("And Toyota?", chain) == "Who is Toyota's CEO?"
     assert standalone_question("Who is Nissan's CEO?", None) == "Who is Nissan's CEO?"
+    # A capitalised auxiliary that starts the earlier question is not part of its subject's name.
+    confirmed = [("Has Nissan confirmed the talks with Foxconn?", "No [1]")]
+    assert standalone_question("What did Foxconn say about them?", confirmed) == "What did Foxconn say about Nissan?"
 
 
 def test_a_bare_number_does_not_answer_a_money_question() -> None:
@@ -227,3 +230,49 @@ def test_direct_value_is_the_one_value_of_the_asked_kind(quote: str, wanted: str
     from qa.answering import direct_value
 
     assert direct_value(quote, wanted, "How many or how much?") == expected
+
+
+def _at(index, prefix: str, score: float, *, typed: bool = True):  # type: ignore[no-untyped-def]
+    """The indexed sentence starting with `prefix`, as evidence with the given score."""
+    from qa.evidence import Evidence
+
+    row = next(i for i, s in enumerate(index.sentences) if s.text.startswith(prefix))
+    return Evidence(index.sentences[row], row, score, 0.5, 0.5, typed)
+
+
+def test_a_why_question_is_completed_by_the_cause_next_to_its_best_sentence(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from qa.evidence import complement, gap
+
+    index = make_pipeline().index
+    question = "Why did Nissan pull out of the Kitakyushu battery plant?"
+    first = _at(index, "The unraveling began", 0.7, typed=False)  # names the plant, gives no cause
+    schedule = _at(index, "The facility, which was expected", 0.4, typed=False)
+    cause = _at(index, "However, amid weak profitability", 0.6)
+    found = gap(question, first, index)
+    assert found is not None and found.needs_reason
+    chosen = complement(question, found, [first, schedule, cause], index, floor=0.35)
+    assert chosen is not None and chosen.evidence == cause and not chosen.bridged
+
+
+def test_a_name_the_best_sentence_gives_leads_to_the_sentence_that_answers(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from qa.evidence import complement, gap
+
+    index = make_pipeline().index
+    question = "Which two carmakers teamed up with the only Japanese company in the 2024 top ten of EV battery makers?"
+    first = _at(index, "In contrast, Panasonic", 0.6)  # resolves the description to Panasonic
+    partners = _at(index, "In an effort to increase domestic production, Subaru", 0.2)  # another article, names Panasonic
+    unrelated = _at(index, "Toyota and Nissan will spend", 0.3)
+    found = gap(question, first, index)
+    assert found is not None and "teamed" in found.words and "carmaker" in found.words
+    chosen = complement(question, found, [first, unrelated, partners], index, floor=0.35)
+    assert chosen is not None and chosen.evidence == partners and chosen.bridged
+    # Without the link through the name, a weak sentence from elsewhere is not taken.
+    assert complement(question, found, [first, unrelated], index, floor=0.35) is None
+
+
+def test_no_second_sentence_is_sought_when_the_best_one_covers_the_question(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from qa.evidence import gap
+
+    index = make_pipeline().index
+    first = _at(index, "The Oppama facility, which has approximately 3,900", 0.8)
+    assert gap("How many employees does the Oppama facility have?", first, index) is None

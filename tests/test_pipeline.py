@@ -161,3 +161,25 @@ def test_a_two_hop_question_cites_the_sentence_that_resolves_its_description(mak
     quotes = " ".join(c.quote for c in answer.citations)
     assert "Kitakyushu" in quotes  # what "the automaker that cancelled …" refers to
     assert "Espinosa" in quotes  # the answer, from another article
+
+
+def test_a_publication_date_is_answered_from_the_article_s_dateline(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    pipeline = make_pipeline(abstain_threshold=0.0)
+    answer = pipeline.ask("When was the article about Nissan, Foxconn and Oppama published?")
+    assert not answer.abstained and answer.text.startswith("Published 2025-07-07.")
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    assert "07 July 2025" in answer.citations[0].quote
+
+
+def test_an_undated_article_says_it_gives_no_publication_date(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    pipeline = make_pipeline(abstain_threshold=0.0)
+    answer = pipeline.ask("When was the article about Panasonic, Subaru and Mazda partnering published?")
+    assert answer.abstained and not answer.citations
+    assert "does not give its publication date" in answer.text
+
+
+def test_a_why_question_cites_the_cause_beside_the_sentence_it_matches_best(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    pipeline = make_pipeline("", abstain_threshold=0.0)
+    answer = pipeline.ask("Why did Nissan pull out of the Kitakyushu battery plant?")
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    assert any("weak profitability" in c.quote for c in answer.citations)
