@@ -27,6 +27,10 @@ TYPE_PATTERNS = {
     "percent": re.compile(r"\d\s?%|\bpercent\b|\bper cent\b", re.I),
     "reason": re.compile(r"\b(because|due to|amid|owing to|as a result|result of|driven by|in response to|prompted|"
                          r"led to|caused|given|factors?|in order to|to (avoid|reduce|cut|lower|prevent|ensure))\b", re.I),
+    # A yes/no question is answered by a sentence that takes a stance: a negation, a doubt, a verdict.
+    "judgement": re.compile(r"\b(not|no longer|never|doubts?|into question|questionable|unlikely|uncertain\w*|"
+                            r"feasib\w*|jeopard\w*|at risk|falter\w*|struggl\w*|fail\w*|too (limited|small|slow)|"
+                            r"insufficient|short of|on track|off track|behind|confirm\w*|verif\w*|den(y|ied))\b", re.I),
     # Month names are matched with their capital: "may" is far more often a verb.
     "time": re.compile(r"\b(19|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|"
                        r"November|December)\b"),
@@ -44,10 +48,11 @@ QUESTION_TYPES = (
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow (large|big)\b|\bsize of\b")),
     ("time", re.compile(r"\bwhen\b|\bwhat year\b|\bwhich year\b|\bby when\b|\bwhat date\b|\bdeadline\b|\btimeline\b")),
     ("reason", re.compile(r"^\W*why\b|\bwhat (caused|causes|led to|leads to|drove|drives|is behind|lies behind|(is|are) holding back|holds? back)\b|\breasons?\b")),
+    ("judgement", re.compile(r"^\W*(is|are|was|were|has|have|had|does|do|did|can|could|will|would|should)\b")),
 )
-# A reason is often given without "because": these kinds earn a bonus but never a penalty,
-# and evidence without one still answers.
-SOFT_TYPES = {"reason"}
+# A reason is often given without "because", a verdict without "not": these kinds earn a bonus
+# but never a penalty, and evidence without one still answers.
+SOFT_TYPES = {"reason", "judgement"}
 ROLE = re.compile(r"\b(CEO|chief executive|chairman|chairwoman|chair|president|founder|co-founder|minister|"
                   r"spokesperson|spokesman|spokeswoman|director|governor|mayor|chief|head)s?\b", re.I)
 WH_WORD = re.compile(r"\b(what|which|who|whom|whose|where|when|why|how)\b", re.I)
@@ -270,7 +275,7 @@ def score_sentences(
             score = WEIGHTS["dense"] * dense + WEIGHTS["overlap"] * overlap + WEIGHTS["context"] * hit.dense
             if wanted:
                 if wanted in SOFT_TYPES:
-                    score += WEIGHTS["reason_bonus"] if typed else 0.0
+                    score += WEIGHTS["reason_bonus" if wanted == "reason" else "type_bonus"] if typed else 0.0
                 else:
                     score += WEIGHTS["type_bonus"] if typed else -WEIGHTS["type_penalty"]
             if sentence.heading:
@@ -295,7 +300,7 @@ class Gap:
     first: Evidence
     weights: dict[str, float]  # left-out terms (synonyms merged) and their weights
     words: list[str]  # the question's words for them, with what the answer is ("two carmakers"): a query
-    needs_reason: bool  # a "why" question whose best sentence gives no cause
+    needs_soft: bool  # a why (or yes/no) question whose best sentence gives no cause (or verdict)
 
 
 @dataclass(frozen=True)
@@ -304,19 +309,20 @@ class Complement:
     bridged: bool  # it answers about a name the first sentence introduced: it is the answer, the first the link
 
 
-def gap(question: str, first: Evidence, index: SearchIndex) -> Gap | None:
-    """What `first` leaves out of the question, when that is enough to seek a second sentence."""
+def gap(question: str, first: Evidence, index: SearchIndex, *, also: tuple[Evidence, ...] = ()) -> Gap | None:
+    """What `first` (with the runners-up `also` cited beside it) leaves out of the question,
+    when that is enough to seek another sentence."""
     stats = _stats(index)
     terms = _terms(question, index)
     head = ANSWER_HEAD.match(question)  # "Which two carmakers ...": what the answer is, not what it says
     head_terms = _terms(head.group("head"), index) if head else set()
-    seen = stats.words[first.position] | _context_words(index, stats, first.position)
+    seen = frozenset().union(*(stats.words[e.position] | _context_words(index, stats, e.position) for e in (first, *also)))
     weights = {t: stats.weight(t) for t in terms - head_terms if t not in seen}
-    needs_reason = question_type(question) == "reason" and not first.typed
-    if sum(weights.values()) < MIN_LEFT_OUT * (sum(stats.weight(t) for t in terms - head_terms) or 1.0) and not needs_reason:
+    needs_soft = question_type(question) in SOFT_TYPES and not first.typed
+    if sum(weights.values()) < MIN_LEFT_OUT * (sum(stats.weight(t) for t in terms - head_terms) or 1.0) and not needs_soft:
         return None
     words = [w for w in tokens(question) if concept(w) in weights or concept(w) in head_terms]
-    return Gap(first, weights, words, needs_reason)
+    return Gap(first, weights, words, needs_soft)
 
 
 def complement(question: str, found: Gap, candidates: list[Evidence], index: SearchIndex, *, floor: float) -> Complement | None:
@@ -344,8 +350,8 @@ def complement(question: str, found: Gap, candidates: list[Evidence], index: Sea
             continue  # a sentence about the linked name must still hold the kind of value asked for
         own = stats.words[candidate.position]
         gain = sum(w for t, w in found.weights.items() if t in own) / left_weight if left_weight else 0.0
-        if found.needs_reason and near and candidate.typed:
-            gain = 1.0  # the cause the best sentence does not give
+        if found.needs_soft and near and candidate.typed:
+            gain = 1.0  # the cause (or verdict) the best sentence does not give
         if gain >= MIN_GAIN and (best is None or (gain, candidate.score) > best[:2]):
             best = (gain, candidate.score, Complement(candidate, bridged))
     return best[2] if best else None

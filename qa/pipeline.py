@@ -168,14 +168,15 @@ class Pipeline:
         limit = 1 if len(parts) > 1 or link else 2
         evidence = select_evidence(answerable[0][0], ratio=self.settings.second_source_ratio, limit=limit)
         firsts = [(evidence[0], *answerable[0])]  # each part's best sentence, with its ranking and part
+        runners_up = tuple(evidence[1:])
         for ranking, part in answerable[1:]:
             chosen = {e.position for e in evidence}
             extra = next((e for e in ranking if e.position not in chosen), None)
             if extra is not None and self._answers([extra], part):
                 evidence.append(extra)
                 firsts.append((extra, ranking, part))
-        for first, ranking, part in firsts if link is None else []:
-            found = self._complement(part, first, ranking, index, top_k)
+        for number, (first, ranking, part) in enumerate(firsts if link is None else []):
+            found = self._complement(part, first, ranking, index, top_k, also=() if number else runners_up)
             if found is not None and found.evidence.position not in {e.position for e in evidence}:
                 # A sentence about a name the first one gave is the answer; the first is its link.
                 at = evidence.index(first)
@@ -249,9 +250,11 @@ class Pipeline:
             return None
         return index.sources[ranking[0].sentence.article_id]
 
-    def _complement(self, question: str, first: Evidence, ranking: list[Evidence], index: SearchIndex, top_k: int | None) -> Complement | None:
-        """What the best sentence leaves out of the question, sought also next to the names it gives."""
-        found = gap(question, first, index)
+    def _complement(
+        self, question: str, first: Evidence, ranking: list[Evidence], index: SearchIndex, top_k: int | None, *, also: tuple[Evidence, ...]
+    ) -> Complement | None:
+        """What the evidence leaves out of the question, sought also next to the names the best sentence gives."""
+        found = gap(question, first, index, also=also)
         if found is None:
             return None
         candidates = list(ranking)

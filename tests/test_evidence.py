@@ -26,6 +26,10 @@ from qa.text import tokens
         ("Why did Toyota suspend the plant?", "reason"),
         ("What does Foxconn make?", None),
         ("Where did Panasonic place in 2024?", None),  # a rank, not a place
+        ("What is holding back Japan's EV market?", "reason"),
+        ("Is Japan on track to hit its 2030 goal?", "judgement"),
+        ("Has Nissan confirmed the talks?", "judgement"),
+        ("Is the plant located in Fukuoka?", "place"),  # a more telling kind wins over yes/no
     ],
 )
 def test_question_type(question: str, wanted: str | None) -> None:
@@ -249,7 +253,7 @@ def test_a_why_question_is_completed_by_the_cause_next_to_its_best_sentence(make
     schedule = _at(index, "The facility, which was expected", 0.4, typed=False)
     cause = _at(index, "However, amid weak profitability", 0.6)
     found = gap(question, first, index)
-    assert found is not None and found.needs_reason
+    assert found is not None and found.needs_soft
     chosen = complement(question, found, [first, schedule, cause], index, floor=0.35)
     assert chosen is not None and chosen.evidence == cause and not chosen.bridged
 
@@ -276,3 +280,15 @@ def test_no_second_sentence_is_sought_when_the_best_one_covers_the_question(make
     index = make_pipeline().index
     first = _at(index, "The Oppama facility, which has approximately 3,900", 0.8)
     assert gap("How many employees does the Oppama facility have?", first, index) is None
+
+
+def test_what_a_cited_runner_up_holds_is_not_left_out(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from qa.evidence import gap
+
+    index = make_pipeline().index
+    question = "How many employees does the Oppama plant have if Nissan closes it?"
+    first = _at(index, "The Oppama facility, which has approximately 3,900", 0.8)
+    closing = _at(index, "The vehicle manufacturer intends to close 7", 0.7)
+    found = gap(question, first, index)
+    assert found is not None and "close" in found.weights
+    assert gap(question, first, index, also=(closing,)) is None
