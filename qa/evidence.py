@@ -65,7 +65,7 @@ DESCRIPTION = re.compile(
     r"(?P<rel>that|which|who|where|whose)\s+(?P<clause>[^?,;]+)",
     re.I,
 )
-ANSWER_HEAD = re.compile(r"^\W*(which|what)\s+(?P<head>(?:[\w-]+\s+){0,2}?[\w-]+?)\s+"
+ANSWER_HEAD = re.compile(r"^\W*(?:(?:by|in|at|for|from|to|of|on|with)\s+)?(which|what)\s+(?P<head>(?:[\w-]+\s+){0,2}?[\w-]+?)\s+"
                          r"(?=(is|are|was|were|has|have|had|did|does|do|will|would|can|could|[\w-]+ed)\b)", re.I)
 # "When was the article about Oppama published?": answered by the article's dateline, not its text.
 PUBLICATION = re.compile(r"\b(publish(ed|ing)?|publication|posted|dated)\b|\bdate of (the|this|that) (article|story|report|piece)\b|"
@@ -130,6 +130,16 @@ def question_type(question: str) -> str | None:
         if pattern.search(folded):
             return name
     return None
+
+
+def _type_words(question: str) -> set[str]:
+    """The words that say what kind of value is asked for: "percentage", "spend", "when"."""
+    folded = fold(question)
+    for _, pattern in QUESTION_TYPES:
+        match = pattern.search(folded)
+        if match:
+            return set(tokens(match.group(0)))
+    return set()
 
 
 def question_parts(question: str) -> list[str]:
@@ -316,6 +326,8 @@ def gap(question: str, first: Evidence, index: SearchIndex, *, also: tuple[Evide
     terms = _terms(question, index)
     head = ANSWER_HEAD.match(question)  # "Which two carmakers ...": what the answer is, not what it says
     head_terms = _terms(head.group("head"), index) if head else set()
+    if first.typed and question_type(question) not in (None, *SOFT_TYPES):
+        head_terms |= {concept(t) for t in _type_words(question)}  # "By what percentage …" is answered by "15%"
     seen = frozenset().union(*(stats.words[e.position] | _context_words(index, stats, e.position) for e in (first, *also)))
     weights = {t: stats.weight(t) for t in terms - head_terms if t not in seen}
     needs_soft = question_type(question) in SOFT_TYPES and not first.typed

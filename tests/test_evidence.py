@@ -292,3 +292,11 @@ def test_what_a_cited_runner_up_holds_is_not_left_out(make_pipeline) -> None:  #
     found = gap(question, first, index)
     assert found is not None and "close" in found.weights
     assert gap(question, first, index, also=(closing,)) is None
+
+
+def test_the_words_naming_the_kind_of_value_are_not_left_out_when_it_is_given(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from qa.evidence import gap
+
+    index = make_pipeline().index
+    first = _at(index, "The vehicle manufacturer intends to close 7", 0.8)  # "… cut its workforce by 15%."
+    assert gap("By what percentage does Nissan plan to cut its workforce?", first, index) is None
