@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import itertools
 import json
 import logging
 import re
@@ -293,7 +294,7 @@ def find_date(visible: str, paragraphs: list[tuple[int, int]] | None = None) -> 
 
 def date_line(text: str, *, lines: int = 12) -> tuple[int, int] | None:
     """Where the byline or dateline with the article's date stands in its opening lines, or None."""
-    for match in list(re.finditer(r"[^\n]+", text))[:lines]:
+    for match in itertools.islice(re.finditer(r"[^\n]+", text), lines):
         line = match.group(0)
         if len(line.split()) <= 20 and "<" not in line and any(p.search(line) for p in DATE_PATTERNS):
             start = match.start() + len(line) - len(line.lstrip())

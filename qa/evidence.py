@@ -124,22 +124,25 @@ class Evidence:
 
 
 def question_type(question: str) -> str | None:
-    """'entity', 'percent', 'money', 'count', 'time' or None: the kind of answer wanted."""
-    folded = fold(question)
-    for name, pattern in QUESTION_TYPES:
-        if pattern.search(folded):
-            return name
-    return None
+    """'entity', 'percent', 'money', 'count', 'time', 'reason', 'judgement' or None: the kind of answer wanted."""
+    found = _type_match(question)
+    return found[0] if found else None
 
 
 def _type_words(question: str) -> set[str]:
     """The words that say what kind of value is asked for: "percentage", "spend", "when"."""
+    found = _type_match(question)
+    return set(tokens(found[1])) if found else set()
+
+
+def _type_match(question: str) -> tuple[str, str] | None:
+    """The first question type whose pattern the question matches, with the text it matched."""
     folded = fold(question)
-    for _, pattern in QUESTION_TYPES:
+    for name, pattern in QUESTION_TYPES:
         match = pattern.search(folded)
         if match:
-            return set(tokens(match.group(0)))
-    return set()
+            return name, match.group(0)
+    return None
 
 
 def question_parts(question: str) -> list[str]:
@@ -159,8 +162,7 @@ class Bridge:
     def entity_in(self, text: str) -> str | None:
         """The name in `text` the description refers to: one followed by its kind of thing
         ("the factory where ..." -> "Oppama plant" -> "Oppama"), else the first name it adds."""
-        asked = set(tokens(self.question))
-        new = [name for name in names(text) if not set(tokens(name)) <= asked]
+        new = introduced_names(self.question, text)
         kind = concepts(self.head)
         for match in re.finditer(r"([A-Z][\w&.-]*)(?:['’]s)?\s+([\w-]+)", text):
             if match.group(1) in new and concepts(match.group(2)) == kind:
@@ -326,11 +328,12 @@ def gap(question: str, first: Evidence, index: SearchIndex, *, also: tuple[Evide
     terms = _terms(question, index)
     head = ANSWER_HEAD.match(question)  # "Which two carmakers ...": what the answer is, not what it says
     head_terms = _terms(head.group("head"), index) if head else set()
-    if first.typed and question_type(question) not in (None, *SOFT_TYPES):
+    wanted = question_type(question)
+    if first.typed and wanted not in (None, *SOFT_TYPES):
         head_terms |= {concept(t) for t in _type_words(question)}  # "By what percentage …" is answered by "15%"
     seen = frozenset().union(*(stats.words[e.position] | _context_words(index, stats, e.position) for e in (first, *also)))
     weights = {t: stats.weight(t) for t in terms - head_terms if t not in seen}
-    needs_soft = question_type(question) in SOFT_TYPES and not first.typed
+    needs_soft = wanted in SOFT_TYPES and not first.typed
     if sum(weights.values()) < MIN_LEFT_OUT * (sum(stats.weight(t) for t in terms - head_terms) or 1.0) and not needs_soft:
         return None
     words = [w for w in tokens(question) if concept(w) in weights or concept(w) in head_terms]
@@ -348,7 +351,7 @@ def complement(question: str, found: Gap, candidates: list[Evidence], index: Sea
     stats = _stats(index)
     first, left_weight = found.first, sum(found.weights.values())
     wanted = question_type(question)
-    introduced = {t for name in introduced_names(question, first) for t in tokens(name)}
+    introduced = {t for name in introduced_names(question, first.sentence.text) for t in tokens(name)}
     best: tuple[float, float, Complement] | None = None
     for candidate in candidates:
         sentence = candidate.sentence
@@ -369,10 +372,10 @@ def complement(question: str, found: Gap, candidates: list[Evidence], index: Sea
     return best[2] if best else None
 
 
-def introduced_names(question: str, evidence: Evidence) -> list[str]:
-    """Names the sentence gives that the question does not: where a second hop may start."""
+def introduced_names(question: str, text: str) -> list[str]:
+    """Names `text` gives that the question does not: what a description refers to, where a second hop starts."""
     asked = set(tokens(question))
-    return [name for name in names(evidence.sentence.text) if not set(tokens(name)) <= asked]
+    return [name for name in names(text) if not set(tokens(name)) <= asked]
 
 
 def _context_words(index: SearchIndex, stats: _Stats, position: int) -> frozenset[str]:

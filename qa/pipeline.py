@@ -130,6 +130,13 @@ class Pipeline:
         mark = time.perf_counter()
         query_vector = self.embedder.embed([standalone])[0]
         hits = self._retrieve(index, standalone, query_vector, top_k)
+        passages = tuple(hits[: top_k or self.settings.top_k])
+        unknown = unknown_names(standalone, index.vocabulary)
+        source = self._publication(standalone, index, top_k) if PUBLICATION.search(standalone) and not unknown else None
+        if source is not None:  # "When was the article about ... published?" is answered by its dateline
+            timings["retrieval"] = time.perf_counter() - mark
+            timings["total"] = time.perf_counter() - started
+            return self._dated(asked, standalone, source, passages, timings)
         link, search = self._bridge(standalone, index, top_k)
         parts = question_parts(search)
         if len(parts) == 1:
@@ -144,24 +151,11 @@ class Pipeline:
                 parts[number] = part
         timings["retrieval"] = time.perf_counter() - mark
 
-        unknown = unknown_names(standalone, index.vocabulary)
-        source = self._publication(standalone, index, top_k) if PUBLICATION.search(standalone) and not unknown else None
-        if source is not None:  # "When was the article about ... published?" is answered by its dateline
-            timings["total"] = time.perf_counter() - started
-            passages = tuple(hits[: top_k or self.settings.top_k])
-            span = date_line(source.text) if source.date else None
-            if span is None:
-                text = f"The article “{source.title}” does not give its publication date."
-                return Answer(asked, standalone, text, (), True, passages, "", (), timings)
-            quote = shown(source.text[span[0] : span[1]])
-            cited = Citation(1, source.id, source.title, source.date, source.url, quote, *span)
-            return Answer(asked, standalone, compose(f"Published {source.date}", [cited]), (cited,), False, passages, "", (), timings)
         answerable = [(r, q) for r, q in zip(rankings, parts, strict=True) if self._answers(r, q)]
         confidence = max((r[0].score for r in rankings if r), default=0.0)
         coverage = max((r[0].overlap for r in rankings if r), default=0.0)
         if unknown or not answerable:
             timings["total"] = time.perf_counter() - started
-            passages = tuple(hits[: top_k or self.settings.top_k])
             return Answer(asked, standalone, abstention(unknown), (), True, passages, "", (), timings, confidence, coverage)
 
         # One sentence per part when the question has several parts or a description to resolve.
@@ -207,7 +201,6 @@ class Pipeline:
         lead = direct_value(citations[0].quote, wanted, search) if problems and citations else None
         text = compose(lead if problems else draft, citations)
         timings["total"] = time.perf_counter() - started
-        passages = tuple(hits[: top_k or self.settings.top_k])
         return Answer(asked, standalone, text, tuple(citations), False, passages, reply.text, tuple(problems), timings, confidence, coverage)
 
     def _retrieve(self, index: SearchIndex, question: str, vector, top_k: int | None) -> list[Hit]:  # type: ignore[no-untyped-def]
@@ -250,6 +243,16 @@ class Pipeline:
             return None
         return index.sources[ranking[0].sentence.article_id]
 
+    @staticmethod
+    def _dated(asked: str, standalone: str, source: Source, passages: tuple[Hit, ...], timings: dict[str, float]) -> Answer:
+        """The article's publication date, citing its dateline; an abstention when it gives none."""
+        span = date_line(source.text) if source.date else None
+        if span is None:
+            text = f"The article “{source.title}” does not give its publication date."
+            return Answer(asked, standalone, text, (), True, passages, "", (), timings)
+        cited = Citation(1, source.id, source.title, source.date, source.url, shown(source.text[span[0] : span[1]]), *span)
+        return Answer(asked, standalone, compose(f"Published {source.date}", [cited]), (cited,), False, passages, "", (), timings)
+
     def _complement(
         self, question: str, first: Evidence, ranking: list[Evidence], index: SearchIndex, top_k: int | None, *, also: tuple[Evidence, ...]
     ) -> Complement | None:
@@ -258,7 +261,7 @@ class Pipeline:
         if found is None:
             return None
         candidates = list(ranking)
-        introduced = introduced_names(question, first)
+        introduced = introduced_names(question, first.sentence.text)
         if introduced and found.words:  # the second hop: "two carmakers teamed" + "Panasonic"
             hop = " ".join([*found.words, *introduced[:2]])
             candidates += self._rank(hop, index, top_k, wanted=question_type(question))
