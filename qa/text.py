@@ -94,6 +94,21 @@ def names(text: str) -> list[str]:
     return found
 
 
+DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
+
+
+def place_forms(word: str) -> set[str]:
+    """A place and the word for its people, either way round: "america" <-> "american", "china" <-> "chinese"."""
+    forms = {word}
+    roots = {word, word[:-1]} if word[-1:] in "aeiouy" else {word}
+    forms |= {root + ending for root in roots for ending in DEMONYM_ENDINGS}
+    for ending in DEMONYM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            root = word[: -len(ending)]
+            forms |= {root} | {root + vowel for vowel in "aeiouy"}
+    return forms
+
+
 def edit_distance_at_most(a: str, b: str, limit: int) -> bool:
     """True when a and b differ by at most `limit` edits (insert, delete, substitute, swap neighbours)."""
     if abs(len(a) - len(b)) > limit:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qa.text import edit_distance_at_most, fold, names, normalize_number, numbers, tokens
+from qa.text import edit_distance_at_most, fold, names, normalize_number, numbers, place_forms, tokens
 
 
 def test_tokens_drop_stop_words_fold_case_and_stem_plurals() -> None:
@@ -119,3 +119,15 @@ def test_normalize_number_is_a_fixed_point_of_itself(token: str) -> None:
 def test_every_way_of_writing_a_number_normalizes_the_same(value: int, template: str) -> None:
     assert normalize_number(template.format(value)) == str(value)
     assert numbers(f"about {template.format(value)} units") == {str(value)}
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [("america", "american"), ("american", "america"), ("china", "chinese"), ("japanese", "japan"), ("taiwan", "taiwanese")],
+)
+def test_place_forms_link_a_place_and_its_people(word: str, form: str) -> None:
+    assert form in place_forms(word)
+
+
+def test_place_forms_do_not_link_unrelated_words() -> None:
+    assert "toyota" not in place_forms("toyo") and "tesla" not in place_forms("tesco")
