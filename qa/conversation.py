@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from qa.text import COMMON_CAPITALISED, names
+from qa.text import COMMON_CAPITALISED, STOPWORDS, fold, names, place_forms, tokens
 
 FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|what of|and what about)\s+(?P<subject>.+?)\s*[?.!]*\s*$", re.I)
 ANAPHORA = re.compile(
@@ -22,6 +22,9 @@ REFERRING_PHRASE = re.compile(
     re.I,
 )
 
+# "Chinese batteries": an adjective, not something "it" can point to.
+NATIONALITY = re.compile(r"(?:ese|ian|ean|ican|ish)$")
+
 
 def standalone_question(question: str, history: list[tuple[str, str]] | None) -> str:
     """The question with references to earlier turns filled in; unchanged when it stands alone."""
@@ -33,22 +36,52 @@ def standalone_question(question: str, history: list[tuple[str, str]] | None) ->
     if follow_up and len(follow_up["subject"].split()) <= 6:
         return _substitute_subject(previous, follow_up["subject"])
     if ANAPHORA.search(question):
-        subject = _referent(previous, history[-1][1])
+        subject = _referent(previous, history[-1][1], question)
         if subject:
-            return _replace_reference(question, subject, previous)
+            return _replace_reference(question, subject, previous, history[-1][1])
     if len(question.split()) <= 3 and not names(question):
         return f"{question.rstrip('?. ')} ({previous.rstrip('?. ')})?"
     return question
 
 
-def _referent(previous: str, answer: str) -> str | None:
-    """What "it" points to: the answer of a which/who question, else the earlier question's subject."""
+def _referent(previous: str, answer: str, question: str = "") -> str | None:
+    """What "it" points to: the answer of a which/who question, else the earlier question's subject.
+
+    A pronoun does not point to a name its own question uses: in "What is Foxconn supposed to supply
+    them with?", "them" is not Foxconn. Of the names the answer adds, the one nearest the words it
+    shares with the earlier question is taken ("Mitsubishi Motors, which is Nissan's junior alliance
+    partner").
+    """
+    own = {name.lower() for name in names(question)}
     if ASKS_FOR_ENTITY.match(previous):
-        asked = {name.lower() for name in names(previous)}
-        fresh = [name for name in names(answer) if name.lower() not in asked]
+        asked = own | {form for name in names(previous) for form in place_forms(name.lower())}  # "Japanese": not "Japan"
+        fresh = [name for name in names(answer) if name.lower() not in asked and not NATIONALITY.search(name)]
         if fresh:
-            return _main_subject(answer[answer.index(fresh[0]) :])
-    return _main_subject(previous)
+            return _main_subject(answer[_nearest(fresh, answer, previous) :])
+    subject = _main_subject(previous)
+    if subject and subject.lower() in own:
+        others = [name for name in names(previous) if name.lower() not in own]
+        return _main_subject(previous[previous.index(others[0]) :]) if others else None
+    return subject
+
+
+def _nearest(candidates: list[str], answer: str, previous: str) -> int:
+    """Where in the answer the candidate nearest the earlier question's own words starts."""
+    asked = set(tokens(previous)) - {token for name in names(previous) for token in tokens(name)}
+    words = list(re.finditer(r"\S+", answer))
+    echoes = [i for i, word in enumerate(words) if asked & set(tokens(word.group(0)))]
+    best: tuple[int, int] | None = None  # (distance, start)
+    for name in candidates:
+        start = answer.index(name)
+        at = next(i for i, word in enumerate(words) if word.end() > start)
+        distance = min((abs(at - i) for i in echoes), default=0)
+        if best is None or distance < best[0]:
+            best = (distance, start)
+    assert best is not None
+    start = best[1]
+    while (before := re.search(r"([A-Z][\w&.-]*)\s+$", answer[:start])) and fold(before.group(1)) not in COMMON_CAPITALISED:
+        start = before.start(1)  # "Motors" is part of "Mitsubishi Motors"
+    return start
 
 
 def _main_subject(text: str) -> str | None:
@@ -65,7 +98,11 @@ def _main_subject(text: str) -> str | None:
             if re.search(r"['’]s$", word):
                 break
         if words:
-            return re.sub(r"['’]s$", "", " ".join(words))
+            subject = re.sub(r"['’]s$", "", " ".join(words))
+            noun = re.match(r"\s+([a-z]+)", text[match.end() :])
+            if NATIONALITY.search(subject) and noun and noun.group(1) not in STOPWORDS:
+                return f"the {subject} {noun.group(1)}"  # "the Japanese government", not "Japanese"
+            return subject
     return None
 
 
@@ -77,12 +114,12 @@ def _substitute_subject(previous: str, subject: str) -> str:
     return f"{previous.rstrip('?. ')}: {subject}?"
 
 
-def _replace_reference(question: str, subject: str, previous: str = "") -> str:
+def _replace_reference(question: str, subject: str, previous: str = "", answer: str = "") -> str:
     place = PLACE_PHRASE.search(previous)
 
     def swap(match: re.Match[str]) -> str:
         if match["noun"]:
-            return f"{subject}'s {match['noun']}"
+            return _named(match["noun"], answer) or _named(match["noun"], previous) or f"{subject}'s {match['noun']}"
         if match["possessive"]:
             return f"{subject}'s"
         if match["place"]:
@@ -90,3 +127,14 @@ def _replace_reference(question: str, subject: str, previous: str = "") -> str:
         return subject
 
     return REFERRING_PHRASE.sub(swap, question, count=1)
+
+
+def _named(noun: str, text: str) -> str | None:
+    """How the text names a thing of this kind: "the Oppama plant", "LG Energy Solution's facility"."""
+    name = r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*"
+    for match in re.finditer(rf"({name})(['’]s)?\s+{noun}\b", text):
+        words = [word for word in match.group(1).split() if fold(word) not in COMMON_CAPITALISED]
+        if words:
+            owner = " ".join(words)
+            return f"{owner}'s {noun}" if match.group(2) else f"the {owner} {noun}"
+    return None

@@ -7,7 +7,7 @@ import pytest
 from qa.answering import check_reply, compose
 from qa.citations import Citation, focus_span
 from qa.conversation import standalone_question
-from qa.evidence import bridge, owners, question_parts, question_type, unknown_names
+from qa.evidence import bridge, correct_terms, owners, question_parts, question_type, unknown_names
 from qa.text import tokens
 
 
@@ -117,6 +117,18 @@ def test_a_capital_that_only_starts_the_question_is_not_an_unknown_name() -> Non
     assert unknown_names("What is Tesla's share?", vocabulary) == ["Tesla"]
 
 
+def test_a_place_is_known_by_its_people_and_a_hyphenated_name_by_its_capitalised_part() -> None:
+    vocabulary = frozenset({"taiwanese", "chinese", "foxconn", "nissan"})
+    assert unknown_names("What has the Taiwan-based maker agreed with Nissan?", vocabulary) == []
+    assert unknown_names("Is Foxconn a China-based firm?", vocabulary) == []
+    assert unknown_names("Is Foxconn a Korea-based firm?", vocabulary) == ["Korea-based"]
+
+
+def test_typo_correction_leaves_real_words_alone_except_for_their_endings() -> None:
+    vocabulary = frozenset({"sale", "employee", "import", "maker"})
+    assert correct_terms(["sole", "emploees", "imported"], vocabulary) == ["sole", "employee", "import"]
+
+
 def test_focus_span_keeps_the_clause_with_the_answer_and_stays_verbatim() -> None:
     text = (
         "The Oppama facility, which has approximately 3,900 employees, faced potential shutdown due to a "
@@ -139,6 +151,23 @@ def test_follow_ups_resolve_against_history() -> None:
     # A capitalised auxiliary that starts the earlier question is not part of its subject's name.
     confirmed = [("Has Nissan confirmed the talks with Foxconn?", "No [1]")]
     assert standalone_question("What did Foxconn say about them?", confirmed) == "What did Foxconn say about Nissan?"
+
+
+def test_a_reference_is_resolved_to_the_name_the_answer_gives_it() -> None:
+    partner = [("Which company is Nissan's junior alliance partner?",
+                "Foxconn has signed a memorandum with Mitsubishi Motors, which is Nissan's junior alliance partner. [1]")]
+    # "them" is not Foxconn, which its own question names, but the name next to "junior alliance partner".
+    assert standalone_question("What will Foxconn supply them with?", partner) == "What will Foxconn supply Mitsubishi Motors with?"
+    plant = [("Which of Nissan's plants is in the talks?", "Nissan is in EV talks about its Oppama plant. [1]")]
+    assert standalone_question("Why could that plant close?", plant) == "Why could the Oppama plant close?"
+    facility = [("Which company's facility supplies Toyota?", "Toyota buys $1.5 billion USD of batteries from LG Energy Solution's facility. [1]")]
+    assert standalone_question("When will that facility ship?", facility) == "When will LG Energy Solution's facility ship?"
+    toyota = [("Which Japanese automaker put its battery plant on hold?",
+               "Chinese batteries led Toyota, Japan's largest automaker, to put the plant on hold. [1]")]
+    # Neither a nationality nor the country the question already named ("Japanese") is what "it" is.
+    assert standalone_question("Where does it buy batteries?", toyota) == "Where does Toyota buy batteries?"
+    government = [("Why is the Japanese government helping?", "To diversify. [1]")]
+    assert standalone_question("How much will it spend?", government) == "How much will the Japanese government spend?"
 
 
 def test_a_bare_number_does_not_answer_a_money_question() -> None:
@@ -300,3 +329,29 @@ def test_the_words_naming_the_kind_of_value_are_not_left_out_when_it_is_given(ma
     index = make_pipeline().index
     first = _at(index, "The vehicle manufacturer intends to close 7", 0.8)  # "… cut its workforce by 15%."
     assert gap("By what percentage does Nissan plan to cut its workforce?", first, index) is None
+
+
+def test_a_name_may_stand_in_the_evidence_as_its_place_or_people(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.evidence as evidence
+
+    pipeline = make_pipeline()
+    index = pipeline.index
+    goal = next(i for i, s in enumerate(index.sentences) if "sales in North America from 50%" in s.text)
+    question = "What share of Toyota's North American sales are electric or hybrid?"
+
+    def score() -> float:
+        vector = pipeline.embedder.embed([question])[0]
+        ranked = evidence.score_sentences(question, vector, pipeline._retrieve(index, question, vector, None), index)
+        return next(e.score for e in ranked if e.position == goal)
+
+    with_forms = score()
+    monkeypatch.setattr(evidence, "place_forms", lambda word: {word})
+    # "American" in the question is "America" in the sentence: no missing-name penalty.
+    assert with_forms - score() == pytest.approx(evidence.WEIGHTS["missing_name"])
+
+
+def test_a_part_may_start_with_a_preposition() -> None:
+    assert question_parts("What batteries will Nissan make, and from which year?") == [
+        "What batteries will Nissan make",
+        "from which year",
+    ]
