@@ -74,6 +74,9 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
     unquoted = [word for word in dict.fromkeys(concepts(reply)) if word not in quoted]
     if unquoted:  # the small model embroiders ("to reduce its carbon footprint"): only quoted words pass
         problems.append("says what the quotes do not: " + ", ".join(unquoted))
+    denied = [name for name in dict.fromkeys(names(reply)) if _denied(name, quotes) and not _denied(name, [reply])]
+    if denied:  # "anchored in the United States, not in Japan" does not support "in Japan"
+        problems.append("the quotes say the opposite about: " + ", ".join(denied))
     if any(_copies(reply, quote) for quote in quotes):
         problems.append("reply only repeats a quote, which the answer shows anyway")
     evidence_words = set(tokens(" ".join(quotes)))
@@ -81,6 +84,15 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
     if not new_words & evidence_words:
         problems.append("reply adds nothing from the evidence")
     return problems
+
+
+NEGATED = re.compile(r"\b(?:not|never|no longer|rather than|instead of|than)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
+
+
+def _denied(name: str, texts: list[str]) -> bool:
+    """Every mention of the name in the texts is negated: "not in Japan", "rather than Japan"."""
+    mentions = [(text, match.start()) for text in texts for match in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    return bool(mentions) and all(NEGATED.search(text[:start]) for text, start in mentions)
 
 
 def _copies(reply: str, quote: str) -> bool:

@@ -78,6 +78,7 @@ PART_SPLIT = re.compile(r",?\s+and\s+(?=(?:(?:from|in|by|since|until|for|at|to|o
 WEIGHTS = {"dense": 0.45, "overlap": 0.40, "context": 0.15, "type_bonus": 0.05, "reason_bonus": 0.15, "type_penalty": 0.25,
            "heading": 0.25, "missing_name": 0.30}
 CONTEXT_DISCOUNT = 0.5
+CONTEXT_SENTENCES = 2  # earlier sentences a sentence may lean on: "The move underscored ..." names no move
 RARE_NAME_SHARE = 0.15
 # A second sentence is sought when the best one leaves this share of the question's weight out,
 # and is taken when it holds this share of what was left out.
@@ -112,6 +113,11 @@ SYNONYM_GROUPS = (
     "partner partnered partnering partnership team teamed ally allied alliance collaborate collaborated collaboration",
     "official officially formal formally",
     "say said saying comment commented commenting remark remarked",
+    "show showed shown showing reveal revealed revealing underscore underscored highlight highlighted illustrate "
+    "illustrated indicate indicated signal signalled signaled demonstrate demonstrated",
+    "view viewed regard regarded see",
+    "buy bought buying purchase purchased purchasing procure procured procuring",
+    "agreement deal pact accord",
 )
 SYNONYMS = {word: group.split()[0] for group in SYNONYM_GROUPS for word in group.split()}  # a term found only in the previous sentence or title counts for less
 
@@ -405,7 +411,7 @@ def _context_words(index: SearchIndex, stats: _Stats, position: int) -> frozense
     """Words of the previous sentence(s) in the same article and of the article's title."""
     article = index.sentences[position].article_id
     words = set(stats.title_words.get(article, frozenset()))
-    for previous in (position - 1, position - 2):
+    for previous in range(position - 1, position - 1 - CONTEXT_SENTENCES, -1):
         if previous >= 0 and index.sentences[previous].article_id == article:
             words |= stats.words[previous]
     return frozenset(words)

@@ -355,3 +355,11 @@ def test_a_part_may_start_with_a_preposition() -> None:
         "What batteries will Nissan make",
         "from which year",
     ]
+
+
+def test_a_reply_that_affirms_what_the_quote_denies_is_not_shown() -> None:
+    quotes = ["Toyota's production is increasingly anchored in the United States, not in Japan."]
+    question = "Where is Toyota building?"
+    assert any("opposite" in p for p in check_reply("Toyota is building in Japan.", question, quotes, None))
+    assert not any("opposite" in p for p in check_reply("In the United States, not in Japan.", question, quotes, None))
+    assert not any("opposite" in p for p in check_reply("Toyota is building in the United States.", question, quotes, None))
