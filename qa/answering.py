@@ -175,7 +175,9 @@ def compose(reply: str | None, citations: list[Citation]) -> str:
     readers see where two sources (possibly of different dates) say different things.
     """
     parts = []
-    if reply:
+    if reply and re.search(r"\[\d+\]$", reply):
+        parts.append(f"{reply}.")  # it cites as it goes: "A: 2027 [1]; B: 2029 [2]"
+    elif reply:
         parts.append(f"{reply.rstrip('.')}. {markers(supporting(reply, citations))}")
     main_article = citations[0].article_id if citations else None
     for citation in citations:

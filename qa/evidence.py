@@ -74,6 +74,11 @@ PUBLICATION = re.compile(r"\b(publish(ed|ing)?|publication|posted|dated)\b|\bdat
                          r"\b(article|story|report|piece)['’]?s? date\b", re.I)
 PART_SPLIT = re.compile(r",?\s+and\s+(?=(?:(?:from|in|by|since|until|for|at|to|of|on|with)\s+)?"
                         r"(?:what|when|where|who|which|how|why|is|are|does|did)\b)", re.I)
+# "Which is due first: A or B?", "Which sum is bigger, A or B?"
+CHOICE = re.compile(r"^\W*(?P<ask>(?:which|who|what)\b[^:,?]*?)\s*[:,]\s*(?:either\s+)?(?P<a>[^?]+?),?\s+or\s+(?P<b>[^?]+?)\s*\?*$", re.I)
+CHOICE_ASK = re.compile(r"^\W*(?:which|who|what)(?:\s+(?:one|[\w-]+))?\s+(?:is|are|was|were|has|have|had|did|does|do|will|would)\b\s*", re.I)
+COMPARATIVE = re.compile(r"\b(?:first|last|earlier|later|sooner|bigger|larger|smaller|higher|lower|greater|more|less|"
+                         r"most|least|biggest|largest|smallest|highest|lowest|better|worse)\b", re.I)
 # Weights of the sentence score; chosen on the dev half of the question set.
 WEIGHTS = {"dense": 0.45, "overlap": 0.40, "context": 0.15, "type_bonus": 0.05, "reason_bonus": 0.15, "type_penalty": 0.25,
            "heading": 0.25, "missing_name": 0.30}
@@ -155,9 +160,27 @@ def _type_match(question: str) -> tuple[str, str] | None:
 
 
 def question_parts(question: str) -> list[str]:
-    """"How many work there, and where is it?" -> two questions; one part for most questions."""
+    """"How many work there, and where is it?" -> two questions; one part for most questions.
+
+    A choice between two things ("Which opens first: the Subaru plant or the Lexus plant?") is
+    asked about each of them ("the Subaru plant opens", "the Lexus plant opens"), so each gets its
+    own evidence.
+    """
+    choice = CHOICE.match(question)
+    if choice and PART_SPLIT.search(choice.group("b")) is None:
+        ask = choice.group("ask")
+        asked = COMPARATIVE.sub(" ", CHOICE_ASK.sub("", ask))
+        when = "When is " if re.search(r"\b(first|earlier|sooner|later|last|earliest|latest)\b", ask, re.I) else ""
+        return [" ".join(f"{when}{option} {asked}".split()) + ("?" if when else "") for option in (choice.group("a"), choice.group("b"))]
     parts = [part.strip(" ,?") for part in PART_SPLIT.split(question) if part.strip(" ,?")]
     return parts if len(parts) > 1 else [question]
+
+
+def choice_options(question: str) -> tuple[str, str] | None:
+    """The two things a choice question weighs: "Which opens first: A or B?" -> (A, B)."""
+    parts = question_parts(question)
+    choice = CHOICE.match(question)
+    return (choice.group("a"), choice.group("b")) if choice and len(parts) == 2 else None
 
 
 @dataclass(frozen=True)

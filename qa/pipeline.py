@@ -30,6 +30,7 @@ from qa.evidence import (
     Evidence,
     answer_tokens,
     bridge,
+    choice_options,
     complement,
     correct_terms,
     find_update,
@@ -199,9 +200,24 @@ class Pipeline:
             citations = [self._citation(n, item, index, None, wanted, search) for n, item in enumerate(evidence, 1)]
         # When the model's reply cannot be shown, the answer still leads with the value asked for.
         lead = direct_value(citations[0].quote, wanted, search) if problems and citations else None
+        options = choice_options(search)
+        if problems and options and len(firsts) == 2:  # "Which opens first: A or B?": each one's value
+            lead = self._weighed(options, [(citations[evidence.index(first)], part) for first, _, part in firsts]) or lead
         text = compose(lead if problems else draft, citations)
         timings["total"] = time.perf_counter() - started
         return Answer(asked, standalone, text, tuple(citations), False, passages, reply.text, tuple(problems), timings, confidence, coverage)
+
+    @staticmethod
+    def _weighed(options: tuple[str, str], cited: list[tuple[Citation, str]]) -> str | None:
+        """"the Subaru plant: 2027 [1]; the Lexus plant: 2029 [2]": each option's value, quoted, or None."""
+        values = []
+        for option, (citation, part) in zip(options, cited, strict=True):
+            value = direct_value(citation.quote, question_type(part), part)
+            if value is None:
+                return None
+            option, value = option.strip(), value if value[:2].isupper() else value[:1].lower() + value[1:]
+            values.append(f"{option[:1].upper()}{option[1:]}: {value} [{citation.number}]")
+        return "; ".join(values)
 
     def _retrieve(self, index: SearchIndex, question: str, vector, top_k: int | None) -> list[Hit]:  # type: ignore[no-untyped-def]
         """Passages for the question; evidence is sought in twice as many as are shown."""

@@ -7,7 +7,7 @@ import pytest
 from qa.answering import check_reply, compose
 from qa.citations import Citation, focus_span
 from qa.conversation import standalone_question
-from qa.evidence import bridge, correct_terms, owners, question_parts, question_type, unknown_names
+from qa.evidence import bridge, choice_options, correct_terms, owners, question_parts, question_type, unknown_names
 from qa.text import tokens
 
 
@@ -363,3 +363,32 @@ def test_a_reply_that_affirms_what_the_quote_denies_is_not_shown() -> None:
     assert any("opposite" in p for p in check_reply("Toyota is building in Japan.", question, quotes, None))
     assert not any("opposite" in p for p in check_reply("In the United States, not in Japan.", question, quotes, None))
     assert not any("opposite" in p for p in check_reply("Toyota is building in the United States.", question, quotes, None))
+
+
+def test_a_choice_is_asked_about_each_option() -> None:
+    question = "Which is due to open first: the Subaru plant or Toyota's Lexus plant?"
+    assert question_parts(question) == ["When is the Subaru plant due to open?", "When is Toyota's Lexus plant due to open?"]
+    assert question_type(question_parts(question)[0]) == "time"
+    assert choice_options(question) == ("the Subaru plant", "Toyota's Lexus plant")
+    assert question_parts("Which sum is bigger, what Toyota spends or what Nissan invests?") == [
+        "what Toyota spends", "what Nissan invests"
+    ]
+    assert choice_options("Did Toyota or Nissan cancel a plant?") is None
+
+
+def test_a_reply_that_cites_as_it_goes_keeps_its_markers() -> None:
+    citations = [Citation(1, "a", "A", "", "", "It opens in 2027.", 0, 17), Citation(2, "b", "B", "", "", "It opens in 2029.", 0, 17)]
+    text = compose("The Subaru plant: 2027 [1]; the Lexus plant: 2029 [2]", citations)
+    assert text.startswith("The Subaru plant: 2027 [1]; the Lexus plant: 2029 [2]. “It opens in 2027.” [1]")
+
+
+def test_a_choice_is_answered_with_each_options_quoted_value_or_not_at_all() -> None:
+    from qa.pipeline import Pipeline
+
+    first = Citation(1, "a", "A", "", "", "The plant is expected to open in 2027.", 0, 38)
+    second = Citation(2, "b", "B", "", "", "By 2029, Toyota plans a new plant.", 0, 34)
+    options = ("the Subaru plant", "the Lexus plant")
+    cited = [(first, "When is the Subaru plant due?"), (second, "When is the Lexus plant due?")]
+    assert Pipeline._weighed(options, cited) == "The Subaru plant: 2027 [1]; The Lexus plant: 2029 [2]"
+    vague = Citation(2, "b", "B", "", "", "Toyota plans a new plant.", 0, 25)
+    assert Pipeline._weighed(options, [cited[0], (vague, "When is the Lexus plant due?")]) is None
