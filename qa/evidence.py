@@ -404,7 +404,8 @@ def complement(question: str, found: Gap, candidates: list[Evidence], index: Sea
     first, left_weight = found.first, sum(found.weights.values())
     wanted = question_type(question)
     introduced = {t for name in introduced_names(question, first.sentence.text) for t in tokens(name)}
-    best: tuple[float, float, Complement] | None = None
+    pairs = _pairs(question)
+    best: tuple[float, int, float, Complement] | None = None
     for candidate in candidates:
         sentence = candidate.sentence
         if candidate.position == first.position or sentence.heading or _same_content(candidate, first):
@@ -419,9 +420,17 @@ def complement(question: str, found: Gap, candidates: list[Evidence], index: Sea
         gain = sum(w for t, w in found.weights.items() if t in own) / left_weight if left_weight else 0.0
         if found.needs_soft and near and candidate.typed:
             gain = 1.0  # the cause (or verdict) the best sentence does not give
-        if gain >= MIN_GAIN and (best is None or (gain, candidate.score) > best[:2]):
-            best = (gain, candidate.score, Complement(candidate, bridged))
-    return best[2] if best else None
+        # Of equal gains, the sentence that says the question's words in its order: "intends to start producing".
+        rank = (gain, len(pairs & _pairs(sentence.text)), candidate.score)
+        if gain >= MIN_GAIN and (best is None or rank > best[:3]):
+            best = (*rank, Complement(candidate, bridged))
+    return best[3] if best else None
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    """Neighbouring search words, synonyms merged: "intend to start producing" -> (plan, start), (start, produce)."""
+    words = concepts(text)
+    return set(zip(words, words[1:], strict=False))
 
 
 def introduced_names(question: str, text: str) -> list[str]:

@@ -392,3 +392,24 @@ def test_a_choice_is_answered_with_each_options_quoted_value_or_not_at_all() -> 
     assert Pipeline._weighed(options, cited) == "The Subaru plant: 2027 [1]; The Lexus plant: 2029 [2]"
     vague = Citation(2, "b", "B", "", "", "Toyota plans a new plant.", 0, 25)
     assert Pipeline._weighed(options, [cited[0], (vague, "When is the Lexus plant due?")]) is None
+
+
+def test_of_equal_complements_the_one_in_the_questions_word_order_wins(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.evidence as evidence
+
+    index = make_pipeline().index
+
+    def at(start: str) -> evidence.Evidence:
+        position = next(i for i, s in enumerate(index.sentences) if s.text.startswith(start))
+        return evidence.Evidence(index.sentences[position], position, 0.2, 0.5, 0.3, False)
+
+    question = "What kind of batteries did the automaker in talks with Foxconn over the Oppama plant intend to start producing"
+    first = at("Nissan is in talks with Foxconn")
+    found = evidence.Gap(first, {"plan": 1.0, "start": 1.0}, ["intend", "start"], needs_soft=False)
+    # Both name Nissan and hold "plan" and "start" ("planned", "began"; "intends", "start").
+    candidates = [at("The unraveling began with Nissan"), at("Nissan intends to start producing")]
+    chosen = evidence.complement(question, found, candidates, index, floor=1.0)
+    assert chosen is not None and chosen.evidence.sentence.text.startswith("Nissan intends to start producing")
+    monkeypatch.setattr(evidence, "_pairs", lambda text: set())
+    chosen = evidence.complement(question, found, candidates, index, floor=1.0)
+    assert chosen is not None and chosen.evidence.sentence.text.startswith("The unraveling began")
