@@ -500,10 +500,16 @@ def find_update(ranked: list[Evidence], chosen: list[Evidence], index: SearchInd
         if c.sentence.article_id != planned_in and c.position not in taken and c.overlap >= min_overlap
         and not c.sentence.heading and CHANGE.search(c.sentence.text)
     ]
-    # The update must name the plan's subject, itself or in the sentence before it
-    # ("The facility ... LFP batteries ... However, the company withdrew from the project.").
-    updates = [c for c in updates if subjects & set(tokens(_with_previous(index, c.position)))]
+    # The update must name the plan's subject, itself or, when it names no one, in the sentence before
+    # it ("The facility ... LFP batteries ... However, the company withdrew from the project.").
+    updates = [c for c in updates if subjects & set(tokens(_with_previous(index, c.position) if _names_no_one(c.sentence.text) else c.sentence.text))]
     return max(updates, key=lambda c: c.score, default=None)
+
+
+def _names_no_one(text: str) -> bool:
+    """The sentence names no company, person or place of its own ("However, the company withdrew")."""
+    rest = text.split(maxsplit=1)[1:]  # a capital that starts the sentence ("However") is no name
+    return not any(len(name) > 3 and not name.isupper() for name in names(" ".join(rest)))
 
 
 def _with_previous(index: SearchIndex, position: int) -> str:

@@ -413,3 +413,11 @@ def test_of_equal_complements_the_one_in_the_questions_word_order_wins(make_pipe
     monkeypatch.setattr(evidence, "_pairs", lambda text: set())
     chosen = evidence.complement(question, found, candidates, index, floor=1.0)
     assert chosen is not None and chosen.evidence.sentence.text.startswith("The unraveling began")
+
+
+def test_only_a_sentence_that_names_no_one_borrows_its_subject_from_the_one_before() -> None:
+    from qa.evidence import _names_no_one
+
+    assert _names_no_one("However, amid weak profitability, the company withdrew from the project.")
+    assert _names_no_one("However, the EV market slowed.")  # an acronym is no subject
+    assert not _names_no_one("The situation worsened when Toyota announced the suspension of its plant.")
