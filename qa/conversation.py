@@ -14,7 +14,12 @@ ANAPHORA = re.compile(
 )
 # "at Nissan's Oppama plant": where "there" points.
 PLACE_PHRASE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|plant|factory|facility|site))*")
-ASKS_FOR_ENTITY = re.compile(r"^\s*(which|who|what)\b(?!\s+(is|was|are)\s+(the\s+)?(number|amount|share))", re.I)
+# "Which automaker ...?", "What company ...?": the answer is a name. "What is holding back X?" asks about X.
+ASKS_FOR_ENTITY = re.compile(
+    r"^\s*(which|who|what(?!\s+(is|are|was|were|did|does|do|could|would|will|has|have|had|can|should|might|may|"
+    r"number|amount|share|percentage)\b))\b",
+    re.I,
+)
 REFERRING_PHRASE = re.compile(
     r"\b(?:that|this|the|its|their)\s+(?P<noun>company|plant|factory|facility|firm|project|deal|automaker|"
     r"carmaker|partnership|agreement|venture|plan)\b|\b(?P<pronoun>it|they|them|he|she)\b|"

@@ -166,6 +166,9 @@ def test_a_reference_is_resolved_to_the_name_the_answer_gives_it() -> None:
                "Chinese batteries led Toyota, Japan's largest automaker, to put the plant on hold. [1]")]
     # Neither a nationality nor the country the question already named ("Japanese") is what "it" is.
     assert standalone_question("Where does it buy batteries?", toyota) == "Where does Toyota buy batteries?"
+    # "What is holding back ...?" asks about the market, not for a name: "it" is not the answer's South Korea.
+    market = [("What is holding back Japan's EV market?", "China and South Korea are the market leaders. [1]")]
+    assert standalone_question("What did the importers say about it?", market) == "What did the importers say about Japan?"
     government = [("Why is the Japanese government helping?", "To diversify. [1]")]
     assert standalone_question("How much will it spend?", government) == "How much will the Japanese government spend?"
 
