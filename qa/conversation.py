@@ -22,7 +22,8 @@ ASKS_FOR_ENTITY = re.compile(
 )
 REFERRING_PHRASE = re.compile(
     r"\b(?:that|this|the|its|their)\s+(?P<noun>company|plant|factory|facility|firm|project|deal|automaker|"
-    r"carmaker|partnership|agreement|venture|plan)\b|\b(?P<pronoun>it|they|them|he|she)\b|"
+    r"carmaker|partnership|agreement|venture|plan)\b|\b(?:that|this|the same)\s+(?P<region>country|nation|city|region|"
+    r"prefecture|state|island)\b|\b(?P<pronoun>it|they|them|he|she)\b|"
     r"\b(?P<possessive>its|their|his|her)\b|\b(?P<place>there)\b",
     re.I,
 )
@@ -47,6 +48,21 @@ def standalone_question(question: str, history: list[tuple[str, str]] | None) ->
     if len(question.split()) <= 3 and not names(question):
         return f"{question.rstrip('?. ')} ({previous.rstrip('?. ')})?"
     return question
+
+
+def resolve_in_context(question: str, statement: str, evidence: str) -> str:
+    """A question that points back at a statement asked with it, answered by `evidence`:
+    "X says competition comes especially from one country. What share does that country's leader
+    hold?" -> "What share does China's leader hold?". Unchanged when it points at nothing.
+    """
+    if not ANAPHORA.search(question):
+        return question
+    asked = {form for name in names(statement) for form in place_forms(name.lower())}
+    fresh = [name for name in names(evidence) if name.lower() not in asked and not NATIONALITY.search(name)]
+    if not fresh:
+        return question
+    subject = _main_subject(evidence[_nearest(fresh, evidence, statement) :])
+    return _replace_reference(question, subject, statement, evidence) if subject else question
 
 
 def _referent(previous: str, answer: str, question: str = "") -> str | None:
@@ -125,6 +141,8 @@ def _replace_reference(question: str, subject: str, previous: str = "", answer: 
     def swap(match: re.Match[str]) -> str:
         if match["noun"]:
             return _named(match["noun"], answer) or _named(match["noun"], previous) or f"{subject}'s {match['noun']}"
+        if match["region"]:
+            return subject  # "that country's leading maker" -> "China's leading maker"
         if match["possessive"]:
             return f"{subject}'s"
         if match["place"]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 import unicodedata
@@ -20,7 +21,7 @@ from qa.answering import (
 )
 from qa.articles import date_line
 from qa.citations import Citation, focus_span, shown, unsupported
-from qa.conversation import standalone_question
+from qa.conversation import ANAPHORA, resolve_in_context, standalone_question
 from qa.embedding import Embedder, make_embedder
 from qa.errors import IndexCorruptError, InvalidQuestionError
 from qa.evidence import (
@@ -50,6 +51,8 @@ from qa.text import tokens
 
 log = logging.getLogger(__name__)
 History = list[tuple[str, str]]
+# "The article says competition comes from one country. What share does that country's leader hold?"
+CONTEXT_THEN_QUESTION = re.compile(r"^(?P<statement>[^?]+?[.!])\s+(?P<question>[A-Z][^?]*\?)\s*$")
 BRIDGE_SHARE = 0.7  # of the abstain threshold, for the sentence that resolves a description
 
 
@@ -236,6 +239,9 @@ class Pipeline:
         Returns the sentence that says what the description refers to, and the question with the
         description replaced by the name that sentence gives for it; (None, question) when there is none.
         """
+        context = CONTEXT_THEN_QUESTION.match(question)
+        if context and ANAPHORA.search(context.group("question")):
+            return self._in_context(context.group("statement"), context.group("question"), index, top_k)
         found = bridge(question)
         if found is None:
             return None, question
@@ -251,6 +257,15 @@ class Pipeline:
         if not set(tokens(resolved)) - set(tokens(entity)):
             return None, question  # "What is the plant that …?" is answered by the description itself
         return ranking[0], resolved
+
+    def _in_context(self, statement: str, question: str, index: SearchIndex, top_k: int | None) -> tuple[Evidence | None, str]:
+        """"X says competition comes from one country. What share does that country's leader hold?":
+        the sentence the statement describes resolves what the question points at."""
+        ranking = self._rank(statement, index, top_k, wanted=None)
+        if not ranking or ranking[0].score < BRIDGE_SHARE * self.settings.abstain_threshold:
+            return None, question
+        resolved = resolve_in_context(question, statement, ranking[0].sentence.text)
+        return (ranking[0], resolved) if resolved != question else (None, question)
 
     def _publication(self, question: str, index: SearchIndex, top_k: int | None) -> Source | None:
         """The article a question about a publication date is about; None when none is close enough."""

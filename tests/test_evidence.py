@@ -424,3 +424,17 @@ def test_only_a_sentence_that_names_no_one_borrows_its_subject_from_the_one_befo
     assert _names_no_one("However, amid weak profitability, the company withdrew from the project.")
     assert _names_no_one("However, the EV market slowed.")  # an acronym is no subject
     assert not _names_no_one("The situation worsened when Toyota announced the suspension of its plant.")
+
+
+def test_a_question_that_points_back_at_a_statement_asked_with_it_is_resolved_by_its_evidence() -> None:
+    from qa.conversation import resolve_in_context
+    from qa.pipeline import CONTEXT_THEN_QUESTION
+
+    asked = "The article says rivalry comes mostly from one country. What share does that country's top maker hold?"
+    context = CONTEXT_THEN_QUESTION.match(asked)
+    assert context is not None and context.group("question") == "What share does that country's top maker hold?"
+    evidence = "The deal comes amid rising rivalry in the EV industry, especially from China."
+    resolved = resolve_in_context(context.group("question"), context.group("statement"), evidence)
+    assert resolved == "What share does China's top maker hold?"
+    assert resolve_in_context("What share does CATL hold?", context.group("statement"), evidence) == "What share does CATL hold?"
+    assert CONTEXT_THEN_QUESTION.match("What share does CATL hold?") is None
