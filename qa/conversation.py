@@ -28,6 +28,9 @@ REFERRING_PHRASE = re.compile(
     re.I,
 )
 
+ABBREVIATIONS = {"Co.", "Corp.", "Inc.", "Ltd.", "Bros.", "Jr.", "Sr.", "St."}
+# "from China", "in Lansing, Michigan"; not "in the EV industry", where the name qualifies a noun.
+PLACE_NAME = re.compile(r"\b(?:in|at|near|from|outside)\s+(?:the\s+)?([A-Z][\w-]+)(?!\s+(?!and\b|or\b)[a-z])")
 # "Chinese batteries": an adjective, not something "it" can point to.
 NATIONALITY = re.compile(r"(?:ese|ian|ean|ican|ish)$")
 
@@ -59,6 +62,9 @@ def resolve_in_context(question: str, statement: str, evidence: str) -> str:
         return question
     asked = {form for name in names(statement) for form in place_forms(name.lower())}
     fresh = [name for name in names(evidence) if name.lower() not in asked and not NATIONALITY.search(name)]
+    if re.search(r"\b(?:that|this|the same)\s+(?:country|nation|city|region|prefecture|state|island)\b", question, re.I):
+        places = {match.group(1) for match in PLACE_NAME.finditer(evidence)}  # "that country": "from China"
+        fresh = [name for name in fresh if name in places] or fresh
     if not fresh:
         return question
     subject = _main_subject(evidence[_nearest(fresh, evidence, statement) :])
@@ -120,6 +126,8 @@ def _main_subject(text: str) -> str | None:
                 break
         if words:
             subject = re.sub(r"['’]s$", "", " ".join(words))
+            if subject.endswith(".") and subject.split()[-1] not in ABBREVIATIONS and "." not in subject.split()[-1][:-1]:
+                subject = subject[:-1]  # "China." ends a sentence; "Co." and "U.S." keep their points
             noun = re.match(r"\s+([a-z]+)", text[match.end() :])
             if NATIONALITY.search(subject) and noun and noun.group(1) not in STOPWORDS:
                 return f"the {subject} {noun.group(1)}"  # "the Japanese government", not "Japanese"
