@@ -79,6 +79,9 @@ CHOICE = re.compile(r"^\W*(?P<ask>(?:which|who|what)\b[^:,?]*?)\s*[:,]\s*(?:eith
 CHOICE_ASK = re.compile(r"^\W*(?:which|who|what)(?:\s+(?:one|[\w-]+))?\s+(?:is|are|was|were|has|have|had|did|does|do|will|would)\b\s*", re.I)
 COMPARATIVE = re.compile(r"\b(?:first|last|earlier|later|sooner|bigger|larger|smaller|higher|lower|greater|more|less|"
                          r"most|least|biggest|largest|smallest|highest|lowest|better|worse)\b", re.I)
+# "What is the name of the new model that ...": the head noun the name must stand next to.
+NAME_OF = re.compile(r"\bname of\s+(?P<head>(?:[\w’'-]+\s+){0,4}?[\w-]+)(?=\s+(?:that|which|who|whom|whose|of|for|in|at|to|on|with|by|is|was|will|did|does)\b|\s*[?.]?\s*$)", re.I)
+NAME_REACH = 3  # words either side
 # Weights of the sentence score; chosen on the dev half of the question set.
 WEIGHTS = {"dense": 0.45, "overlap": 0.40, "context": 0.15, "type_bonus": 0.05, "reason_bonus": 0.15, "type_penalty": 0.25,
            "heading": 0.25, "missing_name": 0.30}
@@ -324,6 +327,7 @@ def score_sentences(
     # So is a role asked about: "Who is CATL's CEO?" needs a sentence that names a CEO.
     rare_names |= {token for m in ROLE.finditer(question) for token in tokens(m.group(0))}
     # "North American" is said as "North America"; "Japanese" is not said by the common "Japan".
+    named = _named_thing(question) if wanted == "entity" else None
     rare_forms = [{form for form in place_forms(name) if form == name or stats.weight(form) > rare} for name in rare_names]
     best: dict[int, Evidence] = {}
     for hit in hits:
@@ -335,7 +339,7 @@ def score_sentences(
                 stats.weight(t) * (1.0 if t in own else CONTEXT_DISCOUNT if t in context else 0.0) for t in terms
             ) / total_weight
             dense = float(index.sentence_vectors[position] @ query_vector)
-            typed = wanted is not None and _has_new_value(sentence.text, wanted, asked_numbers, asked_names)
+            typed = wanted is not None and _has_new_value(sentence.text, wanted, asked_numbers, asked_names, named)
             score = WEIGHTS["dense"] * dense + WEIGHTS["overlap"] * overlap + WEIGHTS["context"] * hit.dense
             if wanted:
                 if wanted in SOFT_TYPES:
@@ -449,8 +453,23 @@ def _context_words(index: SearchIndex, stats: _Stats, position: int) -> frozense
     return frozenset(words)
 
 
-def _has_new_value(text: str, wanted: str, asked_numbers: set[str], asked_names: set[str]) -> bool:
-    """The sentence holds a value of the wanted kind that the question did not already state."""
+def _named_thing(question: str) -> str | None:
+    """What a "name of" question wants named: "What is the name of the new EV model that ..." -> "model"."""
+    match = NAME_OF.search(question)
+    return concept(tokens(match.group("head"))[-1]) if match and tokens(match.group("head")) else None
+
+
+def _has_new_value(text: str, wanted: str, asked_numbers: set[str], asked_names: set[str], named: str | None = None) -> bool:
+    """The sentence holds a value of the wanted kind that the question did not already state.
+
+    When the question asks for the name of a thing, the new name must stand next to that thing:
+    "Nissan's CEO Ivan Espinosa" names the CEO; "a new electric vehicle model" names no model.
+    """
+    if wanted == "entity" and named:
+        words = re.findall(r"[\w’'.&-]+", text)
+        at = [i for i, word in enumerate(words) if named in concepts(word)]
+        near = " ".join(" ".join(words[max(0, i - NAME_REACH) : i + NAME_REACH + 1]) for i in at)
+        return any(not set(tokens(name)) <= asked_names for name in names(near))
     if wanted == "entity":
         return any(not set(tokens(name)) <= asked_names for name in names(text))
     if wanted == "place":

@@ -438,3 +438,15 @@ def test_a_question_that_points_back_at_a_statement_asked_with_it_is_resolved_by
     assert resolved == "What share does China's top maker hold?"
     assert resolve_in_context("What share does CATL hold?", context.group("statement"), evidence) == "What share does CATL hold?"
     assert CONTEXT_THEN_QUESTION.match("What share does CATL hold?") is None
+
+
+def test_a_name_of_question_needs_a_name_next_to_the_thing_it_names() -> None:
+    from qa.evidence import _has_new_value, _named_thing
+
+    question = "What is the name of the new electric vehicle model that Foxconn will provide to Mitsubishi Motors?"
+    assert _named_thing(question) == "model" and _named_thing("What is the name of Nissan's CEO?") == "ceo"
+    asked = set(tokens("Foxconn Mitsubishi Motors"))
+    unnamed = "Foxconn, known as Hon Hai Precision, will provide Mitsubishi Motors with a new electric vehicle model."
+    assert not _has_new_value(unnamed, "entity", set(), asked, "model")
+    assert _has_new_value(unnamed, "entity", set(), asked)  # without the rule, Hon Hai would do
+    assert _has_new_value("The plan was revealed by Nissan's CEO Ivan Espinosa.", "entity", set(), {"nissan"}, "ceo")
