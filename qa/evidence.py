@@ -369,6 +369,7 @@ class Gap:
     weights: dict[str, float]  # left-out terms (synonyms merged) and their weights
     words: list[str]  # the question's words for them, with what the answer is ("two carmakers"): a query
     needs_soft: bool  # a why (or yes/no) question whose best sentence gives no cause (or verdict)
+    cited: tuple[Evidence, ...] = ()  # the best sentence and the runners-up cited beside it
 
 
 @dataclass(frozen=True)
@@ -393,7 +394,7 @@ def gap(question: str, first: Evidence, index: SearchIndex, *, also: tuple[Evide
     if sum(weights.values()) < MIN_LEFT_OUT * (sum(stats.weight(t) for t in terms - head_terms) or 1.0) and not needs_soft:
         return None
     words = [w for w in tokens(question) if concept(w) in weights or concept(w) in head_terms]
-    return Gap(first, weights, words, needs_soft)
+    return Gap(first, weights, words, needs_soft, (first, *also))
 
 
 def complement(question: str, found: Gap, candidates: list[Evidence], index: SearchIndex, *, floor: float) -> Complement | None:
@@ -416,6 +417,10 @@ def complement(question: str, found: Gap, candidates: list[Evidence], index: Sea
             continue
         near = sentence.article_id == first.sentence.article_id and abs(candidate.position - first.position) <= NEIGHBOURS
         bridged = bool(introduced & set(tokens(sentence.text))) and not near
+        # The cause or verdict may follow a runner-up from another article instead.
+        near = near or (found.needs_soft and any(
+            sentence.article_id == e.sentence.article_id and abs(candidate.position - e.position) <= NEIGHBOURS for e in found.cited
+        ))
         if not (near or bridged or candidate.score >= floor):
             continue
         if wanted not in (None, *SOFT_TYPES) and bridged and not candidate.typed:

@@ -450,3 +450,22 @@ def test_a_name_of_question_needs_a_name_next_to_the_thing_it_names() -> None:
     assert not _has_new_value(unnamed, "entity", set(), asked, "model")
     assert _has_new_value(unnamed, "entity", set(), asked)  # without the rule, Hon Hai would do
     assert _has_new_value("The plan was revealed by Nissan's CEO Ivan Espinosa.", "entity", set(), {"nissan"}, "ceo")
+
+
+def test_a_verdict_may_stand_next_to_a_runner_up_from_another_article(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    import qa.evidence as evidence
+
+    index = make_pipeline().index
+
+    def at(start: str, typed: bool = False) -> evidence.Evidence:
+        position = next(i for i, s in enumerate(index.sentences) if s.text.startswith(start))
+        return evidence.Evidence(index.sentences[position], position, 0.2, 0.5, 0.3, typed)
+
+    question = "Is Japan on track to hit its 2030 battery production goal?"
+    first, runner_up = at("The target is to achieve 150 GWh"), at("The Ministry of Economy, Trade and Industry")
+    verdict = at("Its cancellation has thrown into question", typed=True)
+    alone = evidence.Gap(first, {"track": 1.0}, ["track"], needs_soft=True, cited=(first,))
+    assert evidence.complement(question, alone, [verdict], index, floor=1.0) is None
+    beside = evidence.Gap(first, {"track": 1.0}, ["track"], needs_soft=True, cited=(first, runner_up))
+    chosen = evidence.complement(question, beside, [verdict], index, floor=1.0)
+    assert chosen is not None and chosen.evidence == verdict
