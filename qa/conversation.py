@@ -147,6 +147,8 @@ def _replace_reference(question: str, subject: str, previous: str = "", answer: 
     place = PLACE_PHRASE.search(previous)
 
     def swap(match: re.Match[str]) -> str:
+        if re.match(r"(?i)its|their", match.group(0)) and names(question[: match.start()]):
+            return match.group(0)  # "Which firm is Nissan talking to about its plant?": its own subject
         if match["noun"]:
             return _named(match["noun"], answer) or _named(match["noun"], previous) or f"{subject}'s {match['noun']}"
         if match["region"]:

@@ -72,8 +72,9 @@ ANSWER_HEAD = re.compile(r"^\W*(?:(?:by|in|at|for|from|to|of|on|with)\s+)?(which
 # "When was the article about Oppama published?": answered by the article's dateline, not its text.
 PUBLICATION = re.compile(r"\b(publish(ed|ing)?|publication|posted|dated)\b|\bdate of (the|this|that) (article|story|report|piece)\b|"
                          r"\b(article|story|report|piece)['’]?s? date\b", re.I)
-PART_SPLIT = re.compile(r",?\s+and\s+(?=(?:(?:from|in|by|since|until|for|at|to|of|on|with)\s+)?"
-                        r"(?:what|when|where|who|which|how|why|is|are|does|did)\b)", re.I)
+# "..., and when is it due?", "..., and state how much ...", "Describe X: what it was, where it ranked, and ..."
+PART_SPLIT = re.compile(r"(?:,?\s+and\s+(?:(?:state|say|tell me|explain|give|describe|name|list|note)\s+)?|[:;]\s+|,\s+(?=[^,]*,?\s+and\s+(?:what|when|where|who|which|how|why)\b))"
+                        r"(?=(?:(?:from|in|by|since|until|for|at|to|of|on|with)\s+)?(?:what|when|where|who|which|how|why|is|are|does|did)\b)", re.I)
 # "Which is due first: A or B?", "Which sum is bigger, A or B?"
 CHOICE = re.compile(r"^\W*(?P<ask>(?:which|who|what)\b[^:,?]*?)\s*[:,]\s*(?:either\s+)?(?P<a>[^?]+?),?\s+or\s+(?P<b>[^?]+?)\s*\?*$", re.I)
 CHOICE_ASK = re.compile(r"^\W*(?:which|who|what)(?:\s+(?:one|[\w-]+))?\s+(?:is|are|was|were|has|have|had|did|does|do|will|would)\b\s*", re.I)

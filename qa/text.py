@@ -18,7 +18,8 @@ STOPWORDS = frozenset(
 # Words that start questions or sentences; capitalised there without being names.
 COMMON_CAPITALISED = STOPWORDS | frozenset(
     """what which who whom whose when where why how is are was were do does did can could will would
-    should tell list name give explain describe and or but so according in on at for by as if the a an
+    should tell list name give explain describe compare summarise summarize state outline identify and or but so
+    according in on at for by as if the a an
     this that these those it its there their they yes no ok okay please also then""".split()
 )
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,'’&-]*[A-Za-z0-9%]|[A-Za-z0-9]")

@@ -353,6 +353,24 @@ def test_a_name_may_stand_in_the_evidence_as_its_place_or_people(make_pipeline, 
     assert with_forms - score() == pytest.approx(evidence.WEIGHTS["missing_name"])
 
 
+def test_a_request_with_several_asks_splits_into_parts() -> None:
+    assert question_parts("Name the ministry behind the goal, and state how much the government will give.") == [
+        "Name the ministry behind the goal", "how much the government will give."
+    ]
+    assert question_parts("Describe Panasonic: what it once was, where it ranked, and how it ends up.") == [
+        "Describe Panasonic", "what it once was", "where it ranked", "how it ends up."
+    ]
+    # A relative clause is not a part of its own.
+    assert question_parts("The plant, which has 3,900 employees, may close. Why?") == ["The plant, which has 3,900 employees, may close. Why?"]
+
+
+def test_its_after_a_name_in_the_same_question_is_that_names() -> None:
+    history = [("Compare the companies Nissan and Toyota turn to", "x")]
+    assert standalone_question("Which firm is Nissan talking to about its plant?", history) == "Which firm is Nissan talking to about its plant?"
+    # An imperative that opens the earlier question is no subject: "its" is Nissan, not "Compare".
+    assert standalone_question("Where is its plant?", history) == "Where is Nissan's plant?"
+
+
 def test_a_part_may_start_with_a_preposition() -> None:
     assert question_parts("What batteries will Nissan make, and from which year?") == [
         "What batteries will Nissan make",
