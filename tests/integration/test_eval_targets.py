@@ -19,10 +19,10 @@ pytestmark = pytest.mark.integration
 # CI gates on these three; the report shows every target (`make eval-test`).
 GATED = ("accuracy", "citation_support", "abstention")
 # Last measured on the test half (see README "Quality"), minus one question's worth of slack:
-# accuracy 55.6% (25 of 45 answerable), citation support 86.8% (33 of 38 answered), abstention
-# 77.8% (7 of 9 unanswerable), false abstention 15.6% (7 of 45). The targets (85%, 95%,
+# accuracy 57.8% (26 of 45 answerable), citation support 87.2% (34 of 39 answered), abstention
+# 77.8% (7 of 9 unanswerable), false abstention 13.3% (6 of 45). The targets (85%, 95%,
 # 85%, 10%) are not met; these floors keep what is met from slipping unnoticed.
-FLOORS = {"accuracy": 0.53, "citation_support": 0.84, "abstention": 0.66}
+FLOORS = {"accuracy": 0.55, "citation_support": 0.84, "abstention": 0.66}
 FALSE_ABSTENTION_CEILING = 0.16
 
 
