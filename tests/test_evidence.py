@@ -7,7 +7,15 @@ import pytest
 from qa.answering import check_reply, compose
 from qa.citations import Citation, focus_span
 from qa.conversation import standalone_question
-from qa.evidence import bridge, choice_options, correct_terms, owners, question_parts, question_type, unknown_names
+from qa.evidence import (
+    bridge,
+    choice_options,
+    correct_terms,
+    owners,
+    question_parts,
+    question_type,
+    unknown_names,
+)
 from qa.text import tokens
 
 
