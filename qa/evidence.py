@@ -75,6 +75,8 @@ PUBLICATION = re.compile(r"\b(publish(ed|ing)?|publication|posted|dated)\b|\bdat
 # "..., and when is it due?", "..., and state how much ...", "Describe X: what it was, where it ranked, and ..."
 PART_SPLIT = re.compile(r"(?:,?\s+and\s+(?:(?:state|say|tell me|explain|give|describe|name|list|note)\s+)?|[:;]\s+|,\s+(?=[^,]*,?\s+and\s+(?:what|when|where|who|which|how|why)\b))"
                         r"(?=(?:(?:from|in|by|since|until|for|at|to|of|on|with)\s+)?(?:what|when|where|who|which|how|why|is|are|does|did)\b)", re.I)
+# "According to the Toyota–Nissan investment article, ...", "the piece on Japan's battery slump"
+ARTICLE_REFERENCE = re.compile(r"\bthe\s+(?:[\w'-]+\s+){0,4}?(?:article|story|piece)\b(?:\s+(?:on|about)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+(?=[,:]))?")
 # "Which is due first: A or B?", "Which sum is bigger, A or B?"
 CHOICE = re.compile(r"^\W*(?P<ask>(?:which|who|what)\b[^:,?]*?)\s*[:,]\s*(?:either\s+)?(?P<a>[^?]+?),?\s+or\s+(?P<b>[^?]+?)\s*\?*$", re.I)
 CHOICE_ASK = re.compile(r"^\W*(?:which|who|what)(?:\s+(?:one|[\w-]+))?\s+(?:is|are|was|were|has|have|had|did|does|do|will|would)\b\s*", re.I)
@@ -155,7 +157,7 @@ def _type_words(question: str) -> set[str]:
 
 def _type_match(question: str) -> tuple[str, str] | None:
     """The first question type whose pattern the question matches, with the text it matched."""
-    folded = fold(question)
+    folded = ARTICLE_REFERENCE.sub(" ", fold(question))  # "the investment article" does not ask for money
     for name, pattern in QUESTION_TYPES:
         match = pattern.search(folded)
         if match:

@@ -379,6 +379,12 @@ def test_its_after_a_name_in_the_same_question_is_that_names() -> None:
     assert standalone_question("Where is its plant?", history) == "Where is Nissan's plant?"
 
 
+def test_words_that_name_an_article_do_not_set_the_answer_type() -> None:
+    assert question_type("According to the Toyota-Nissan investment article, which carmaker starts first?") != "money"
+    assert question_type("In the piece on Japan's battery slump, how much did Toyota spend?") == "money"
+    assert question_type("How much will Toyota invest?") == "money"
+
+
 def test_a_part_may_start_with_a_preposition() -> None:
     assert question_parts("What batteries will Nissan make, and from which year?") == [
         "What batteries will Nissan make",
