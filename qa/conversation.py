@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from qa.text import COMMON_CAPITALISED, STOPWORDS, fold, names, place_forms, tokens
 
@@ -20,10 +21,11 @@ ASKS_FOR_ENTITY = re.compile(
     r"number|amount|share|percentage)\b))\b",
     re.I,
 )
+REGIONS = "country|nation|city|region|prefecture|state|island"  # "that country": a place, named as it is
 REFERRING_PHRASE = re.compile(
     r"\b(?:that|this|the|its|their)\s+(?P<noun>company|plant|factory|facility|firm|project|deal|automaker|"
-    r"carmaker|partnership|agreement|venture|plan)\b|\b(?:that|this|the same)\s+(?P<region>country|nation|city|region|"
-    r"prefecture|state|island)\b|\b(?P<pronoun>it|they|them|he|she)\b|"
+    r"carmaker|partnership|agreement|venture|plan)\b|\b(?:that|this|the same)\s+(?P<region>" + REGIONS + r")\b|"
+    r"\b(?P<pronoun>it|they|them|he|she)\b|"
     r"\b(?P<possessive>its|their|his|her)\b|\b(?P<place>there)\b",
     re.I,
 )
@@ -60,14 +62,8 @@ def resolve_in_context(question: str, statement: str, evidence: str) -> str:
     """
     if not ANAPHORA.search(question):
         return question
-    asked = {form for name in names(statement) for form in place_forms(name.lower())}
-    fresh = [name for name in names(evidence) if name.lower() not in asked and not NATIONALITY.search(name)]
-    if re.search(r"\b(?:that|this|the same)\s+(?:country|nation|city|region|prefecture|state|island)\b", question, re.I):
-        places = {match.group(1) for match in PLACE_NAME.finditer(evidence)}  # "that country": "from China"
-        fresh = [name for name in fresh if name in places] or fresh
-    if not fresh:
-        return question
-    subject = _main_subject(evidence[_nearest(fresh, evidence, statement) :])
+    place = any(match["region"] for match in REFERRING_PHRASE.finditer(question))
+    subject = _new_name(evidence, statement, place=place)
     return _replace_reference(question, subject, statement, evidence) if subject else question
 
 
@@ -81,15 +77,28 @@ def _referent(previous: str, answer: str, question: str = "") -> str | None:
     """
     own = {name.lower() for name in names(question)}
     if ASKS_FOR_ENTITY.match(previous):
-        asked = own | {form for name in names(previous) for form in place_forms(name.lower())}  # "Japanese": not "Japan"
-        fresh = [name for name in names(answer) if name.lower() not in asked and not NATIONALITY.search(name)]
-        if fresh:
-            return _main_subject(answer[_nearest(fresh, answer, previous) :])
+        named = _new_name(answer, previous, own)
+        if named:
+            return named
     subject = _main_subject(previous)
     if subject and subject.lower() in own:
         others = [name for name in names(previous) if name.lower() not in own]
         return _main_subject(previous[previous.index(others[0]) :]) if others else None
     return subject
+
+
+def _new_name(answer: str, previous: str, exclude: Iterable[str] = (), *, place: bool = False) -> str | None:
+    """The name the answer adds that the earlier text points at: nearest the words they share.
+
+    Not a name in `exclude`, not a nationality adjective, not a place an earlier "Japanese" already
+    named; with `place`, a name that stands after "from"/"in"/"at" when there is one ("from China").
+    """
+    known = set(exclude) | {form for name in names(previous) for form in place_forms(name.lower())}
+    fresh = [name for name in names(answer) if name.lower() not in known and not NATIONALITY.search(name)]
+    if place:
+        places = {match.group(1) for match in PLACE_NAME.finditer(answer)}
+        fresh = [name for name in fresh if name in places] or fresh
+    return _main_subject(answer[_nearest(fresh, answer, previous) :]) if fresh else None
 
 
 def _nearest(candidates: list[str], answer: str, previous: str) -> int:
