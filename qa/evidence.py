@@ -172,8 +172,8 @@ def question_parts(question: str) -> list[str]:
     asked about each of them ("the Subaru plant opens", "the Lexus plant opens"), so each gets its
     own evidence.
     """
-    choice = CHOICE.match(question)
-    if choice and PART_SPLIT.search(choice.group("b")) is None:
+    choice = _choice(question)
+    if choice is not None:
         ask = choice.group("ask")
         asked = COMPARATIVE.sub(" ", CHOICE_ASK.sub("", ask))
         when = "When is " if re.search(r"\b(first|earlier|sooner|later|last|earliest|latest)\b", ask, re.I) else ""
@@ -183,10 +183,17 @@ def question_parts(question: str) -> list[str]:
 
 
 def choice_options(question: str) -> tuple[str, str] | None:
-    """The two things a choice question weighs: "Which opens first: A or B?" -> (A, B)."""
-    parts = question_parts(question)
+    """The two things a choice question weighs: "Which opens first: A or B?" -> (A, B).
+
+    """
+    choice = _choice(question)
+    return (choice.group("a"), choice.group("b")) if choice else None
+
+
+def _choice(question: str) -> re.Match[str] | None:
+    """The choice in the question, unless its second option runs on into another ask ("... or B, and when ...?")."""
     choice = CHOICE.match(question)
-    return (choice.group("a"), choice.group("b")) if choice and len(parts) == 2 else None
+    return choice if choice and PART_SPLIT.search(choice.group("b")) is None else None
 
 
 @dataclass(frozen=True)
@@ -372,7 +379,7 @@ class Gap:
     weights: dict[str, float]  # left-out terms (synonyms merged) and their weights
     words: list[str]  # the question's words for them, with what the answer is ("two carmakers"): a query
     needs_soft: bool  # a why (or yes/no) question whose best sentence gives no cause (or verdict)
-    cited: tuple[Evidence, ...] = ()  # the best sentence and the runners-up cited beside it
+    also: tuple[Evidence, ...] = ()  # the runners-up cited beside the best sentence
 
 
 @dataclass(frozen=True)
@@ -397,7 +404,7 @@ def gap(question: str, first: Evidence, index: SearchIndex, *, also: tuple[Evide
     if sum(weights.values()) < MIN_LEFT_OUT * (sum(stats.weight(t) for t in terms - head_terms) or 1.0) and not needs_soft:
         return None
     words = [w for w in tokens(question) if concept(w) in weights or concept(w) in head_terms]
-    return Gap(first, weights, words, needs_soft, (first, *also))
+    return Gap(first, weights, words, needs_soft, also)
 
 
 def complement(question: str, found: Gap, candidates: list[Evidence], index: SearchIndex, *, floor: float) -> Complement | None:
@@ -418,12 +425,10 @@ def complement(question: str, found: Gap, candidates: list[Evidence], index: Sea
         sentence = candidate.sentence
         if candidate.position == first.position or sentence.heading or _same_content(candidate, first):
             continue
-        near = sentence.article_id == first.sentence.article_id and abs(candidate.position - first.position) <= NEIGHBOURS
+        near = _near(candidate, first)
         bridged = bool(introduced & set(tokens(sentence.text))) and not near
         # The cause or verdict may follow a runner-up from another article instead.
-        near = near or (found.needs_soft and any(
-            sentence.article_id == e.sentence.article_id and abs(candidate.position - e.position) <= NEIGHBOURS for e in found.cited
-        ))
+        near = near or (found.needs_soft and any(_near(candidate, e) for e in found.also))
         if not (near or bridged or candidate.score >= floor):
             continue
         if wanted not in (None, *SOFT_TYPES) and bridged and not candidate.typed:
@@ -437,6 +442,12 @@ def complement(question: str, found: Gap, candidates: list[Evidence], index: Sea
         if gain >= MIN_GAIN and (best is None or rank > best[:3]):
             best = (*rank, Complement(candidate, bridged))
     return best[3] if best else None
+
+
+def _near(candidate: Evidence, anchor: Evidence) -> bool:
+    """Within NEIGHBOURS sentences of the anchor, in its article."""
+    same_article = candidate.sentence.article_id == anchor.sentence.article_id
+    return same_article and abs(candidate.position - anchor.position) <= NEIGHBOURS
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:

@@ -161,24 +161,31 @@ def test_follow_ups_resolve_against_history() -> None:
     assert standalone_question("What did Foxconn say about them?", confirmed) == "What did Foxconn say about Nissan?"
 
 
-def test_a_reference_is_resolved_to_the_name_the_answer_gives_it() -> None:
-    partner = [("Which company is Nissan's junior alliance partner?",
-                "Foxconn has signed a memorandum with Mitsubishi Motors, which is Nissan's junior alliance partner. [1]")]
-    # "them" is not Foxconn, which its own question names, but the name next to "junior alliance partner".
-    assert standalone_question("What will Foxconn supply them with?", partner) == "What will Foxconn supply Mitsubishi Motors with?"
-    plant = [("Which of Nissan's plants is in the talks?", "Nissan is in EV talks about its Oppama plant. [1]")]
-    assert standalone_question("Why could that plant close?", plant) == "Why could the Oppama plant close?"
-    facility = [("Which company's facility supplies Toyota?", "Toyota buys $1.5 billion USD of batteries from LG Energy Solution's facility. [1]")]
-    assert standalone_question("When will that facility ship?", facility) == "When will LG Energy Solution's facility ship?"
-    toyota = [("Which Japanese automaker put its battery plant on hold?",
-               "Chinese batteries led Toyota, Japan's largest automaker, to put the plant on hold. [1]")]
-    # Neither a nationality nor the country the question already named ("Japanese") is what "it" is.
-    assert standalone_question("Where does it buy batteries?", toyota) == "Where does Toyota buy batteries?"
-    # "What is holding back ...?" asks about the market, not for a name: "it" is not the answer's South Korea.
-    market = [("What is holding back Japan's EV market?", "China and South Korea are the market leaders. [1]")]
-    assert standalone_question("What did the importers say about it?", market) == "What did the importers say about Japan?"
-    government = [("Why is the Japanese government helping?", "To diversify. [1]")]
-    assert standalone_question("How much will it spend?", government) == "How much will the Japanese government spend?"
+@pytest.mark.parametrize(
+    ("earlier", "answer", "follow_up", "expected"),
+    [
+        # "them" is not Foxconn, which its own question names, but the name next to "junior alliance partner".
+        ("Which company is Nissan's junior alliance partner?",
+         "Foxconn has signed a memorandum with Mitsubishi Motors, which is Nissan's junior alliance partner. [1]",
+         "What will Foxconn supply them with?", "What will Foxconn supply Mitsubishi Motors with?"),
+        ("Which of Nissan's plants is in the talks?", "Nissan is in EV talks about its Oppama plant. [1]",
+         "Why could that plant close?", "Why could the Oppama plant close?"),
+        ("Which company's facility supplies Toyota?",
+         "Toyota buys $1.5 billion USD of batteries from LG Energy Solution's facility. [1]",
+         "When will that facility ship?", "When will LG Energy Solution's facility ship?"),
+        # Neither a nationality nor the country the question already named ("Japanese") is what "it" is.
+        ("Which Japanese automaker put its battery plant on hold?",
+         "Chinese batteries led Toyota, Japan's largest automaker, to put the plant on hold. [1]",
+         "Where does it buy batteries?", "Where does Toyota buy batteries?"),
+        # "What is holding back ...?" asks about the market, not for a name: "it" is not the answer's South Korea.
+        ("What is holding back Japan's EV market?", "China and South Korea are the market leaders. [1]",
+         "What did the importers say about it?", "What did the importers say about Japan?"),
+        ("Why is the Japanese government helping?", "To diversify. [1]",
+         "How much will it spend?", "How much will the Japanese government spend?"),
+    ],
+)
+def test_a_reference_is_resolved_to_the_name_the_answer_gives_it(earlier: str, answer: str, follow_up: str, expected: str) -> None:
+    assert standalone_question(follow_up, [(earlier, answer)]) == expected
 
 
 def test_a_bare_number_does_not_answer_a_money_question() -> None:
@@ -435,8 +442,7 @@ def test_of_equal_complements_the_one_in_the_questions_word_order_wins(make_pipe
     index = make_pipeline().index
 
     def at(start: str) -> evidence.Evidence:
-        position = next(i for i, s in enumerate(index.sentences) if s.text.startswith(start))
-        return evidence.Evidence(index.sentences[position], position, 0.2, 0.5, 0.3, False)
+        return _sentence_at(index, start)
 
     question = "What kind of batteries did the automaker in talks with Foxconn over the Oppama plant intend to start producing"
     first = at("Nissan is in talks with Foxconn")
@@ -490,14 +496,21 @@ def test_a_verdict_may_stand_next_to_a_runner_up_from_another_article(make_pipel
     index = make_pipeline().index
 
     def at(start: str, typed: bool = False) -> evidence.Evidence:
-        position = next(i for i, s in enumerate(index.sentences) if s.text.startswith(start))
-        return evidence.Evidence(index.sentences[position], position, 0.2, 0.5, 0.3, typed)
+        return _sentence_at(index, start, typed=typed)
 
     question = "Is Japan on track to hit its 2030 battery production goal?"
     first, runner_up = at("The target is to achieve 150 GWh"), at("The Ministry of Economy, Trade and Industry")
     verdict = at("Its cancellation has thrown into question", typed=True)
-    alone = evidence.Gap(first, {"track": 1.0}, ["track"], needs_soft=True, cited=(first,))
+    alone = evidence.Gap(first, {"track": 1.0}, ["track"], needs_soft=True)
     assert evidence.complement(question, alone, [verdict], index, floor=1.0) is None
-    beside = evidence.Gap(first, {"track": 1.0}, ["track"], needs_soft=True, cited=(first, runner_up))
+    beside = evidence.Gap(first, {"track": 1.0}, ["track"], needs_soft=True, also=(runner_up,))
     chosen = evidence.complement(question, beside, [verdict], index, floor=1.0)
     assert chosen is not None and chosen.evidence == verdict
+
+
+def _sentence_at(index, start: str, *, typed: bool = False):  # type: ignore[no-untyped-def]
+    """The indexed sentence that starts with `start`, as middling evidence."""
+    from qa.evidence import Evidence
+
+    position = next(i for i, s in enumerate(index.sentences) if s.text.startswith(start))
+    return Evidence(index.sentences[position], position, 0.2, 0.5, 0.3, typed)
