@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from qa.citations import Citation, unsupported
-from qa.evidence import TYPE_PATTERNS, YEAR, concepts
+from qa.evidence import TALLY, TYPE_PATTERNS, YEAR, concepts
 from qa.generation import Messages
 from qa.text import fold, names, numbers, tokens
 
@@ -70,7 +70,9 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
     asked_names = {fold(name) for name in names(question)}
     if wanted in ("entity", "place") and not any(fold(name) not in asked_names for name in names(reply)):
         problems.append("the question asks for a name and the reply gives none that is new")
-    quoted = set(concepts(" ".join([question, *quotes])))
+    # A yes/no question states the claim itself: "Is the pause temporary?" is not answered by
+    # echoing "temporary", so there only the quotes' words pass.
+    quoted = set(concepts(" ".join(quotes if wanted == "judgement" else [question, *quotes])))
     unquoted = [word for word in dict.fromkeys(concepts(reply)) if word not in quoted]
     if unquoted:  # the small model embroiders ("to reduce its carbon footprint"): only quoted words pass
         problems.append("says what the quotes do not: " + ", ".join(unquoted))
@@ -132,6 +134,9 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
             continue
         if wanted == "count" and any(YEAR.fullmatch(v) for v in value):
             continue  # "how many" is not answered by a year
+        tally = wanted == "count" and TALLY.search(question)
+        if tally and (TYPE_PATTERNS["percent"].search(phrase) or TYPE_PATTERNS["money"].search(phrase)):
+            continue  # nor "How many cars were sold?" by a share or a sum
         if wanted in ("money", "percent") and not TYPE_PATTERNS[wanted].search(phrase):
             continue
         found.setdefault(value, (match.start(), match.start() + len(phrase)))

@@ -20,7 +20,7 @@ from qa.chunking import Sentence
 from qa.embedding import english_words
 from qa.index import SearchIndex
 from qa.retrieval import Hit
-from qa.text import NUMBER, edit_distance_at_most, fold, names, numbers, place_forms, tokens
+from qa.text import NUMBER, ORDINALS, edit_distance_at_most, fold, names, numbers, place_forms, tokens
 
 NUMBER_WORDS = r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)\b"
 TYPE_PATTERNS = {
@@ -45,10 +45,10 @@ QUESTION_TYPES = (
                           r"association|one|region|island|chinese|japanese|korean|south|battery|two|ev))\b|"
                           r"\bwhat company\b|\bwhat is the name\b")),
     ("percent", re.compile(r"\b(percent|percentage|share|%|proportion)\b")),
-    ("count", re.compile(r"\bhow (much|many|far)\b.*\b(rise|raise|increase|boost|expand|grow|fall|drop|decline|cut|reduce|reach|production|output|capacity)")),
+    ("count", re.compile(r"\bhow (much|many|far)\b.*\b(rise|raise|increase|boost|expand|grow|fall|drop|decline|cut|reduce|reach|produc\w*|output|capacity)")),
     ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|worth|funding|subsid\w*|amount|price|budget|yen|dollars?)\b")),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow (large|big)\b|\bsize of\b")),
-    ("time", re.compile(r"\bwhen\b|\bwhat year\b|\bwhich year\b|\bby when\b|\bwhat date\b|\bdeadline\b|\btimeline\b")),
+    ("time", re.compile(r"\bwhen\b|\b(what|which) (year|month|day|date)\b|\bby when\b|\bdeadline\b|\btimeline\b")),
     ("reason", re.compile(r"^\W*why\b|\bwhat (caused|causes|led to|leads to|drove|drives|is behind|lies behind|(is|are) holding back|holds? back)\b|\breasons?\b")),
     ("judgement", re.compile(r"^\W*(is|are|was|were|has|have|had|does|do|did|can|could|will|would|should)\b")),
 )
@@ -59,6 +59,9 @@ ROLE = re.compile(r"\b(CEO|chief executive|chairman|chairwoman|chair|president|f
                   r"spokesperson|spokesman|spokeswoman|director|governor|mayor|chief|head)s?\b", re.I)
 WH_WORD = re.compile(r"\b(what|which|who|whom|whose|where|when|why|how)\b", re.I)
 YEAR = re.compile(r"(19|20)\d\d")
+TALLY = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
+ORDINAL_WORDS = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.I)
+SHARE_OR_SUM_AFTER = re.compile(r"\s?(%|percent\b|per cent\b)|\s*((b|m|tr)illion\s+)?(yen|dollars?|usd|euros?)\b", re.I)
 PLACE = re.compile(r"\b(?:in|at|near|from|outside)\s+((?:[A-Z][\w-]+[\s,]*){1,3})")
 OWNER = re.compile(r"\b([A-Z][\w&.-]*)['’]s\s+\w|\b(?:of|at|for)\s+([A-Z][\w&.-]*)(?=\s*[?.!]?\s*$)")
 DESCRIPTION = re.compile(
@@ -129,6 +132,7 @@ SYNONYM_GROUPS = (
     "view viewed regard regarded see",
     "buy bought buying purchase purchased purchasing procure procured procuring",
     "agreement deal pact accord",
+    "us u.s usa",  # the country, however it is abbreviated
 )
 SYNONYMS = {word: group.split()[0] for group in SYNONYM_GROUPS for word in group.split()}  # a term found only in the previous sentence or title counts for less
 
@@ -332,12 +336,16 @@ def score_sentences(
     # Names most sentences share ("Japan", "EV") say little; rarer ones must appear near the evidence.
     rare = math.log(1 + 1 / RARE_NAME_SHARE)
     rare_names = {n for n in asked_names if stats.weight(n) > rare}
+    # A name in what the answer is ("In which US state ...") describes the answer, which seldom repeats it.
+    head = ANSWER_HEAD.match(question)
+    rare_names -= set(tokens(head.group("head"))) if head else set()
     # "Toyota's CEO" is not answered by Nissan's CEO, however common the name "Toyota" is.
     rare_names |= owners(question)
     # So is a role asked about: "Who is CATL's CEO?" needs a sentence that names a CEO.
     rare_names |= {token for m in ROLE.finditer(question) for token in tokens(m.group(0))}
     # "North American" is said as "North America"; "Japanese" is not said by the common "Japan".
     named = _named_thing(question) if wanted == "entity" else None
+    tally = wanted == "count" and bool(TALLY.search(question))
     rare_forms = [{form for form in place_forms(name) if form == name or stats.weight(form) > rare} for name in rare_names]
     best: dict[int, Evidence] = {}
     for hit in hits:
@@ -349,7 +357,9 @@ def score_sentences(
                 stats.weight(t) * (1.0 if t in own else CONTEXT_DISCOUNT if t in context else 0.0) for t in terms
             ) / total_weight
             dense = float(index.sentence_vectors[position] @ query_vector)
-            typed = wanted is not None and _has_new_value(sentence.text, wanted, asked_numbers, asked_names, named)
+            typed = wanted is not None and _has_new_value(
+                sentence.text, wanted, asked_numbers, asked_names, named, tally=tally
+            )
             score = WEIGHTS["dense"] * dense + WEIGHTS["overlap"] * overlap + WEIGHTS["context"] * hit.dense
             if wanted:
                 if wanted in SOFT_TYPES:
@@ -478,8 +488,18 @@ def _named_thing(question: str) -> str | None:
     return concept(tokens(match.group("head"))[-1]) if match and tokens(match.group("head")) else None
 
 
-def _has_new_value(text: str, wanted: str, asked_numbers: set[str], asked_names: set[str], named: str | None = None) -> bool:
+def _has_new_value(
+    text: str,
+    wanted: str,
+    asked_numbers: set[str],
+    asked_names: set[str],
+    named: str | None = None,
+    *,
+    tally: bool = False,
+) -> bool:
     """The sentence holds a value of the wanted kind that the question did not already state.
+
+    A `tally` ("How many cars were sold?") is a number of things: a share or a sum of money is none.
 
     When the question asks for the name of a thing, the new name must stand next to that thing:
     "Nissan's CEO Ivan Espinosa" names the CEO; "a new electric vehicle model" names no model.
@@ -493,14 +513,23 @@ def _has_new_value(text: str, wanted: str, asked_numbers: set[str], asked_names:
         return any(not set(tokens(name)) <= asked_names for name in names(text))
     if wanted == "place":
         return any(not set(tokens(m.group(1))) <= asked_names for m in PLACE.finditer(text))
+    if tally and ORDINAL_WORDS.search(text):
+        return True  # "for the eighth consecutive year" answers "for how many years"
     if not TYPE_PATTERNS[wanted].search(text):
         return False
     if wanted in ("count", "money", "percent"):
-        found = numbers(" ".join(m.group(0) for m in NUMBER.finditer(text)))
+        values = [m for m in NUMBER.finditer(text) if not (tally and _share_or_sum(text, m))]
+        found = numbers(" ".join(m.group(0) for m in values))
         if wanted == "count":  # "How many ..." is not answered by a year
             found = {n for n in found if not YEAR.fullmatch(n)}
         return bool(found - asked_numbers) or (wanted == "count" and bool(re.search(NUMBER_WORDS, text, re.I)))
     return True
+
+
+def _share_or_sum(text: str, match: re.Match[str]) -> bool:
+    """The number is a percentage or an amount of money: "0.7%", "$1.5 billion", "350 billion yen"."""
+    value, after = match.group(0), text[match.end() : match.end() + 24]
+    return value.endswith("%") or value[0] in "$€£¥" or bool(SHARE_OR_SUM_AFTER.match(after))
 
 
 def answer_tokens(text: str, wanted: str | None, question: str) -> set[str]:

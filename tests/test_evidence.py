@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from qa.answering import check_reply, compose
@@ -10,6 +12,7 @@ from qa.conversation import standalone_question
 from qa.evidence import (
     bridge,
     choice_options,
+    concepts,
     correct_terms,
     owners,
     question_parts,
@@ -38,6 +41,9 @@ from qa.text import tokens
         ("Is Japan on track to hit its 2030 goal?", "judgement"),
         ("Has Nissan confirmed the talks?", "judgement"),
         ("Is the plant located in Fukuoka?", "place"),  # a more telling kind wins over yes/no
+        ("What month did Espinosa announce the plan?", "time"),
+        ("Which day was the deal signed?", "time"),
+        ("How much does Japan produce now?", "count"),  # output: GWh, not money
     ],
 )
 def test_question_type(question: str, wanted: str | None) -> None:
@@ -96,8 +102,6 @@ def test_owners_are_the_names_a_question_asks_something_of(question: str, expect
 
 
 def test_a_role_asked_about_must_stand_in_the_evidence(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import re
-
     import qa.evidence as evidence
 
     pipeline = make_pipeline()
@@ -514,3 +518,52 @@ def _sentence_at(index, start: str, *, typed: bool = False):  # type: ignore[no-
 
     position = next(i for i, s in enumerate(index.sentences) if s.text.startswith(start))
     return Evidence(index.sentences[position], position, 0.2, 0.5, 0.3, typed)
+
+
+@pytest.mark.parametrize(
+    ("text", "tally", "expected"),
+    [
+        ("EV sales fell from 0.7% to 1.6%.", True, False),  # a share is not a number of cars
+        ("EV sales fell from 0.7% to 1.6%.", False, True),  # "By how much did sales fall?" is answered by it
+        ("Toyota will buy $1.5 billion worth of batteries.", True, False),
+        ("Panasonic will spend 463 billion yen.", True, False),
+        ("The plant has about 3,900 employees.", True, True),
+        ("It led the industry for the eighth consecutive year.", True, True),  # an ordinal counts years
+        ("It led the industry for the eighth consecutive year.", False, False),
+    ],
+)
+def test_a_tally_is_answered_by_a_number_of_things(text: str, tally: bool, expected: bool) -> None:
+    from qa.evidence import _has_new_value
+
+    assert _has_new_value(text, "count", set(), set(), tally=tally) is expected
+
+
+def test_a_name_in_what_the_answer_is_need_not_stand_in_the_evidence(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.evidence as evidence
+
+    pipeline = make_pipeline()
+    index = pipeline.index
+    carolina = next(i for i, s in enumerate(index.sentences) if "North Carolina" in s.text)
+    question = "In which US state is Toyota building a major factory?"
+
+    def score() -> float:
+        vector = pipeline.embedder.embed([question])[0]
+        ranked = evidence.score_sentences(question, vector, pipeline._retrieve(index, question, vector, None), index)
+        return next(e.score for e in ranked if e.position == carolina)
+
+    with_rule = score()
+    monkeypatch.setattr(evidence, "ANSWER_HEAD", re.compile(r"(?!)"))  # no head: "US" must stand nearby
+    assert with_rule - score() == pytest.approx(evidence.WEIGHTS["missing_name"])
+
+
+def test_us_is_one_concept_however_abbreviated() -> None:
+    assert concepts("US U.S. USA") == ["us", "us", "us"]
+
+
+def test_a_yes_no_reply_may_not_echo_the_claim_it_was_asked_about() -> None:
+    question = "Is Toyota's Fukuoka battery plant pause temporary?"
+    quotes = ["Toyota announced the suspension of its battery plant in Fukuoka Prefecture."]
+    echo = "The suspension of Toyota's Fukuoka battery plant is temporary."
+    assert any("temporary" in p for p in check_reply(echo, question, quotes, "judgement"))
+    # In other questions the question's words pass.
+    assert not any("temporary" in p for p in check_reply(echo, question, quotes, None))
