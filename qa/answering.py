@@ -193,6 +193,14 @@ def compose(reply: str | None, citations: list[Citation]) -> str:
     return " ".join(parts)
 
 
+LEAD_IN = re.compile(r"Another article \((?:[^()]|\([^()]*\))*\) says: ")
+
+
+def answer_content(text: str) -> str:
+    """An answer without the lead-ins `compose` writes: a follow-up's "it" never means a title."""
+    return LEAD_IN.sub("", text)
+
+
 def _dated(other: Citation, first: Citation) -> str:
     """" (title, date, the more recent of the two)" where dates allow."""
     if other.date and first.date and other.date != first.date:

@@ -46,7 +46,8 @@ QUESTION_TYPES = (
                           r"\bwhat company\b|\bwhat is the name\b")),
     ("percent", re.compile(r"\b(percent|percentage|share|%|proportion)\b")),
     ("count", re.compile(r"\bhow (much|many|far)\b.*\b(rise|raise|increase|boost|expand|grow|fall|drop|decline|cut|reduce|reach|produc\w*|output|capacity)")),
-    ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|worth|funding|subsid\w*|amount|price|budget|yen|dollars?)\b")),
+    ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|worth|funding|subsid\w*|amount|"
+                         r"price|budget|money|yen|dollars?)\b")),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow (large|big)\b|\bsize of\b")),
     ("time", re.compile(r"\bwhen\b|\b(what|which) (year|month|day|date)\b|\bby when\b|\bdeadline\b|\btimeline\b")),
     ("reason", re.compile(r"^\W*why\b|\bwhat (caused|causes|led to|leads to|drove|drives|is behind|lies behind|(is|are) holding back|holds? back)\b|\breasons?\b")),
@@ -82,7 +83,8 @@ PART_SPLIT = re.compile(r"(?:,?\s+and\s+(?:(?:state|say|tell me|explain|give|des
 ARTICLE_REFERENCE = re.compile(r"\bthe\s+(?:[\w'-]+\s+){0,4}?(?:article|story|piece)\b(?:\s+(?:on|about)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+(?=[,:]))?")
 # "Which is due first: A or B?", "Which sum is bigger, A or B?"
 CHOICE = re.compile(r"^\W*(?P<ask>(?:which|who|what)\b[^:,?]*?)\s*[:,]\s*(?:either\s+)?(?P<a>[^?]+?),?\s+or\s+(?P<b>[^?]+?)\s*\?*$", re.I)
-CHOICE_ASK = re.compile(r"^\W*(?:which|who|what)(?:\s+(?:one|[\w-]+))?\s+(?:is|are|was|were|has|have|had|did|does|do|will|would)\b\s*", re.I)
+CHOICE_ASK = re.compile(r"^\W*(?:which|who|what)(?:['’]s\b|(?:\s+(?:one|[\w-]+))?\s+"
+                        r"(?:is|are|was|were|has|have|had|did|does|do|will|would)\b)\s*", re.I)
 COMPARATIVE = re.compile(r"\b(?:first|last|earlier|later|sooner|bigger|larger|smaller|higher|lower|greater|more|less|"
                          r"most|least|biggest|largest|smallest|highest|lowest|better|worse)\b", re.I)
 # "What is the name of the new model that ...": the head noun the name must stand next to.
@@ -304,6 +306,12 @@ class _Stats:
     def __init__(self, index: SearchIndex):
         self.words = [frozenset(concepts(s.text)) for s in index.sentences]
         self.title_words = {i: frozenset(concepts(src.title)) for i, src in index.sources.items()}
+        # Words the articles only ever write capitalised ("Subaru", "CATL"), not counting a sentence's
+        # first word ("However"): names, however a question writes them.
+        said = " ".join(s.text for s in index.sentences)
+        lower = set(tokens(" ".join(re.findall(r"(?<![\w.'’-])[a-z][\w'’.-]*", said))))
+        inner = " ".join(s.text.split(maxsplit=1)[-1] for s in index.sentences if not s.heading)
+        self.name_tokens = frozenset(t for name in names(inner) for t in tokens(name)) - lower
         frequency = Counter(word for words in self.words for word in words)
         self.count = max(len(self.words), 1)
         self.idf = {word: math.log(1 + self.count / n) for word, n in frequency.items()}
@@ -332,7 +340,9 @@ def score_sentences(
     wanted = question_type(question) if wanted == "" else wanted
     asked_numbers = numbers(question)
     asked_years = {n for n in asked_numbers if YEAR.fullmatch(n)}
+    # "panasonic" in a question typed in lower case (or in capitals) is still a name.
     asked_names = {token for name in names(question) for token in tokens(name)}
+    asked_names |= {token for token in tokens(question) if token in stats.name_tokens}
     # Names most sentences share ("Japan", "EV") say little; rarer ones must appear near the evidence.
     rare = math.log(1 + 1 / RARE_NAME_SHARE)
     rare_names = {n for n in asked_names if stats.weight(n) > rare}

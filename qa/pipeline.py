@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from qa.answering import (
     abstention,
     addresses_assistant,
+    answer_content,
     build_prompt,
     check_reply,
     compose,
@@ -126,7 +127,7 @@ class Pipeline:
         started = time.perf_counter()
         asked = validate_question(question, self.settings.max_question_chars)
         limit = self.settings.max_question_chars  # a pasted essay in the history must not grow the question
-        turns = [(str(q)[:limit], str(a)[:limit]) for q, a in (history or [])[-4:]]
+        turns = [(str(q)[:limit], answer_content(str(a))[:limit]) for q, a in (history or [])[-4:]]
         standalone = standalone_question(asked, turns)[: 2 * limit]
         index = self.index
         timings = {"index": time.perf_counter() - started}
@@ -214,7 +215,10 @@ class Pipeline:
     def _weighed(options: tuple[str, str], cited: list[tuple[Citation, str]]) -> str | None:
         """"the Subaru plant: 2027 [1]; the Lexus plant: 2029 [2]": each option's value, quoted, or None."""
         values = []
-        for option, (citation, part) in zip(options, cited, strict=True):
+        own = [set(tokens(option)) - set(tokens(options[1 - n])) for n, option in enumerate(options)]
+        for n, (option, (citation, part)) in enumerate(zip(options, cited, strict=True)):
+            if own[1 - n] & set(tokens(citation.quote)):
+                return None  # "Toyota and Nissan will spend a combined $7 billion" is neither one's value
             value = direct_value(citation.quote, question_type(part), part)
             if value is None:
                 return None

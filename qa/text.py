@@ -20,7 +20,9 @@ COMMON_CAPITALISED = STOPWORDS | frozenset(
     """what which who whom whose when where why how is are was were do does did can could will would
     should tell list name give explain describe compare summarise summarize state outline identify and or but so
     according in on at for by as if the a an
-    this that these those it its there their they yes no ok okay please also then""".split()
+    this that these those it its there their they yes no ok okay please also then
+    one two three four five six seven eight nine ten first second third fourth fifth sixth seventh eighth
+    ninth tenth""".split()
 )
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,'’&-]*[A-Za-z0-9%]|[A-Za-z0-9]")
 NUMBER = re.compile(r"(?<![\w.])[$€£¥]?\d+(?:[.,]\d+)*(?:\s?%)?")

@@ -114,6 +114,7 @@ def test_a_role_asked_about_must_stand_in_the_evidence(make_pipeline, monkeypatc
         ranked = evidence.score_sentences(question, vector, pipeline._retrieve(index, question, vector, None), index)
         return next(e.score for e in ranked if e.position == position)
 
+    monkeypatch.setattr(evidence._stats(index), "name_tokens", frozenset())  # "CEO" is also a name in the articles
     with_rule = score("Who is CATL's CEO?", catl), score("Who is Nissan's CEO?", espinosa)
     monkeypatch.setattr(evidence, "ROLE", re.compile(r"(?!)"))  # matches nothing: no role is required
     without = score("Who is CATL's CEO?", catl), score("Who is Nissan's CEO?", espinosa)
@@ -438,6 +439,14 @@ def test_a_choice_is_answered_with_each_options_quoted_value_or_not_at_all() -> 
     assert Pipeline._weighed(options, cited) == "The Subaru plant: 2027 [1]; The Lexus plant: 2029 [2]"
     vague = Citation(2, "b", "B", "", "", "Toyota plans a new plant.", 0, 25)
     assert Pipeline._weighed(options, [cited[0], (vague, "When is the Lexus plant due?")]) is None
+    # A value both options share is neither one's: no lead, the quotes speak for themselves.
+    shared = Citation(2, "b", "B", "", "", "Toyota and Nissan will spend a combined $7 billion.", 0, 51)
+    money = [(Citation(1, "a", "A", "", "", "Toyota will spend $1.7 billion.", 0, 31), "Toyota spending"), (shared, "Nissan spending")]
+    assert Pipeline._weighed(("Toyota", "Nissan"), money) is None
+    alone = Citation(2, "b", "B", "", "", "Nissan will spend $1 billion.", 0, 29)
+    assert Pipeline._weighed(("Toyota", "Nissan"), [money[0], (alone, "Nissan spending")]) == (
+        "Toyota: $1.7 billion [1]; Nissan: $1 billion [2]"
+    )
 
 
 def test_of_equal_complements_the_one_in_the_questions_word_order_wins(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -567,3 +576,44 @@ def test_a_yes_no_reply_may_not_echo_the_claim_it_was_asked_about() -> None:
     assert any("temporary" in p for p in check_reply(echo, question, quotes, "judgement"))
     # In other questions the question's words pass.
     assert not any("temporary" in p for p in check_reply(echo, question, quotes, None))
+
+
+def test_a_follow_up_does_not_point_at_a_title_the_answer_quotes_it_under() -> None:
+    from qa.answering import answer_content
+
+    answer = ("“Third and fourth were South Korean companies LG Energy Solution and SK On.” [1] Another article "
+              "(Toyota, Nissan to Invest $7 Billion in EV Batteries (2024), undated) says: “CATL led.” [2]")
+    assert answer_content(answer) == ("“Third and fourth were South Korean companies LG Energy Solution and SK On.” [1] "
+                                      "“CATL led.” [2]")
+    previous = "Which company was fourth in EV battery market share?"
+    assert "EV Batteries" in standalone_question("What country is it from?", [(previous, answer)])
+    assert standalone_question("What country is it from?", [(previous, answer_content(answer))]) == (
+        "What country is LG Energy Solution from?"
+    )
+
+
+def test_a_choice_asked_with_whos_is_asked_of_each_option() -> None:
+    question = "Who's putting in more money on batteries, Toyota or Nissan?"
+    assert question_parts(question) == ["Toyota putting in money on batteries", "Nissan putting in money on batteries"]
+    assert question_type(question_parts(question)[0]) == "money"
+
+
+def test_a_name_typed_in_lower_case_is_still_a_name(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.evidence as evidence
+
+    pipeline = make_pipeline()
+    index = pipeline.index
+    stats = evidence._stats(index)
+    assert {"subaru", "panasonic", "catl"} <= stats.name_tokens
+    assert not {"however", "although", "battery"} & stats.name_tokens  # capitalised only where a sentence opens
+    fukuoka = next(i for i, s in enumerate(index.sentences) if "suspension of its next-generation" in s.text)
+    question = "where in japan is the panasonic subaru battery plant being built"
+
+    def score() -> float:
+        vector = pipeline.embedder.embed([question])[0]
+        ranked = evidence.score_sentences(question, vector, pipeline._retrieve(index, question, vector, None), index)
+        return next(e.score for e in ranked if e.position == fukuoka)
+
+    with_rule = score()
+    monkeypatch.setattr(stats, "name_tokens", frozenset())
+    assert score() - with_rule == pytest.approx(evidence.WEIGHTS["missing_name"])

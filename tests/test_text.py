@@ -51,6 +51,8 @@ def test_names_are_capitalised_words_that_are_not_question_words() -> None:
 
 def test_a_shouted_question_has_no_names_by_case_alone() -> None:
     assert names("HOW MANY EMPLOYEES WORK AT THE PLANT?") == []
+    # A number word opening a sentence is capitalised by its place, like "What".
+    assert names("Third and fourth were South Korean companies LG Energy Solution and SK On.")[:2] == ["South", "Korean"]
 
 
 def test_fold_strips_accents_and_unifies_apostrophes_and_dashes() -> None:
