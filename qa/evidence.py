@@ -42,7 +42,8 @@ QUESTION_TYPES = (
                          r"\bwhich (country|city|state|prefecture|region|island)\b|\blocated\b")),
     ("entity", re.compile(r"^\W*(who|whom|whose|which (is|are|was|were)\b|which (company|firm|automaker|carmaker|maker|country|city|state|"
                           r"prefecture|plant|research|agency|ministry|partner|person|executive|organi[sz]ation|"
-                          r"association|one|region|island|chinese|japanese|korean|south|battery|two|ev))\b|"
+                          r"association|one|region|island|chinese|japanese|korean|south|battery|two|ev|outlet|"
+                          r"publication|newspaper|website|source|brand|supplier))\b|"
                           r"\bwhat company\b|\bwhat is the name\b")),
     ("percent", re.compile(r"\b(percent|percentage|share|%|proportion)\b")),
     ("count", re.compile(r"\bhow (much|many|far)\b.*\b(rise|raise|increase|boost|expand|grow|fall|drop|decline|cut|reduce|reach|produc\w*|output|capacity)")),
@@ -68,9 +69,15 @@ OWNER = re.compile(r"\b([A-Z][\w&.-]*)['’]s\s+\w|\b(?:of|at|for)\s+([A-Z][\w&.
 DESCRIPTION = re.compile(
     r"\bthe\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:company|automaker|carmaker|firm|maker|manufacturer|producer|supplier|"
     r"plant|factory|facility|site|city|country|prefecture|person|executive|partner|group|business))\s+"
-    r"(?P<rel>that|which|who|where|whose)\s+(?P<clause>[^?,;]+)",
+    r"(?P<rel>that|which|who|where|whose|[a-z]+ing)\s+(?P<clause>[^?,;]+)",
     re.I,
 )
+# "Ivan Espinosa's company": a company described by a person in it.
+POSSESSED = re.compile(
+    r"\b(?P<owner>(?:[A-Z][\w-]+\s+){1,2}[A-Z][\w-]+)['’]s\s+(?P<noun>company|firm|automaker|carmaker|employer)\b"
+)
+# Where a description that opens the question ends: "The carmaker planning X | is building ...".
+MAIN_VERB = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could)\s", re.I)
 ANSWER_HEAD = re.compile(r"^\W*(?:(?:by|in|at|for|from|to|of|on|with)\s+)?(which|what)\s+(?P<head>(?:[\w-]+\s+){0,2}?[\w-]+?)\s+"
                          r"(?=(is|are|was|were|has|have|had|did|does|do|will|would|can|could|[\w-]+ed)\b)", re.I)
 # "When was the article about Oppama published?": answered by the article's dateline, not its text.
@@ -79,6 +86,7 @@ PUBLICATION = re.compile(r"\b(publish(ed|ing)?|publication|posted|dated)\b|\bdat
 # "..., and when is it due?", "..., and state how much ...", "Describe X: what it was, where it ranked, and ..."
 PART_SPLIT = re.compile(r"(?:,?\s+and\s+(?:(?:state|say|tell me|explain|give|describe|name|list|note)\s+)?|[:;]\s+|,\s+(?=[^,]*,?\s+and\s+(?:what|when|where|who|which|how|why)\b))"
                         r"(?=(?:(?:from|in|by|since|until|for|at|to|of|on|with)\s+)?(?:what|when|where|who|which|how|why|is|are|does|did)\b)", re.I)
+SET_ASIDE = re.compile(r"^\W*(?:apart from|aside from|besides|other than|except for)\s+[^,?]+,\s*", re.I)
 # "According to the Toyota–Nissan investment article, ...", "the piece on Japan's battery slump"
 ARTICLE_REFERENCE = re.compile(r"\bthe\s+(?:[\w'-]+\s+){0,4}?(?:article|story|piece)\b(?:\s+(?:on|about)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+(?=[,:]))?")
 # "Which is due first: A or B?", "Which sum is bigger, A or B?"
@@ -164,6 +172,7 @@ def _type_words(question: str) -> set[str]:
 def _type_match(question: str) -> tuple[str, str] | None:
     """The first question type whose pattern the question matches, with the text it matched."""
     folded = ARTICLE_REFERENCE.sub(" ", fold(question))  # "the investment article" does not ask for money
+    folded = SET_ASIDE.sub("", folded)  # "Apart from Reuters, which outlet ...?" asks "which outlet"
     for name, pattern in QUESTION_TYPES:
         match = pattern.search(folded)
         if match:
@@ -209,11 +218,17 @@ class Bridge:
     question: str  # the description as a question of its own: "Which automaker cancelled ...?"
     span: tuple[int, int]  # where the description stands in the original question
     head: str  # what kind of thing it describes: "automaker", "factory"
+    owner: str = ""  # whose it is, for "Ivan Espinosa's company"
 
     def entity_in(self, text: str) -> str | None:
-        """The name in `text` the description refers to: one followed by its kind of thing
-        ("the factory where ..." -> "Oppama plant" -> "Oppama"), else the first name it adds."""
+        """The name in `text` the description refers to: the one just before its owner ("Nissan's CEO
+        Ivan Espinosa"), one followed by its kind of thing ("the factory where ..." -> "Oppama plant"
+        -> "Oppama"), else the first name it adds."""
         new = introduced_names(self.question, text)
+        if self.owner:
+            just_before = rf"([A-Z][\w&.-]*)(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}{re.escape(self.owner)}"
+            before = re.search(just_before, text)
+            return before.group(1) if before and before.group(1) in new else None
         kind = concepts(self.head)
         for match in re.finditer(r"([A-Z][\w&.-]*)(?:['’]s)?\s+([\w-]+)", text):
             if match.group(1) in new and concepts(match.group(2)) == kind:
@@ -229,11 +244,23 @@ class Bridge:
 def bridge(question: str) -> Bridge | None:
     """The description in a two-hop question, or None when the question names what it asks about."""
     match = DESCRIPTION.search(question)
-    if match is None or match.start() == 0:
-        return None
-    noun, relative, clause = match.group("noun"), match.group("rel").lower(), match.group("clause").strip()
+    if match is None:
+        owned = POSSESSED.search(question)
+        if owned is None:
+            return None
+        owner, noun = owned.group("owner"), owned.group("noun")
+        return Bridge(f"Which {noun} is {owner} at?", owned.span(), noun, owner)
+    noun, relative, clause = match.group("noun"), match.group("rel").lower(), match.group("clause")
+    span = match.span()
+    if match.start() == 0:  # the subject: "The carmaker planning X is building a factory where?"
+        verb = MAIN_VERB.search(clause)
+        if verb is None:
+            return None
+        clause, span = clause[: verb.start()], (0, match.start("clause") + verb.start())
+    elif relative.endswith("ing"):
+        return None  # "When is the plant opening in 2027?": a verb, not a description
     link = "" if relative in ("that", "which", "who") else f"{relative} "
-    return Bridge(f"Which {noun} {link}{clause}?", match.span(), noun.split()[-1])
+    return Bridge(f"Which {noun} {link}{clause.strip()}?", span, noun.split()[-1])
 
 
 def owners(question: str) -> set[str]:
@@ -343,11 +370,15 @@ def score_sentences(
     # "panasonic" in a question typed in lower case (or in capitals) is still a name.
     asked_names = {token for name in names(question) for token in tokens(name)}
     asked_names |= {token for token in tokens(question) if token in stats.name_tokens}
+    # A question's first word is capitalised by its place: "Apart from ..." names nothing.
+    opening = tokens(" ".join(question.split()[:1]))
+    asked_names -= {t for t in opening if t in _english_stems() and t not in stats.name_tokens}
     # Names most sentences share ("Japan", "EV") say little; rarer ones must appear near the evidence.
     rare = math.log(1 + 1 / RARE_NAME_SHARE)
     rare_names = {n for n in asked_names if stats.weight(n) > rare}
-    # A name in what the answer is ("In which US state ...") describes the answer, which seldom repeats it.
-    head = ANSWER_HEAD.match(question)
+    # A place named in what the answer is ("In which US state ...") lies around the answer, which
+    # seldom repeats it ("in North Carolina"); "Which Japanese company" is still said "Japanese firm".
+    head = ANSWER_HEAD.match(question) if wanted == "place" else None
     rare_names -= set(tokens(head.group("head"))) if head else set()
     # "Toyota's CEO" is not answered by Nissan's CEO, however common the name "Toyota" is.
     rare_names |= owners(question)

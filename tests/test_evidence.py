@@ -44,6 +44,7 @@ from qa.text import tokens
         ("What month did Espinosa announce the plan?", "time"),
         ("Which day was the deal signed?", "time"),
         ("How much does Japan produce now?", "count"),  # output: GWh, not money
+        ("Apart from Reuters, which outlet did the story lean on?", "entity"),
     ],
 )
 def test_question_type(question: str, wanted: str | None) -> None:
@@ -66,6 +67,11 @@ def test_a_description_of_what_is_asked_about_becomes_a_question_of_its_own() ->
     assert found.resolve(question, "Nissan") == "Who is the CEO of Nissan?"
     where = bridge("How many people work at the Yokosuka factory where Foxconn might build cars?")
     assert where is not None and where.question == "Which Yokosuka factory where Foxconn might build cars?"
+    # A description may open the question, up to its main verb, and may be a participle there.
+    subject = "The carmaker planning a plant for its next Lexus EVs is building a factory in which US state?"
+    opening = bridge(subject)
+    assert opening is not None and opening.question == "Which carmaker planning a plant for its next Lexus EVs?"
+    assert opening.resolve(subject, "Toyota") == "Toyota is building a factory in which US state?"
 
 
 def test_a_description_resolves_to_the_name_of_its_kind_of_thing() -> None:
@@ -79,9 +85,26 @@ def test_a_description_resolves_to_the_name_of_its_kind_of_thing() -> None:
     assert automaker.entity_in("The plant in Kitakyushu was cancelled.") is None
 
 
+def test_a_company_described_by_a_person_in_it_is_the_name_just_before_the_person() -> None:
+    question = "How much was Ivan Espinosa's company going to put into LFP batteries?"
+    owned = bridge(question)
+    assert owned is not None and owned.question == "Which company is Ivan Espinosa at?"
+    text = "The Oppama plant faced closure under a plan revealed by Nissan's CEO Ivan Espinosa, reports Reuters."
+    assert owned.entity_in(text) == "Nissan"  # not "Oppama", the first name the sentence adds
+    assert owned.entity_in("Ivan Espinosa spoke to Reuters.") is None
+    assert owned.resolve(question, "Nissan") == "How much was Nissan going to put into LFP batteries?"
+    assert bridge("How much did Toyota's company spend?") is None  # one word: a company, not a person
+
+
 @pytest.mark.parametrize(
     "question",
-    ["Who is Nissan's CEO?", "The automaker that cancelled it?", "Which company is Nissan in talks with?", "What do they make?"],
+    [
+        "Who is Nissan's CEO?",
+        "The automaker that cancelled it?",  # no main verb: the question is the description
+        "Which company is Nissan in talks with?",
+        "What do they make?",
+        "When is the plant opening in 2027?",  # a participle after the subject is its verb
+    ],
 )
 def test_questions_that_name_what_they_ask_about_have_no_description(question: str) -> None:
     assert bridge(question) is None
@@ -547,22 +570,24 @@ def test_a_tally_is_answered_by_a_number_of_things(text: str, tally: bool, expec
     assert _has_new_value(text, "count", set(), set(), tally=tally) is expected
 
 
-def test_a_name_in_what_the_answer_is_need_not_stand_in_the_evidence(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_place_named_in_what_the_answer_is_need_not_stand_in_the_evidence(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import qa.evidence as evidence
 
     pipeline = make_pipeline()
     index = pipeline.index
     carolina = next(i for i, s in enumerate(index.sentences) if "North Carolina" in s.text)
-    question = "In which US state is Toyota building a major factory?"
+    catl = next(i for i, s in enumerate(index.sentences) if s.text.startswith("CATL retained"))
+    state, company = "In which US state is Toyota building a major factory?", "Which Japanese company trails CATL?"
 
-    def score() -> float:
+    def score(question: str, position: int) -> float:
         vector = pipeline.embedder.embed([question])[0]
         ranked = evidence.score_sentences(question, vector, pipeline._retrieve(index, question, vector, None), index)
-        return next(e.score for e in ranked if e.position == carolina)
+        return next(e.score for e in ranked if e.position == position)
 
-    with_rule = score()
+    with_rule = score(state, carolina), score(company, catl)
     monkeypatch.setattr(evidence, "ANSWER_HEAD", re.compile(r"(?!)"))  # no head: "US" must stand nearby
-    assert with_rule - score() == pytest.approx(evidence.WEIGHTS["missing_name"])
+    assert with_rule[0] - score(state, carolina) == pytest.approx(evidence.WEIGHTS["missing_name"])
+    assert score(company, catl) == pytest.approx(with_rule[1])  # a company's "Japanese" is always required
 
 
 def test_us_is_one_concept_however_abbreviated() -> None:
@@ -617,3 +642,21 @@ def test_a_name_typed_in_lower_case_is_still_a_name(make_pipeline, monkeypatch) 
     with_rule = score()
     monkeypatch.setattr(stats, "name_tokens", frozenset())
     assert score() - with_rule == pytest.approx(evidence.WEIGHTS["missing_name"])
+
+
+def test_a_questions_first_word_is_no_name_when_it_is_an_english_word(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.evidence as evidence
+
+    pipeline = make_pipeline()
+    index = pipeline.index
+    source = next(i for i, s in enumerate(index.sentences) if "referencing Reuters" in s.text)
+    question = "Apart from Reuters, which outlet did the Yokosuka factory story lean on?"
+
+    def score() -> float:
+        vector = pipeline.embedder.embed([question])[0]
+        ranked = evidence.score_sentences(question, vector, pipeline._retrieve(index, question, vector, None), index)
+        return next(e.score for e in ranked if e.position == source)
+
+    with_rule = score()
+    monkeypatch.setattr(evidence, "_english_stems", frozenset)  # no English words: "Apart" is a missing name
+    assert with_rule - score() == pytest.approx(evidence.WEIGHTS["missing_name"])
