@@ -163,28 +163,7 @@ class Pipeline:
             timings["total"] = time.perf_counter() - started
             return Answer(asked, standalone, abstention(unknown), (), True, passages, "", (), timings, confidence, coverage)
 
-        # One sentence per part when the question has several parts or a description to resolve.
-        limit = 1 if len(parts) > 1 or link else 2
-        evidence = select_evidence(answerable[0][0], ratio=self.settings.second_source_ratio, limit=limit)
-        firsts = [(evidence[0], *answerable[0])]  # each part's best sentence, with its ranking and part
-        runners_up = tuple(evidence[1:])
-        for ranking, part in answerable[1:]:
-            chosen = {e.position for e in evidence}
-            extra = next((e for e in ranking if e.position not in chosen), None)
-            if extra is not None and self._answers([extra], part):
-                evidence.append(extra)
-                firsts.append((extra, ranking, part))
-        for number, (first, ranking, part) in enumerate(firsts if link is None else []):
-            found = self._complement(part, first, ranking, index, top_k, also=() if number else runners_up)
-            if found is not None and found.evidence.position not in {e.position for e in evidence}:
-                # A sentence about a name the first one gave is the answer; the first is its link.
-                at = evidence.index(first)
-                evidence.insert(at if found.bridged else at + 1, found.evidence)
-        if link is not None and link.position not in {e.position for e in evidence}:
-            evidence.append(link)  # what the description in the question refers to
-        update = find_update(rankings[0], evidence, index)
-        if update is not None:
-            evidence.append(update)
+        evidence, firsts = self._gather(answerable, rankings[0], link, index, top_k, several=len(parts) > 1)
         quotes = [item.sentence.text for item in evidence]
         mark = time.perf_counter()
         # From here on the question is the resolved one: "Which automaker is the partner of Nissan?"
@@ -210,6 +189,45 @@ class Pipeline:
         text = compose(lead if problems else draft, citations)
         timings["total"] = time.perf_counter() - started
         return Answer(asked, standalone, text, tuple(citations), False, passages, reply.text, tuple(problems), timings, confidence, coverage)
+
+    def _gather(
+        self,
+        answerable: list[tuple[list[Evidence], str]],
+        ranking: list[Evidence],
+        link: Evidence | None,
+        index: SearchIndex,
+        top_k: int | None,
+        *,
+        several: bool,
+    ) -> tuple[list[Evidence], list[tuple[Evidence, list[Evidence], str]]]:
+        """The sentences to cite, in order, and each part's best one with its ranking and part.
+
+        Each part's best sentence, what completes it, what a description in the question refers
+        to, and a later article's update to a plan the evidence states.
+        """
+        # One sentence per part when the question has several parts or a description to resolve.
+        limit = 1 if several or link else 2
+        evidence = select_evidence(answerable[0][0], ratio=self.settings.second_source_ratio, limit=limit)
+        firsts = [(evidence[0], *answerable[0])]
+        runners_up = tuple(evidence[1:])
+        for part_ranking, part in answerable[1:]:
+            chosen = {e.position for e in evidence}
+            extra = next((e for e in part_ranking if e.position not in chosen), None)
+            if extra is not None and self._answers([extra], part):
+                evidence.append(extra)
+                firsts.append((extra, part_ranking, part))
+        for number, (first, part_ranking, part) in enumerate(firsts if link is None else []):
+            found = self._complement(part, first, part_ranking, index, top_k, also=() if number else runners_up)
+            if found is not None and found.evidence.position not in {e.position for e in evidence}:
+                # A sentence about a name the first one gave is the answer; the first is its link.
+                at = evidence.index(first)
+                evidence.insert(at if found.bridged else at + 1, found.evidence)
+        if link is not None and link.position not in {e.position for e in evidence}:
+            evidence.append(link)  # what the description in the question refers to
+        update = find_update(ranking, evidence, index)
+        if update is not None:
+            evidence.append(update)
+        return evidence, firsts
 
     @staticmethod
     def _weighed(options: tuple[str, str], cited: list[tuple[Citation, str]]) -> str | None:
