@@ -1,8 +1,9 @@
 """The issue-3 quality gate: the real models on the test half must not fall below the floors.
 
-The issue's targets (accuracy >= 85%, citation support >= 95%, abstention >= 85%) are not all met
-yet; `make eval-test` and the README report the gap. CI guards against regressions with floors a
-little under the last measured test-half figures; raise them as the pipeline improves.
+The issue's targets are accuracy >= 85%, citation support >= 95% and abstention >= 85%. Abstention
+meets its target, so its floor is the target itself. Accuracy and citation support do not yet;
+`make eval-test` and the README report the gap. Their floors sit a little under the last measured
+test-half figures, so a regression fails CI; raise them as the pipeline improves.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from qa.settings import Settings
 pytestmark = pytest.mark.integration
 # CI gates on these three; the report shows every target (`make eval-test`).
 GATED = ("accuracy", "citation_support", "abstention")
-# Last measured on the test half (see README "Quality"), minus one question's worth of slack:
-# accuracy 57.8% (26 of 45 answerable), citation support 87.2% (34 of 39 answered), abstention
-# 77.8% (7 of 9 unanswerable), false abstention 13.3% (6 of 45). The issue's targets (85%, 95%,
-# 85%, 10%) are not met; these floors keep what is met from slipping unnoticed.
-FLOORS = {"accuracy": 0.55, "citation_support": 0.84, "abstention": 0.66}
+# Last measured on the test half (see README "Quality"): accuracy 57.8% (26 of 45 answerable),
+# citation support 87.2% (34 of 39 answered), abstention 88.9% (8 of 9 unanswerable), false
+# abstention 13.3% (6 of 45). Accuracy and citation support keep one question's worth of slack
+# under those figures; abstention is held at the issue's target, which it meets.
+FLOORS = {"accuracy": 0.55, "citation_support": 0.84, "abstention": 0.85}
 FALSE_ABSTENTION_CEILING = 0.16
 
 
