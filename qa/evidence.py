@@ -40,7 +40,8 @@ TYPE_PATTERNS = {
 QUESTION_TYPES = (
     ("place", re.compile(r"^\W*where\b(?!.*\b(place|placed|rank|ranked|finish|finished)\b\W*(in \d{4}\W*)?$)|\bin which (\w+ )?(city|state|country|prefecture|region)\b|"
                          r"\bwhich (country|city|state|prefecture|region|island)\b|\blocated\b")),
-    ("entity", re.compile(r"^\W*(who|whom|whose|which (is|are|was|were)\b|which (company|firm|automaker|carmaker|maker|country|city|state|"
+    ("entity", re.compile(r"^\W*(?:(?:to|from|for|with|by|of|on)\s+)?(who|whom|whose|which (is|are|was|were)\b|"
+                          r"which (company|firm|automaker|carmaker|maker|country|city|state|"
                           r"prefecture|plant|research|agency|ministry|partner|person|executive|organi[sz]ation|"
                           r"association|one|region|island|chinese|japanese|korean|south|battery|two|ev|outlet|"
                           r"publication|newspaper|website|source|brand|supplier))\b|"
@@ -143,6 +144,7 @@ SYNONYM_GROUPS = (
     "buy bought buying purchase purchased purchasing procure procured procuring",
     "agreement deal pact accord",
     "us u.s usa",  # the country, however it is abbreviated
+    "spokesperson spokesman spokeswoman representative",
 )
 SYNONYMS = {word: group.split()[0] for group in SYNONYM_GROUPS for word in group.split()}  # a term found only in the previous sentence or title counts for less
 
@@ -155,6 +157,13 @@ class Evidence:
     dense: float
     overlap: float  # IDF-weighted share of the question's terms the sentence (or its context) holds
     typed: bool  # holds the kind of value the question asks for (a number, a year, a name)
+
+
+def asks_publication_date(question: str) -> bool:
+    """"When was the article about Oppama published?", "Oppama article publication date"; not "To which
+    publication did ... complain?", which asks for a name."""
+    dated = question_type(question) == "time" or "date" in tokens(question)
+    return dated and bool(PUBLICATION.search(question))
 
 
 def question_type(question: str) -> str | None:
@@ -315,11 +324,15 @@ def unknown_names(question: str, vocabulary: frozenset[str]) -> list[str]:
     if found and first and found[0] == re.sub(r"['’]s$", "", first.group(1)) and WH_WORD.search(question[first.end():]):
         found = found[1:]  # "Pressure from which country ...": a capital that only starts the sentence
     for name in found:
-        capitalised = " ".join(part for part in name.split("-") if part[:1].isupper())  # "Taiwan-based"
-        parts = [p for p in tokens(capitalised) if not p[0].isdigit() and len(p) > 2]
+        parts = [p for p in _name_tokens(name) if not p[0].isdigit() and len(p) > 2]
         if parts and not all(_known_place(p, vocabulary) for p in correct_terms(parts, vocabulary)):
             unknown.append(name)
     return unknown
+
+
+def _name_tokens(name: str) -> list[str]:
+    """Tokens of a name's capitalised parts: "Taiwan-based" -> ["taiwan"]."""
+    return tokens(" ".join(part for part in re.split(r"[-–]", name) if part[:1].isupper()))
 
 
 def _known_place(word: str, vocabulary: frozenset[str]) -> bool:
@@ -368,7 +381,7 @@ def score_sentences(
     asked_numbers = numbers(question)
     asked_years = {n for n in asked_numbers if YEAR.fullmatch(n)}
     # "panasonic" in a question typed in lower case (or in capitals) is still a name.
-    asked_names = {token for name in names(question) for token in tokens(name)}
+    asked_names = {token for name in names(question) for token in _name_tokens(name)}
     asked_names |= {token for token in tokens(question) if token in stats.name_tokens}
     # A question's first word is capitalised by its place: "Apart from ..." names nothing.
     opening = tokens(" ".join(question.split()[:1]))
@@ -387,7 +400,10 @@ def score_sentences(
     # "North American" is said as "North America"; "Japanese" is not said by the common "Japan".
     named = _named_thing(question) if wanted == "entity" else None
     tally = wanted == "count" and bool(TALLY.search(question))
-    rare_forms = [{form for form in place_forms(name) if form == name or stats.weight(form) > rare} for name in rare_names]
+    rare_forms = [
+        {concept(form) for form in place_forms(name) if form == name or stats.weight(form) > rare}
+        for name in rare_names
+    ]  # compared with the sentence's concepts: a "spokesperson" is said "representative"
     best: dict[int, Evidence] = {}
     for hit in hits:
         for offset, sentence in enumerate(index.chunk_sentences(hit.chunk)):

@@ -31,6 +31,7 @@ from qa.evidence import (
     Complement,
     Evidence,
     answer_tokens,
+    asks_publication_date,
     bridge,
     choice_options,
     complement,
@@ -137,7 +138,8 @@ class Pipeline:
         hits = self._retrieve(index, standalone, query_vector, top_k)
         passages = tuple(hits[: top_k or self.settings.top_k])
         unknown = unknown_names(standalone, index.vocabulary)
-        source = self._publication(standalone, index, top_k) if PUBLICATION.search(standalone) and not unknown else None
+        dated = asks_publication_date(standalone) and not unknown
+        source = self._publication(standalone, index, top_k) if dated else None
         if source is not None:  # "When was the article about ... published?" is answered by its dateline
             timings["retrieval"] = time.perf_counter() - mark
             timings["total"] = time.perf_counter() - started

@@ -45,6 +45,8 @@ from qa.text import tokens
         ("Which day was the deal signed?", "time"),
         ("How much does Japan produce now?", "count"),  # output: GWh, not money
         ("Apart from Reuters, which outlet did the story lean on?", "entity"),
+        ("To which publication did a spokesperson complain?", "entity"),
+        ("From which company will Toyota buy batteries?", "entity"),
     ],
 )
 def test_question_type(question: str, wanted: str | None) -> None:
@@ -660,3 +662,43 @@ def test_a_questions_first_word_is_no_name_when_it_is_an_english_word(make_pipel
     with_rule = score()
     monkeypatch.setattr(evidence, "_english_stems", frozenset)  # no English words: "Apart" is a missing name
     assert with_rule - score() == pytest.approx(evidence.WEIGHTS["missing_name"])
+
+
+def test_a_role_may_stand_in_the_evidence_under_another_word(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.evidence as evidence
+
+    pipeline = make_pipeline()
+    index = pipeline.index
+    jaia = next(i for i, s in enumerate(index.sentences) if "Importers Association (JAIA) told Argus" in s.text)
+    question = "Which publication did a spokesperson for the importers talk to?"
+
+    def score() -> float:
+        vector = pipeline.embedder.embed([question])[0]
+        ranked = evidence.score_sentences(question, vector, pipeline._retrieve(index, question, vector, None), index)
+        return next(e.score for e in ranked if e.position == jaia)
+
+    with_role = score()
+    monkeypatch.setattr(evidence, "ROLE", re.compile(r"(?!)"))  # no role required at all
+    assert score() == pytest.approx(with_role)  # "A representative from ..." is the spokesperson asked about
+
+
+def test_only_the_capitalised_parts_of_a_name_are_names() -> None:
+    from qa.evidence import _name_tokens
+
+    assert _name_tokens("Taiwan-based") == ["taiwan"]
+    assert _name_tokens("Panasonic Energy–Subaru") == ["panasonic", "energy", "subaru"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("When was the article about Oppama published?", True),
+        ("Nissan Foxconn Oppama article publication date", True),
+        ("To which publication did a spokesperson complain?", False),  # asks for a name
+        ("Which outlet published the report?", False),
+    ],
+)
+def test_a_publication_date_question_asks_for_a_date(question: str, expected: bool) -> None:
+    from qa.evidence import asks_publication_date
+
+    assert asks_publication_date(question) is expected
