@@ -134,15 +134,10 @@ def test_a_role_asked_about_must_stand_in_the_evidence(make_pipeline, monkeypatc
     espinosa = next(i for i, s in enumerate(index.sentences) if "Espinosa" in s.text)
     catl = next(i for i, s in enumerate(index.sentences) if s.text.startswith("CATL retained"))
 
-    def score(question: str, position: int) -> float:
-        vector = pipeline.embedder.embed([question])[0]
-        ranked = evidence.score_sentences(question, vector, pipeline._retrieve(index, question, vector, None), index)
-        return next(e.score for e in ranked if e.position == position)
-
     monkeypatch.setattr(evidence._stats(index), "name_tokens", frozenset())  # "CEO" is also a name in the articles
-    with_rule = score("Who is CATL's CEO?", catl), score("Who is Nissan's CEO?", espinosa)
+    with_rule = _score(pipeline, "Who is CATL's CEO?", catl), _score(pipeline, "Who is Nissan's CEO?", espinosa)
     monkeypatch.setattr(evidence, "ROLE", re.compile(r"(?!)"))  # matches nothing: no role is required
-    without = score("Who is CATL's CEO?", catl), score("Who is Nissan's CEO?", espinosa)
+    without = _score(pipeline, "Who is CATL's CEO?", catl), _score(pipeline, "Who is Nissan's CEO?", espinosa)
     # A sentence about CATL that names no CEO loses the missing-name penalty; Espinosa's keeps its score.
     assert without[0] - with_rule[0] == pytest.approx(evidence.WEIGHTS["missing_name"])
     assert without[1] == pytest.approx(with_rule[1])
@@ -387,15 +382,10 @@ def test_a_name_may_stand_in_the_evidence_as_its_place_or_people(make_pipeline, 
     goal = next(i for i, s in enumerate(index.sentences) if "sales in North America from 50%" in s.text)
     question = "What share of Toyota's North American sales are electric or hybrid?"
 
-    def score() -> float:
-        vector = pipeline.embedder.embed([question])[0]
-        ranked = evidence.score_sentences(question, vector, pipeline._retrieve(index, question, vector, None), index)
-        return next(e.score for e in ranked if e.position == goal)
-
-    with_forms = score()
+    with_forms = _score(pipeline, question, goal)
     monkeypatch.setattr(evidence, "place_forms", lambda word: {word})
     # "American" in the question is "America" in the sentence: no missing-name penalty.
-    assert with_forms - score() == pytest.approx(evidence.WEIGHTS["missing_name"])
+    assert with_forms - _score(pipeline, question, goal) == pytest.approx(evidence.WEIGHTS["missing_name"])
 
 
 def test_a_request_with_several_asks_splits_into_parts() -> None:
@@ -581,15 +571,10 @@ def test_a_place_named_in_what_the_answer_is_need_not_stand_in_the_evidence(make
     catl = next(i for i, s in enumerate(index.sentences) if s.text.startswith("CATL retained"))
     state, company = "In which US state is Toyota building a major factory?", "Which Japanese company trails CATL?"
 
-    def score(question: str, position: int) -> float:
-        vector = pipeline.embedder.embed([question])[0]
-        ranked = evidence.score_sentences(question, vector, pipeline._retrieve(index, question, vector, None), index)
-        return next(e.score for e in ranked if e.position == position)
-
-    with_rule = score(state, carolina), score(company, catl)
+    with_rule = _score(pipeline, state, carolina), _score(pipeline, company, catl)
     monkeypatch.setattr(evidence, "ANSWER_HEAD", re.compile(r"(?!)"))  # no head: "US" must stand nearby
-    assert with_rule[0] - score(state, carolina) == pytest.approx(evidence.WEIGHTS["missing_name"])
-    assert score(company, catl) == pytest.approx(with_rule[1])  # a company's "Japanese" is always required
+    assert with_rule[0] - _score(pipeline, state, carolina) == pytest.approx(evidence.WEIGHTS["missing_name"])
+    assert _score(pipeline, company, catl) == pytest.approx(with_rule[1])  # a company's "Japanese" is always required
 
 
 def test_us_is_one_concept_however_abbreviated() -> None:
@@ -636,14 +621,9 @@ def test_a_name_typed_in_lower_case_is_still_a_name(make_pipeline, monkeypatch) 
     fukuoka = next(i for i, s in enumerate(index.sentences) if "suspension of its next-generation" in s.text)
     question = "where in japan is the panasonic subaru battery plant being built"
 
-    def score() -> float:
-        vector = pipeline.embedder.embed([question])[0]
-        ranked = evidence.score_sentences(question, vector, pipeline._retrieve(index, question, vector, None), index)
-        return next(e.score for e in ranked if e.position == fukuoka)
-
-    with_rule = score()
+    with_rule = _score(pipeline, question, fukuoka)
     monkeypatch.setattr(stats, "name_tokens", frozenset())
-    assert score() - with_rule == pytest.approx(evidence.WEIGHTS["missing_name"])
+    assert _score(pipeline, question, fukuoka) - with_rule == pytest.approx(evidence.WEIGHTS["missing_name"])
 
 
 def test_a_questions_first_word_is_no_name_when_it_is_an_english_word(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -654,14 +634,9 @@ def test_a_questions_first_word_is_no_name_when_it_is_an_english_word(make_pipel
     source = next(i for i, s in enumerate(index.sentences) if "referencing Reuters" in s.text)
     question = "Apart from Reuters, which outlet did the Yokosuka factory story lean on?"
 
-    def score() -> float:
-        vector = pipeline.embedder.embed([question])[0]
-        ranked = evidence.score_sentences(question, vector, pipeline._retrieve(index, question, vector, None), index)
-        return next(e.score for e in ranked if e.position == source)
-
-    with_rule = score()
+    with_rule = _score(pipeline, question, source)
     monkeypatch.setattr(evidence, "_english_stems", frozenset)  # no English words: "Apart" is a missing name
-    assert with_rule - score() == pytest.approx(evidence.WEIGHTS["missing_name"])
+    assert with_rule - _score(pipeline, question, source) == pytest.approx(evidence.WEIGHTS["missing_name"])
 
 
 def test_a_role_may_stand_in_the_evidence_under_another_word(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -672,14 +647,9 @@ def test_a_role_may_stand_in_the_evidence_under_another_word(make_pipeline, monk
     jaia = next(i for i, s in enumerate(index.sentences) if "Importers Association (JAIA) told Argus" in s.text)
     question = "Which publication did a spokesperson for the importers talk to?"
 
-    def score() -> float:
-        vector = pipeline.embedder.embed([question])[0]
-        ranked = evidence.score_sentences(question, vector, pipeline._retrieve(index, question, vector, None), index)
-        return next(e.score for e in ranked if e.position == jaia)
-
-    with_role = score()
+    with_role = _score(pipeline, question, jaia)
     monkeypatch.setattr(evidence, "ROLE", re.compile(r"(?!)"))  # no role required at all
-    assert score() == pytest.approx(with_role)  # "A representative from ..." is the spokesperson asked about
+    assert _score(pipeline, question, jaia) == pytest.approx(with_role)  # "A representative from ..." is the spokesperson asked about
 
 
 def test_only_the_capitalised_parts_of_a_name_are_names() -> None:
@@ -702,3 +672,13 @@ def test_a_publication_date_question_asks_for_a_date(question: str, expected: bo
     from qa.evidence import asks_publication_date
 
     assert asks_publication_date(question) is expected
+
+
+def _score(pipeline, question: str, position: int) -> float:  # type: ignore[no-untyped-def]
+    """The score of the sentence at `position` for the question, through retrieval as the pipeline does it."""
+    import qa.evidence as evidence
+
+    index = pipeline.index
+    vector = pipeline.embedder.embed([question])[0]
+    ranked = evidence.score_sentences(question, vector, pipeline._retrieve(index, question, vector, None), index)
+    return next(e.score for e in ranked if e.position == position)
