@@ -131,8 +131,8 @@ def test_a_role_asked_about_must_stand_in_the_evidence(make_pipeline, monkeypatc
 
     pipeline = make_pipeline()
     index = pipeline.index
-    espinosa = next(i for i, s in enumerate(index.sentences) if "Espinosa" in s.text)
-    catl = next(i for i, s in enumerate(index.sentences) if s.text.startswith("CATL retained"))
+    espinosa = "Espinosa"
+    catl = "CATL retained"
 
     monkeypatch.setattr(evidence._stats(index), "name_tokens", frozenset())  # "CEO" is also a name in the articles
     with_rule = _score(pipeline, "Who is CATL's CEO?", catl), _score(pipeline, "Who is Nissan's CEO?", espinosa)
@@ -308,12 +308,12 @@ def test_direct_value_is_the_one_value_of_the_asked_kind(quote: str, wanted: str
     assert direct_value(quote, wanted, "How many or how much?") == expected
 
 
-def _at(index, prefix: str, score: float, *, typed: bool = True):  # type: ignore[no-untyped-def]
+def _at(index, prefix: str, score: float, *, typed: bool = True, overlap: float = 0.5):  # type: ignore[no-untyped-def]
     """The indexed sentence starting with `prefix`, as evidence with the given score."""
     from qa.evidence import Evidence
 
     row = next(i for i, s in enumerate(index.sentences) if s.text.startswith(prefix))
-    return Evidence(index.sentences[row], row, score, 0.5, 0.5, typed)
+    return Evidence(index.sentences[row], row, score, 0.5, overlap, typed)
 
 
 def test_a_why_question_is_completed_by_the_cause_next_to_its_best_sentence(make_pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -378,8 +378,7 @@ def test_a_name_may_stand_in_the_evidence_as_its_place_or_people(make_pipeline, 
     import qa.evidence as evidence
 
     pipeline = make_pipeline()
-    index = pipeline.index
-    goal = next(i for i, s in enumerate(index.sentences) if "sales in North America from 50%" in s.text)
+    goal = "sales in North America from 50%"
     question = "What share of Toyota's North American sales are electric or hybrid?"
 
     with_forms = _score(pipeline, question, goal)
@@ -470,7 +469,7 @@ def test_of_equal_complements_the_one_in_the_questions_word_order_wins(make_pipe
     index = make_pipeline().index
 
     def at(start: str) -> evidence.Evidence:
-        return _sentence_at(index, start)
+        return _at(index, start, 0.2, typed=False, overlap=0.3)  # middling evidence
 
     question = "What kind of batteries did the automaker in talks with Foxconn over the Oppama plant intend to start producing"
     first = at("Nissan is in talks with Foxconn")
@@ -524,7 +523,7 @@ def test_a_verdict_may_stand_next_to_a_runner_up_from_another_article(make_pipel
     index = make_pipeline().index
 
     def at(start: str, typed: bool = False) -> evidence.Evidence:
-        return _sentence_at(index, start, typed=typed)
+        return _at(index, start, 0.2, typed=typed, overlap=0.3)  # middling evidence
 
     question = "Is Japan on track to hit its 2030 battery production goal?"
     first, runner_up = at("The target is to achieve 150 GWh"), at("The Ministry of Economy, Trade and Industry")
@@ -535,13 +534,6 @@ def test_a_verdict_may_stand_next_to_a_runner_up_from_another_article(make_pipel
     chosen = evidence.complement(question, beside, [verdict], index, floor=1.0)
     assert chosen is not None and chosen.evidence == verdict
 
-
-def _sentence_at(index, start: str, *, typed: bool = False):  # type: ignore[no-untyped-def]
-    """The indexed sentence that starts with `start`, as middling evidence."""
-    from qa.evidence import Evidence
-
-    position = next(i for i, s in enumerate(index.sentences) if s.text.startswith(start))
-    return Evidence(index.sentences[position], position, 0.2, 0.5, 0.3, typed)
 
 
 @pytest.mark.parametrize(
@@ -566,9 +558,8 @@ def test_a_place_named_in_what_the_answer_is_need_not_stand_in_the_evidence(make
     import qa.evidence as evidence
 
     pipeline = make_pipeline()
-    index = pipeline.index
-    carolina = next(i for i, s in enumerate(index.sentences) if "North Carolina" in s.text)
-    catl = next(i for i, s in enumerate(index.sentences) if s.text.startswith("CATL retained"))
+    carolina = "North Carolina"
+    catl = "CATL retained"
     state, company = "In which US state is Toyota building a major factory?", "Which Japanese company trails CATL?"
 
     with_rule = _score(pipeline, state, carolina), _score(pipeline, company, catl)
@@ -618,7 +609,7 @@ def test_a_name_typed_in_lower_case_is_still_a_name(make_pipeline, monkeypatch) 
     stats = evidence._stats(index)
     assert {"subaru", "panasonic", "catl"} <= stats.name_tokens
     assert not {"however", "although", "battery"} & stats.name_tokens  # capitalised only where a sentence opens
-    fukuoka = next(i for i, s in enumerate(index.sentences) if "suspension of its next-generation" in s.text)
+    fukuoka = "suspension of its next-generation"
     question = "where in japan is the panasonic subaru battery plant being built"
 
     with_rule = _score(pipeline, question, fukuoka)
@@ -630,8 +621,7 @@ def test_a_questions_first_word_is_no_name_when_it_is_an_english_word(make_pipel
     import qa.evidence as evidence
 
     pipeline = make_pipeline()
-    index = pipeline.index
-    source = next(i for i, s in enumerate(index.sentences) if "referencing Reuters" in s.text)
+    source = "referencing Reuters"
     question = "Apart from Reuters, which outlet did the Yokosuka factory story lean on?"
 
     with_rule = _score(pipeline, question, source)
@@ -643,8 +633,7 @@ def test_a_role_may_stand_in_the_evidence_under_another_word(make_pipeline, monk
     import qa.evidence as evidence
 
     pipeline = make_pipeline()
-    index = pipeline.index
-    jaia = next(i for i, s in enumerate(index.sentences) if "Importers Association (JAIA) told Argus" in s.text)
+    jaia = "Importers Association (JAIA) told Argus"
     question = "Which publication did a spokesperson for the importers talk to?"
 
     with_role = _score(pipeline, question, jaia)
@@ -674,11 +663,12 @@ def test_a_publication_date_question_asks_for_a_date(question: str, expected: bo
     assert asks_publication_date(question) is expected
 
 
-def _score(pipeline, question: str, position: int) -> float:  # type: ignore[no-untyped-def]
-    """The score of the sentence at `position` for the question, through retrieval as the pipeline does it."""
+def _score(pipeline, question: str, holding: str) -> float:  # type: ignore[no-untyped-def]
+    """The score, through retrieval as the pipeline does it, of the first sentence holding `holding`."""
     import qa.evidence as evidence
 
     index = pipeline.index
+    position = next(i for i, s in enumerate(index.sentences) if holding in s.text)
     vector = pipeline.embedder.embed([question])[0]
     ranked = evidence.score_sentences(question, vector, pipeline._retrieve(index, question, vector, None), index)
     return next(e.score for e in ranked if e.position == position)
