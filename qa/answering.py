@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from qa.citations import Citation, unsupported
-from qa.evidence import TALLY, TYPE_PATTERNS, YEAR, concepts
+from qa.evidence import TALLY, TYPE_PATTERNS, YEAR, concepts, share_or_sum
 from qa.generation import Messages
-from qa.text import fold, names, numbers, tokens
+from qa.text import NUMBER, fold, names, numbers, tokens
 
 SYSTEM = "You answer questions about news articles using only the given text. Reply with one short sentence."
 PREFIX = re.compile(r"^\s*(the\s+)?(short\s+)?(answer|response)(\s+to\s+(this|the)\s+question)?(\s+is)?\s*[:\-]?\s*", re.I)
@@ -134,8 +134,8 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
             continue
         if wanted == "count" and any(YEAR.fullmatch(v) for v in value):
             continue  # "how many" is not answered by a year
-        tally = wanted == "count" and TALLY.search(question)
-        if tally and (TYPE_PATTERNS["percent"].search(phrase) or TYPE_PATTERNS["money"].search(phrase)):
+        number = NUMBER.search(quote, match.start())
+        if wanted == "count" and TALLY.search(question) and number is not None and share_or_sum(quote, number):
             continue  # nor "How many cars were sold?" by a share or a sum
         if wanted in ("money", "percent") and not TYPE_PATTERNS[wanted].search(phrase):
             continue

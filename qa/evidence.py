@@ -575,7 +575,7 @@ def _has_new_value(
     if not TYPE_PATTERNS[wanted].search(text):
         return False
     if wanted in ("count", "money", "percent"):
-        values = [m for m in NUMBER.finditer(text) if not (tally and _share_or_sum(text, m))]
+        values = [m for m in NUMBER.finditer(text) if not (tally and share_or_sum(text, m))]
         found = numbers(" ".join(m.group(0) for m in values))
         if wanted == "count":  # "How many ..." is not answered by a year
             found = {n for n in found if not YEAR.fullmatch(n)}
@@ -583,8 +583,9 @@ def _has_new_value(
     return True
 
 
-def _share_or_sum(text: str, match: re.Match[str]) -> bool:
-    """The number is a percentage or an amount of money: "0.7%", "$1.5 billion", "350 billion yen"."""
+def share_or_sum(text: str, match: re.Match[str]) -> bool:
+    """The number (a `NUMBER` match in `text`) is a percentage or an amount of money: "0.7%",
+    "$1.5 billion", "350 billion yen"; "2 million cars" is neither."""
     value, after = match.group(0), text[match.end() : match.end() + 24]
     return value.endswith("%") or value[0] in "$€£¥" or bool(SHARE_OR_SUM_AFTER.match(after))
 

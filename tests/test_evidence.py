@@ -308,6 +308,21 @@ def test_direct_value_is_the_one_value_of_the_asked_kind(quote: str, wanted: str
     assert direct_value(quote, wanted, "How many or how much?") == expected
 
 
+@pytest.mark.parametrize(
+    ("quote", "expected"),
+    [
+        ("Sales reached 2 million cars, a 5% rise worth $3 billion.", "2 million cars"),  # "million" alone is no sum
+        ("Sales rose 5% to $3 billion.", None),
+        ("It spent 350 billion yen on 12 plants.", "12 plants"),
+    ],
+)
+def test_a_tally_is_never_answered_by_a_share_or_a_sum(quote: str, expected: str | None) -> None:
+    """The value shown first and the evidence typing share one definition of a share or a sum."""
+    from qa.answering import direct_value
+
+    assert direct_value(quote, "count", "How many cars were sold?") == expected
+
+
 def _at(index, prefix: str, score: float, *, typed: bool = True, overlap: float = 0.5):  # type: ignore[no-untyped-def]
     """The indexed sentence starting with `prefix`, as evidence with the given score."""
     from qa.evidence import Evidence
