@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from qa.citations import Citation, unsupported
-from qa.evidence import TALLY, TYPE_PATTERNS, YEAR, concepts, share_or_sum
+from qa.evidence import EXACT_WHEN, RELATIVE_TIME, TALLY, TYPE_PATTERNS, YEAR, concepts, counted_words, counts_other, share_or_sum
 from qa.generation import Messages
 from qa.text import NUMBER, fold, names, numbers, tokens
 
@@ -76,6 +76,9 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
     unquoted = [word for word in dict.fromkeys(concepts(reply)) if word not in quoted]
     if unquoted:  # the small model embroiders ("to reduce its carbon footprint"): only quoted words pass
         problems.append("says what the quotes do not: " + ", ".join(unquoted))
+    miscounted = _miscounted(reply, quotes)
+    if miscounted:  # "3,900 factories" from "3,900 employees": every number and word is quoted, the pairing is not
+        problems.append("counts what the quotes do not: " + ", ".join(miscounted))
     denied = [name for name in dict.fromkeys(names(reply)) if _denied(name, quotes) and not _denied(name, [reply])]
     if denied:  # "anchored in the United States, not in Japan" does not support "in Japan"
         problems.append("the quotes say the opposite about: " + ", ".join(denied))
@@ -86,6 +89,31 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
     if not new_words & evidence_words:
         problems.append("reply adds nothing from the evidence")
     return problems
+
+
+COUNTED_REACH = 3  # words after a number in a quote that may name what it counts ("3,900 full-time employees")
+
+
+def _miscounted(reply: str, quotes: list[str]) -> list[str]:
+    """Numbers the reply attaches to a thing that no quote counts with that number.
+
+    "3,900 factories" where the quote says "3,900 employees"; years are dates, not counts.
+    """
+    wrong = []
+    for match in NUMBER.finditer(reply):
+        value = numbers(match.group(0))
+        things = counted_words(reply, match.end(), reach=1)
+        if not things or any(YEAR.fullmatch(v) for v in value):
+            continue
+        near: set[str] = set()
+        for quote in quotes:
+            for found in NUMBER.finditer(quote):
+                if numbers(found.group(0)) == value:
+                    after = quote[found.end() :]
+                    near |= set(concepts(" ".join(after.split()[:COUNTED_REACH + 1])))
+        if near and not set(concepts(things[0])) <= near:
+            wrong.append(f"{match.group(0)} {things[0]}")
+    return wrong
 
 
 NEGATED = re.compile(r"\b(?:not|never|no longer|rather than|instead of|than)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
@@ -135,8 +163,9 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
         if wanted == "count" and any(YEAR.fullmatch(v) for v in value):
             continue  # "how many" is not answered by a year
         number = NUMBER.search(quote, match.start())
-        if wanted == "count" and TALLY.search(question) and number is not None and share_or_sum(quote, number):
-            continue  # nor "How many cars were sold?" by a share or a sum
+        tally = wanted == "count" and TALLY.search(question) and number is not None
+        if tally and (share_or_sum(quote, number) or counts_other(quote, number, question)):
+            continue  # nor "How many cars were sold?" by a share, a sum, or "3,900 employees"
         if wanted in ("money", "percent") and not TYPE_PATTERNS[wanted].search(phrase):
             continue
         found.setdefault(value, (match.start(), match.start() + len(phrase)))
@@ -148,6 +177,16 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
         return None
     phrase = quote[spans[0][0] : spans[0][1]]
     return phrase[0].upper() + phrase[1:]
+
+
+def dated_time(citation: Citation, question: str) -> str | None:
+    """"Earlier this year (article dated 2025-07-07)": a time the quote gives relative to its article's
+    date; none for a question that asks for the month or the day."""
+    match = RELATIVE_TIME.search(citation.quote)
+    if match is None or not citation.date or EXACT_WHEN.search(question):
+        return None
+    phrase = match.group(0)
+    return f"{phrase[0].upper()}{phrase[1:]} (article dated {citation.date})"
 
 
 def supporting(claim: str, citations: list[Citation]) -> list[Citation]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from qa.text import COMMON_CAPITALISED, STOPWORDS, fold, names, place_forms, tokens
+from qa.text import COMMON_CAPITALISED, ROLE, STOPWORDS, fold, names, place_forms, tokens
 
 FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|what of|and what about)\s+(?P<subject>.+?)\s*[?.!]*\s*$", re.I)
 ANAPHORA = re.compile(
@@ -103,7 +103,9 @@ def _new_name(answer: str, previous: str, exclude: Iterable[str] = (), *, place:
 
 def _nearest(candidates: list[str], answer: str, previous: str) -> int:
     """Where in the answer the candidate nearest the earlier question's own words starts."""
-    asked = set(tokens(previous)) - {token for name in names(previous) for token in tokens(name)}
+    # A role is asked about, not named: "Who is Nissan's CEO?" is answered next to "CEO".
+    roles = {token for match in ROLE.finditer(previous) for token in tokens(match.group(0))}
+    asked = set(tokens(previous)) - ({token for name in names(previous) for token in tokens(name)} - roles)
     words = list(re.finditer(r"\S+", answer))
     echoes = [i for i, word in enumerate(words) if asked & set(tokens(word.group(0)))]
     best: tuple[int, int] | None = None  # (distance, start)
@@ -115,7 +117,11 @@ def _nearest(candidates: list[str], answer: str, previous: str) -> int:
             best = (distance, start)
     assert best is not None
     start = best[1]
-    while (before := re.search(r"([A-Z][\w&.-]*)\s+$", answer[:start])) and fold(before.group(1)) not in COMMON_CAPITALISED:
+    while (
+        (before := re.search(r"([A-Z][\w&.-]*)\s+$", answer[:start]))
+        and fold(before.group(1)) not in COMMON_CAPITALISED
+        and not ROLE.fullmatch(before.group(1))  # "CEO Ivan Espinosa" is "Ivan Espinosa"
+    ):
         start = before.start(1)  # "Motors" is part of "Mitsubishi Motors"
     return start
 

@@ -20,9 +20,14 @@ from qa.chunking import Sentence
 from qa.embedding import english_words
 from qa.index import SearchIndex
 from qa.retrieval import Hit
-from qa.text import NUMBER, ORDINALS, edit_distance_at_most, fold, names, numbers, place_forms, tokens
+from qa.text import NUMBER, ORDINALS, ROLE, edit_distance_at_most, fold, names, numbers, place_forms, tokens
 
 NUMBER_WORDS = r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)\b"
+# A time the reader dates by the article: "earlier this year", "last month", "on Wednesday".
+RELATIVE_TIME = re.compile(r"\b(?:(?:earlier|later|early|late) (?:this|last|next) (?:year|month|week)|(?:earlier|later) this (?:year|month|week)|"
+                           r"(?:this|last|next) (?:year|month|week)|yesterday|"
+                           r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
+EXACT_WHEN = re.compile(r"\b(what|which) (month|day|date)\b|\bon what date\b|\bexact date\b", re.I)
 TYPE_PATTERNS = {
     "count": re.compile(r"\d|" + NUMBER_WORDS, re.I),
     "money": re.compile(r"[$€£¥]\s?\d|\d\s*(billion|million|trillion)?\s*(yen|dollars?|usd|euros?)\b|\b\d[\d.,]*\s*(billion|million|trillion)\b", re.I),
@@ -35,7 +40,7 @@ TYPE_PATTERNS = {
                             r"insufficient|short of|on track|off track|behind|confirm\w*|verif\w*|den(y|ied))\b", re.I),
     # Month names are matched with their capital: "may" is far more often a verb.
     "time": re.compile(r"\b(19|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|"
-                       r"November|December)\b"),
+                       r"November|December)\b|" + RELATIVE_TIME.pattern),
 }
 QUESTION_TYPES = (
     ("place", re.compile(r"^\W*where\b(?!.*\b(place|placed|rank|ranked|finish|finished)\b\W*(in \d{4}\W*)?$)|\bin which (\w+ )?(city|state|country|prefecture|region)\b|"
@@ -46,7 +51,7 @@ QUESTION_TYPES = (
                           r"association|one|region|island|chinese|japanese|korean|south|battery|two|ev|outlet|"
                           r"publication|newspaper|website|source|brand|supplier))\b|"
                           r"\bwhat company\b|\bwhat is the name\b")),
-    ("percent", re.compile(r"\b(percent|percentage|share|%|proportion)\b")),
+    ("percent", re.compile(r"\b(percent|percentage|share|%|proportion)\b|(?<!\bat )\bstake\b")),
     ("count", re.compile(r"\bhow (much|many|far)\b.*\b(rise|raise|increase|boost|expand|grow|fall|drop|decline|cut|reduce|reach|produc\w*|output|capacity)")),
     ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|worth|funding|subsid\w*|amount|"
                          r"price|budget|money|yen|dollars?)\b")),
@@ -58,11 +63,14 @@ QUESTION_TYPES = (
 # A reason is often given without "because", a verdict without "not": these kinds earn a bonus
 # but never a penalty, and evidence without one still answers.
 SOFT_TYPES = {"reason", "judgement"}
-ROLE = re.compile(r"\b(CEO|chief executive|chairman|chairwoman|chair|president|founder|co-founder|minister|"
-                  r"spokesperson|spokesman|spokeswoman|director|governor|mayor|chief|head)s?\b", re.I)
 WH_WORD = re.compile(r"\b(what|which|who|whom|whose|where|when|why|how)\b", re.I)
 YEAR = re.compile(r"(19|20)\d\d")
 TALLY = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
+HOW_MANY = re.compile(r"\bhow many\s+([\w-]+)", re.I)
+# What a count may be of whatever "how many X" asks: "how many people" may count employees.
+ANY_THING = frozenset("people person persons time times one ones thing things unit units gwh mwh kwh gw mw".split())
+SCALE = re.compile(r"\s+(?:thousand|million|billion|trillion)\b", re.I)
+COUNTED = re.compile(r"\s+([A-Za-z][\w-]*)")
 ORDINAL_WORDS = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.I)
 SHARE_OR_SUM_AFTER = re.compile(r"\s?(%|percent\b|per cent\b)|\s*((b|m|tr)illion\s+)?(yen|dollars?|usd|euros?)\b", re.I)
 PLACE = re.compile(r"\b(?:in|at|near|from|outside)\s+((?:[A-Z][\w-]+[\s,]*){1,3})")
@@ -83,7 +91,10 @@ ANSWER_HEAD = re.compile(r"^\W*(?:(?:by|in|at|for|from|to|of|on|with)\s+)?(which
                          r"(?=(is|are|was|were|has|have|had|did|does|do|will|would|can|could|[\w-]+ed)\b)", re.I)
 # "When was the article about Oppama published?": answered by the article's dateline, not its text.
 PUBLICATION = re.compile(r"\b(publish(ed|ing)?|publication|posted|dated)\b|\bdate of (the|this|that) (article|story|report|piece)\b|"
-                         r"\b(article|story|report|piece)['’]?s? date\b", re.I)
+                         r"\b(article|story|report|piece)['’]?s? date\b|\b(come|came|comes) out\b", re.I)
+STORY = re.compile(r"\b(article|story|piece|report|news)\b", re.I)
+# The words that ask when: on the way to the article a question is about, they only add noise.
+ASKS_WHEN = re.compile(r"\b(what|which) (day|date|month|year)( of the week)?\b|\bwhen\b|\bon what day\b", re.I)
 # "..., and when is it due?", "..., and state how much ...", "Describe X: what it was, where it ranked, and ..."
 PART_SPLIT = re.compile(r"(?:,?\s+and\s+(?:(?:state|say|tell me|explain|give|describe|name|list|note)\s+)?|[:;]\s+|,\s+(?=[^,]*,?\s+and\s+(?:what|when|where|who|which|how|why)\b))"
                         r"(?=(?:(?:from|in|by|since|until|for|at|to|of|on|with)\s+)?(?:what|when|where|who|which|how|why|is|are|does|did)\b)", re.I)
@@ -163,7 +174,10 @@ def asks_publication_date(question: str) -> bool:
     """"When was the article about Oppama published?", "Oppama article publication date"; not "To which
     publication did ... complain?", which asks for a name."""
     dated = question_type(question) == "time" or "date" in tokens(question)
-    return dated and bool(PUBLICATION.search(question))
+    said = {fold(m.group(0)) for m in PUBLICATION.finditer(question)}
+    if said and all(m.endswith(" out") for m in said):  # "came out" is publication only for a story
+        return dated and bool(STORY.search(question))
+    return dated and bool(said)
 
 
 def question_type(question: str) -> str | None:
@@ -399,7 +413,6 @@ def score_sentences(
     rare_names |= {token for m in ROLE.finditer(question) for token in tokens(m.group(0))}
     # "North American" is said as "North America"; "Japanese" is not said by the common "Japan".
     named = _named_thing(question) if wanted == "entity" else None
-    tally = wanted == "count" and bool(TALLY.search(question))
     rare_forms = [
         {concept(form) for form in place_forms(name) if form == name or stats.weight(form) > rare}
         for name in rare_names
@@ -415,7 +428,7 @@ def score_sentences(
             ) / total_weight
             dense = float(index.sentence_vectors[position] @ query_vector)
             typed = wanted is not None and _has_new_value(
-                sentence.text, wanted, asked_numbers, asked_names, named, tally=tally
+                sentence.text, wanted, asked_numbers, asked_names, named, question=question
             )
             score = WEIGHTS["dense"] * dense + WEIGHTS["overlap"] * overlap + WEIGHTS["context"] * hit.dense
             if wanted:
@@ -552,11 +565,13 @@ def _has_new_value(
     asked_names: set[str],
     named: str | None = None,
     *,
-    tally: bool = False,
+    question: str = "",
 ) -> bool:
     """The sentence holds a value of the wanted kind that the question did not already state.
 
-    A `tally` ("How many cars were sold?") is a number of things: a share or a sum of money is none.
+    A tally ("How many cars were sold?") is a number of things: a share or a sum of money is none,
+    nor a number of other things ("how many factories": not "3,900 employees"). "Earlier this
+    year" answers when, not what month or day.
 
     When the question asks for the name of a thing, the new name must stand next to that thing:
     "Nissan's CEO Ivan Espinosa" names the CEO; "a new electric vehicle model" names no model.
@@ -570,17 +585,41 @@ def _has_new_value(
         return any(not set(tokens(name)) <= asked_names for name in names(text))
     if wanted == "place":
         return any(not set(tokens(m.group(1))) <= asked_names for m in PLACE.finditer(text))
+    tally = wanted == "count" and bool(TALLY.search(question))
     if tally and ORDINAL_WORDS.search(text):
         return True  # "for the eighth consecutive year" answers "for how many years"
     if not TYPE_PATTERNS[wanted].search(text):
         return False
+    if wanted == "time" and EXACT_WHEN.search(question) and not TYPE_PATTERNS["time"].search(RELATIVE_TIME.sub(" ", text)):
+        return False
     if wanted in ("count", "money", "percent"):
-        values = [m for m in NUMBER.finditer(text) if not (tally and share_or_sum(text, m))]
+        values = [m for m in NUMBER.finditer(text) if not (tally and (share_or_sum(text, m) or counts_other(text, m, question)))]
         found = numbers(" ".join(m.group(0) for m in values))
         if wanted == "count":  # "How many ..." is not answered by a year
             found = {n for n in found if not YEAR.fullmatch(n)}
         return bool(found - asked_numbers) or (wanted == "count" and bool(re.search(NUMBER_WORDS, text, re.I)))
     return True
+
+
+def counted_words(text: str, end: int, reach: int = 3) -> list[str]:
+    """The words right after a number that ends at `end`, past "million"/"billion", up to a
+    punctuation mark: what it counts ("3,900 full-time employees")."""
+    scale = SCALE.match(text, end)
+    after = re.match(r"[^,.;:()?!]*", text[scale.end() if scale else end :])
+    return [word for word in after.group(0).split()[:reach] if tokens(word)] if after else []
+
+
+def counts_other(text: str, match: re.Match[str], question: str) -> bool:
+    """The number counts something other than what "how many X" asks about, and the question never names it."""
+    asked = HOW_MANY.search(question)
+    things = counted_words(text, match.end())
+    if asked is None or not tokens(asked.group(1)) or not things:
+        return False
+    if any(edit_distance_at_most(fold(asked.group(1)), fold(word), 2) for word in things):
+        return False  # "how many emploees": the asked word, mistyped
+    if {fold(word) for word in [asked.group(1), *things]} & ANY_THING:
+        return False
+    return not set(concepts(" ".join(things))) & set(concepts(question))
 
 
 def share_or_sum(text: str, match: re.Match[str]) -> bool:

@@ -17,6 +17,7 @@ from qa.answering import (
     build_prompt,
     check_reply,
     compose,
+    dated_time,
     direct_value,
     parse_reply,
 )
@@ -26,6 +27,7 @@ from qa.conversation import ANAPHORA, resolve_in_context, standalone_question
 from qa.embedding import Embedder, make_embedder
 from qa.errors import IndexCorruptError, InvalidQuestionError
 from qa.evidence import (
+    ASKS_WHEN,
     PUBLICATION,
     SOFT_TYPES,
     Complement,
@@ -185,6 +187,8 @@ class Pipeline:
             citations = [self._citation(n, item, index, None, wanted, search) for n, item in enumerate(evidence, 1)]
         # When the model's reply cannot be shown, the answer still leads with the value asked for.
         lead = direct_value(citations[0].quote, wanted, search) if problems and citations else None
+        if problems and citations and wanted == "time" and lead is None:
+            lead = dated_time(citations[0], search)  # "earlier this year" means little without the article's date
         options = choice_options(search)
         if problems and options and len(firsts) == 2:  # "Which opens first: A or B?": each one's value
             lead = self._weighed(options, [(citations[evidence.index(first)], part) for first, _, part in firsts]) or lead
@@ -293,7 +297,7 @@ class Pipeline:
 
     def _publication(self, question: str, index: SearchIndex, top_k: int | None) -> Source | None:
         """The article a question about a publication date is about; None when none is close enough."""
-        ranking = self._rank(PUBLICATION.sub(" ", question), index, top_k, wanted=None)
+        ranking = self._rank(ASKS_WHEN.sub(" ", PUBLICATION.sub(" ", question)), index, top_k, wanted=None)
         if not ranking or ranking[0].score < self.settings.abstain_threshold:
             return None
         return index.sources[ranking[0].sentence.article_id]

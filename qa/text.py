@@ -24,6 +24,10 @@ COMMON_CAPITALISED = STOPWORDS | frozenset(
     one two three four five six seven eight nine ten first second third fourth fifth sixth seventh eighth
     ninth tenth""".split()
 )
+ROLE = re.compile(r"\b(CEO|chief executive|chairman|chairwoman|chair|president|founder|co-founder|minister|"
+                  r"spokesperson|spokesman|spokeswoman|director|governor|mayor|chief|head)s?\b", re.I)
+# "$1.5 billion USD": a unit, written in capitals, not a name.
+CURRENCY_CODES = frozenset("usd eur jpy gbp cny rmb krw twd chf cad aud inr".split())
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,'’&-]*[A-Za-z0-9%]|[A-Za-z0-9]")
 NUMBER = re.compile(r"(?<![\w.])[$€£¥]?\d+(?:[.,]\d+)*(?:\s?%)?")
 MONTH_WORDS = frozenset(
@@ -92,7 +96,8 @@ def names(text: str) -> list[str]:
     found = []
     for match in re.finditer(r"[A-Z][A-Za-z0-9&.-]*(?:['’]s)?", text):
         word = re.sub(r"['’]s$", "", match.group(0)).rstrip(".-")
-        if len(word) > 1 and word.lower() not in COMMON_CAPITALISED and word.lower() not in MONTH_WORDS:
+        lowered = word.lower()
+        if len(word) > 1 and lowered not in COMMON_CAPITALISED and lowered not in MONTH_WORDS and lowered not in CURRENCY_CODES:
             found.append(word)
     return found
 

@@ -47,6 +47,8 @@ from qa.text import tokens
         ("Apart from Reuters, which outlet did the story lean on?", "entity"),
         ("To which publication did a spokesperson complain?", "entity"),
         ("From which company will Toyota buy batteries?", "entity"),
+        ("What stake does Subaru hold in the venture?", "percent"),  # a share of a company
+        ("What is at stake for Nissan?", None),
     ],
 )
 def test_question_type(question: str, wanted: str | None) -> None:
@@ -228,6 +230,21 @@ def test_a_reply_that_embroiders_on_the_quotes_is_not_shown() -> None:
     assert not check_reply("It would help Nissan reduce expenses.", question, quotes, None)
 
 
+@pytest.mark.parametrize(
+    ("reply", "shown"),
+    [
+        ("The Oppama facility will shut down 3,900 factories.", False),  # the quote counts employees
+        ("The Oppama facility has about 3,900 employees.", True),
+        ("The Oppama facility has about 3,900 staff.", True),  # the same thing, by another word
+        ("It employs 3,900 and will close in 2027 after review.", True),  # no counted word; a year counts nothing
+    ],
+)
+def test_a_reply_may_not_pair_a_quoted_number_with_another_thing(reply: str, shown: bool) -> None:
+    quotes = ["The Oppama facility, which has approximately 3,900 employees, may close in 2027 after a review."]
+    problems = check_reply(reply, "How many does the plant have?", quotes, "count")
+    assert any(p.startswith("counts what the quotes do not") for p in problems) is not shown
+
+
 def test_a_reply_that_only_repeats_a_quote_is_dropped_for_the_quote() -> None:
     quotes = ["In contrast, Panasonic was the only Japanese firm to make the list, trailing at sixth place."]
     problems = check_reply("- " + quotes[0], "Which firm?", quotes, None)
@@ -313,7 +330,7 @@ def test_direct_value_is_the_one_value_of_the_asked_kind(quote: str, wanted: str
     [
         ("Sales reached 2 million cars, a 5% rise worth $3 billion.", "2 million cars"),  # "million" alone is no sum
         ("Sales rose 5% to $3 billion.", None),
-        ("It spent 350 billion yen on 12 plants.", "12 plants"),
+        ("It spent 350 billion yen on 12 new cars.", "12"),
     ],
 )
 def test_a_tally_is_never_answered_by_a_share_or_a_sum(quote: str, expected: str | None) -> None:
@@ -566,7 +583,8 @@ def test_a_verdict_may_stand_next_to_a_runner_up_from_another_article(make_pipel
 def test_a_tally_is_answered_by_a_number_of_things(text: str, tally: bool, expected: bool) -> None:
     from qa.evidence import _has_new_value
 
-    assert _has_new_value(text, "count", set(), set(), tally=tally) is expected
+    question = "How many of them were there?"
+    assert _has_new_value(text, "count", set(), set(), question=question if tally else "How much?") is expected
 
 
 def test_a_place_named_in_what_the_answer_is_need_not_stand_in_the_evidence(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -670,6 +688,8 @@ def test_only_the_capitalised_parts_of_a_name_are_names() -> None:
         ("Nissan Foxconn Oppama article publication date", True),
         ("To which publication did a spokesperson complain?", False),  # asks for a name
         ("Which outlet published the report?", False),
+        ("What day of the week did the Oppama story come out?", True),
+        ("When did the sales figures come out?", False),  # "came out" dates a story, not any figure
     ],
 )
 def test_a_publication_date_question_asks_for_a_date(question: str, expected: bool) -> None:
@@ -687,3 +707,60 @@ def _score(pipeline, question: str, holding: str) -> float:  # type: ignore[no-u
     vector = pipeline.embedder.embed([question])[0]
     ranked = evidence.score_sentences(question, vector, pipeline._retrieve(index, question, vector, None), index)
     return next(e.score for e in ranked if e.position == position)
+
+
+def test_a_relative_time_types_a_when_question_and_is_led_with_its_article_s_date() -> None:
+    from qa.answering import dated_time
+    from qa.citations import Citation
+    from qa.evidence import TYPE_PATTERNS, _has_new_value
+
+    quote = "a restructuring plan revealed earlier this year by Nissan's CEO"
+    assert TYPE_PATTERNS["time"].search(quote)
+    assert not TYPE_PATTERNS["time"].search("this is the year of the EV")
+    assert _has_new_value(quote, "time", set(), set(), question="When was the plan revealed?")
+    assert not _has_new_value(quote, "time", set(), set(), question="What month was the plan revealed?")
+    cited = Citation(1, "a.txt", "T", "2025-07-07", None, quote, 0, len(quote))
+    assert dated_time(cited, "When was the plan revealed?") == "Earlier this year (article dated 2025-07-07)"
+    assert dated_time(cited, "What month was the plan revealed?") is None  # it does not say the month
+    assert dated_time(Citation(1, "a.txt", "T", None, None, quote, 0, len(quote)), "When?") is None  # undated
+
+
+@pytest.mark.parametrize(
+    ("question", "typed"),
+    [
+        ("How many factories is Nissan planning to shut?", False),  # the number counts employees
+        ("How many people work at the Oppama plant?", True),  # people may be employees
+        ("How many workers does the plant have?", True),  # a synonym
+        ("How many employees does it have?", True),
+        ("How many emploees at Opama?", True),  # mistyped
+    ],
+)
+def test_a_tally_is_a_number_of_what_it_asks_about(question: str, typed: bool) -> None:
+    from qa.evidence import _has_new_value
+
+    text = "The Oppama facility, which has approximately 3,900 employees, faced potential shutdown."
+    assert _has_new_value(text, "count", set(), set(), question=question) is typed
+
+
+def test_a_currency_code_is_a_unit_not_a_name() -> None:
+    from qa.text import names
+
+    assert names("Toyota will buy $1.5 billion USD worth of batteries from LG Energy Solution") == [
+        "Toyota", "LG", "Energy", "Solution"
+    ]
+
+
+def test_he_after_a_question_about_a_role_is_the_person_named_next_to_the_role() -> None:
+    answer = (
+        "“The Oppama facility faced shutdown due to a global restructuring plan revealed earlier this year by "
+        "Nissan's CEO Ivan Espinosa, reports News.Az.” [1]"
+    )
+    follow = standalone_question("How many factories is he planning to shut?", [("Who is Nissan's CEO?", answer)])
+    assert follow == "How many factories is Ivan Espinosa planning to shut?"
+
+
+def test_its_never_points_at_a_currency() -> None:
+    answer = "“Toyota opted to procure approximately $1.5 billion USD worth of batteries from LG Energy Solution.” [1]"
+    previous = "Which company is Toyota buying about $1.5 billion worth of batteries from?"
+    follow = standalone_question("What was its market share in July 2024?", [(previous, answer)])
+    assert follow == "What was LG Energy Solution's market share in July 2024?"
