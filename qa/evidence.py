@@ -43,7 +43,7 @@ TYPE_PATTERNS = {
                        r"November|December)\b|" + RELATIVE_TIME.pattern),
 }
 QUESTION_TYPES = (
-    ("place", re.compile(r"^\W*where\b(?!.*\b(place|placed|rank|ranked|finish|finished)\b\W*(in \d{4}\W*)?$)|\bin which (\w+ )?(city|state|country|prefecture|region)\b|"
+    ("place", re.compile(r"^\W*where\b(?!.*\b(place[sd]?|rank(s|ed)?|finish(es|ed)?|stand(s)?|stood)\b(\s+(among|in|on|of)\b.*)?\W*$)|\bin which (\w+ )?(city|state|country|prefecture|region)\b|"
                          r"\bwhich (country|city|state|prefecture|region|island)\b|\blocated\b")),
     ("entity", re.compile(r"^\W*(?:(?:to|from|for|with|by|of|on)\s+)?(who|whom|whose|which (is|are|was|were)\b|"
                           r"which (company|firm|automaker|carmaker|maker|country|city|state|"
@@ -354,6 +354,26 @@ def _known_place(word: str, vocabulary: frozenset[str]) -> bool:
     return not place_forms(word).isdisjoint(vocabulary)
 
 
+# Abbreviations news text uses without defining them.
+KNOWN_ACRONYMS = {"us": "united states", "uk": "united kingdom", "eu": "european union", "uae": "united arab emirates"}
+DEFINED = re.compile(r"((?:[\w,’'-]+\s+){1,6})\(([A-Z][A-Za-z]{1,5})\)")
+
+
+def acronyms(text: str) -> dict[str, frozenset[str]]:
+    """Each abbreviation the text defines, with the concepts of its long form: "electric vehicle
+    (EV)" gives {"ev": {"electric", "vehicle"}}; the long form's initials must spell it."""
+    found = {short: frozenset(concepts(long)) for short, long in KNOWN_ACRONYMS.items()}
+    for match in DEFINED.finditer(text):
+        short = match.group(2)
+        words = [w for w in match.group(1).split() if w.lower() not in {"of", "and", "for", "the", "&"}]
+        for size in range(len(short), 0, -1):  # "Ministry of Economy, Trade and Industry (METI)"
+            tail = words[-size:]
+            if len(tail) == len(short) and "".join(w[0] for w in tail).lower() == short.lower():
+                found.setdefault(tokens(short)[0], frozenset(concepts(" ".join(tail))))
+                break
+    return found
+
+
 class _Stats:
     """Per-index caches: each sentence's token set and each term's inverse document frequency."""
 
@@ -366,9 +386,14 @@ class _Stats:
         lower = set(tokens(" ".join(re.findall(r"(?<![\w.'’-])[a-z][\w'’.-]*", said))))
         inner = " ".join(s.text.split(maxsplit=1)[-1] for s in index.sentences if not s.heading)
         self.name_tokens = frozenset(t for name in names(inner) for t in tokens(name)) - lower
+        self.long_forms = acronyms(said)
         frequency = Counter(word for words in self.words for word in words)
         self.count = max(len(self.words), 1)
         self.idf = {word: math.log(1 + self.count / n) for word, n in frequency.items()}
+
+    def long_form(self, name: str) -> frozenset[str]:
+        """The concepts of what the name abbreviates ("evs" as well as "ev"); empty when it is none."""
+        return self.long_forms.get(name) or self.long_forms.get(name.removesuffix("s"), frozenset())
 
     def weight(self, term: str) -> float:
         return self.idf.get(term, math.log(1 + self.count))
@@ -417,6 +442,8 @@ def score_sentences(
         {concept(form) for form in place_forms(name) if form == name or stats.weight(form) > rare}
         for name in rare_names
     ]  # compared with the sentence's concepts: a "spokesperson" is said "representative"
+    # "EV" is also said "electric vehicle", "US" "United States".
+    long_forms = [stats.long_form(name) for name in rare_names]
     best: dict[int, Evidence] = {}
     for hit in hits:
         for offset, sentence in enumerate(index.chunk_sentences(hit.chunk)):
@@ -440,7 +467,10 @@ def score_sentences(
                 score -= WEIGHTS["heading"]
             if any(year not in own and year not in context for year in asked_years):
                 continue  # "CATL's share in 2023" is not answered by its share in 2024
-            if any(own.isdisjoint(forms) and context.isdisjoint(forms) for forms in rare_forms):
+            if any(
+                own.isdisjoint(forms) and context.isdisjoint(forms) and not (long and (long <= own or long <= context))
+                for forms, long in zip(rare_forms, long_forms, strict=True)
+            ):
                 score -= WEIGHTS["missing_name"]
             if position not in best or best[position].score < score:
                 best[position] = Evidence(sentence, position, score, dense, overlap, typed)

@@ -49,6 +49,8 @@ from qa.text import tokens
         ("From which company will Toyota buy batteries?", "entity"),
         ("What stake does Subaru hold in the venture?", "percent"),  # a share of a company
         ("What is at stake for Nissan?", None),
+        ("Where did Panasonic rank among battery makers in 2024?", None),  # a rank, however it goes on
+        ("Where will Toyota place its new plant?", "place"),
     ],
 )
 def test_question_type(question: str, wanted: str | None) -> None:
@@ -591,6 +593,7 @@ def test_a_place_named_in_what_the_answer_is_need_not_stand_in_the_evidence(make
     import qa.evidence as evidence
 
     pipeline = make_pipeline()
+    monkeypatch.setattr(evidence._stats(pipeline.index), "long_forms", {})  # the text before says "United States"
     carolina = "North Carolina"
     catl = "CATL retained"
     state, company = "In which US state is Toyota building a major factory?", "Which Japanese company trails CATL?"
@@ -764,3 +767,24 @@ def test_its_never_points_at_a_currency() -> None:
     previous = "Which company is Toyota buying about $1.5 billion worth of batteries from?"
     follow = standalone_question("What was its market share in July 2024?", [(previous, answer)])
     assert follow == "What was LG Energy Solution's market share in July 2024?"
+
+
+def test_abbreviations_are_learned_from_their_definitions() -> None:
+    from qa.evidence import acronyms
+
+    found = acronyms("Foxconn may permit electric vehicle (EV) making. The Ministry of Economy, Trade and Industry (METI) "
+                     "said so. It uses lithium iron phosphate (LFP) cells.")
+    assert found["ev"] == {"electric", "vehicle"}
+    assert found["meti"] == {"ministry", "economy", "trade", "industry"}
+    assert "lfp" not in found  # its initials do not spell it
+    assert found["us"] == {"united", "state"}  # said without a definition
+
+
+def test_an_abbreviation_asked_about_may_be_spelled_out_in_the_evidence(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.evidence as evidence
+
+    pipeline = make_pipeline()
+    question, holding = "what happened to US ev sales early this year", "sales of electric vehicles in the United States"
+    spelled_out = _score(pipeline, question, holding)
+    monkeypatch.setattr(evidence._stats(pipeline.index), "long_forms", {})
+    assert _score(pipeline, question, holding) < spelled_out
