@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from qa.citations import Citation, unsupported
-from qa.evidence import EXACT_WHEN, RELATIVE_TIME, TALLY, TYPE_PATTERNS, YEAR, concepts, counted_words, counts_other, share_or_sum
+from qa.evidence import TALLY, TYPE_PATTERNS, YEAR, concepts, counted_words, counts_other, relative_time, share_or_sum
 from qa.generation import Messages
 from qa.text import NUMBER, fold, names, numbers, tokens
 
@@ -182,8 +182,8 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
 def dated_time(citation: Citation, question: str) -> str | None:
     """"Earlier this year (article dated 2025-07-07)": a time the quote gives relative to its article's
     date; none for a question that asks for the month or the day."""
-    match = RELATIVE_TIME.search(citation.quote)
-    if match is None or not citation.date or EXACT_WHEN.search(question):
+    match = relative_time(citation.quote, question)
+    if match is None or not citation.date:
         return None
     phrase = match.group(0)
     return f"{phrase[0].upper()}{phrase[1:]} (article dated {citation.date})"

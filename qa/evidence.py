@@ -27,6 +27,9 @@ NUMBER_WORDS = r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 RELATIVE_TIME = re.compile(r"\b(?:(?:earlier|later|early|late) (?:this|last|next) (?:year|month|week)|(?:earlier|later) this (?:year|month|week)|"
                            r"(?:this|last|next) (?:year|month|week)|yesterday|"
                            r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
+PAST = re.compile(r"earlier|early|last|yesterday|on ", re.I)
+FUTURE = re.compile(r"\b(will|going to|expected to|due to|set to|plans? to)\b", re.I)
+TIME_REACH = 4  # words either side of a relative time that tie it to what it dates
 EXACT_WHEN = re.compile(r"\b(what|which) (month|day|date)\b|\bon what date\b|\bexact date\b", re.I)
 TYPE_PATTERNS = {
     "count": re.compile(r"\d|" + NUMBER_WORDS, re.I),
@@ -355,7 +358,15 @@ def _known_place(word: str, vocabulary: frozenset[str]) -> bool:
 
 
 # Abbreviations news text uses without defining them.
-KNOWN_ACRONYMS = {"us": "united states", "uk": "united kingdom", "eu": "european union", "uae": "united arab emirates"}
+KNOWN_ACRONYMS = {"us": "united states", "uk": "united kingdom", "eu": "european union", "uae": "united arab emirates",
+                  "ceo": "chief executive", "cfo": "chief financial", "coo": "chief operating", "cto": "chief technology"}
+# How a role asked about is sought: "chief executive" as "CEO" (which is also found spelled out);
+# "Who heads Nissan?" names no title the evidence must repeat.
+ROLE_FORMS = {"chief executive": ["ceo"], "chief executives": ["ceo"]}
+
+
+def _role_tokens(role: str) -> list[str]:
+    return ROLE_FORMS.get(" ".join(fold(role).split()), tokens(role))
 DEFINED = re.compile(r"((?:[\w,’'-]+\s+){1,6})\(([A-Z][A-Za-z]{1,5})\)")
 
 
@@ -387,9 +398,15 @@ class _Stats:
         inner = " ".join(s.text.split(maxsplit=1)[-1] for s in index.sentences if not s.heading)
         self.name_tokens = frozenset(t for name in names(inner) for t in tokens(name)) - lower
         self.long_forms = acronyms(said)
+        self.words = [self.abbreviated(words) for words in self.words]
         frequency = Counter(word for words in self.words for word in words)
         self.count = max(len(self.words), 1)
         self.idf = {word: math.log(1 + self.count / n) for word, n in frequency.items()}
+
+    def abbreviated(self, words: frozenset[str]) -> frozenset[str]:
+        """The words, and the abbreviation of each long form they hold: "electric vehicle" is also "ev"."""
+        short = {name for name, long in self.long_forms.items() if long <= words}
+        return words | short if short else words
 
     def long_form(self, name: str) -> frozenset[str]:
         """The concepts of what the name abbreviates ("evs" as well as "ev"); empty when it is none."""
@@ -435,7 +452,7 @@ def score_sentences(
     # "Toyota's CEO" is not answered by Nissan's CEO, however common the name "Toyota" is.
     rare_names |= owners(question)
     # So is a role asked about: "Who is CATL's CEO?" needs a sentence that names a CEO.
-    rare_names |= {token for m in ROLE.finditer(question) for token in tokens(m.group(0))}
+    rare_names |= {token for m in ROLE.finditer(question) for token in _role_tokens(m.group(0))}
     # "North American" is said as "North America"; "Japanese" is not said by the common "Japan".
     named = _named_thing(question) if wanted == "entity" else None
     rare_forms = [
@@ -478,7 +495,13 @@ def score_sentences(
 
 
 def _terms(question: str, index: SearchIndex) -> set[str]:
-    return {concept(t) for t in correct_terms(tokens(question), index.vocabulary)}
+    """The question's concepts; a long form asked ("chief executive") as its abbreviation ("ceo"),
+    which sentences that spell it out also hold."""
+    terms = {concept(t) for t in correct_terms(tokens(question), index.vocabulary)}
+    for short, long in _stats(index).long_forms.items():
+        if long <= terms:
+            terms = (terms - long) | {short}
+    return terms
 
 
 @dataclass(frozen=True)
@@ -620,8 +643,8 @@ def _has_new_value(
         return True  # "for the eighth consecutive year" answers "for how many years"
     if not TYPE_PATTERNS[wanted].search(text):
         return False
-    if wanted == "time" and EXACT_WHEN.search(question) and not TYPE_PATTERNS["time"].search(RELATIVE_TIME.sub(" ", text)):
-        return False
+    if wanted == "time" and not TYPE_PATTERNS["time"].search(RELATIVE_TIME.sub(" ", text)):
+        return relative_time(text, question) is not None  # only "earlier this year" and the like
     if wanted in ("count", "money", "percent"):
         values = [m for m in NUMBER.finditer(text) if not (tally and (share_or_sum(text, m) or counts_other(text, m, question)))]
         found = numbers(" ".join(m.group(0) for m in values))
@@ -650,6 +673,25 @@ def counts_other(text: str, match: re.Match[str], question: str) -> bool:
     if {fold(word) for word in [asked.group(1), *things]} & ANY_THING:
         return False
     return not set(concepts(" ".join(things))) & set(concepts(question))
+
+
+def relative_time(text: str, question: str) -> re.Match[str] | None:
+    """The time relative to the article's date ("earlier this year") that answers a when-question.
+
+    It must stand beside a word of the question: in "a plan revealed earlier this year, the plant
+    faced shutdown", it dates the plan, not the plant's closure. A past time does not answer what
+    "will" happen, and none answers which month or day.
+    """
+    if EXACT_WHEN.search(question):
+        return None
+    asked = set(concepts(ASKS_WHEN.sub(" ", question)))
+    for match in RELATIVE_TIME.finditer(text):
+        if FUTURE.search(question) and PAST.match(match.group(0)):
+            continue
+        before, after = text[: match.start()].split()[-TIME_REACH:], text[match.end() :].split()[:TIME_REACH]
+        if asked & set(concepts(" ".join(before + after))):
+            return match
+    return None
 
 
 def share_or_sum(text: str, match: re.Match[str]) -> bool:

@@ -593,7 +593,7 @@ def test_a_place_named_in_what_the_answer_is_need_not_stand_in_the_evidence(make
     import qa.evidence as evidence
 
     pipeline = make_pipeline()
-    monkeypatch.setattr(evidence._stats(pipeline.index), "long_forms", {})  # the text before says "United States"
+    monkeypatch.setattr(evidence, "acronyms", lambda text: {})  # the text before says "United States"
     carolina = "North Carolina"
     catl = "CATL retained"
     state, company = "In which US state is Toyota building a major factory?", "Which Japanese company trails CATL?"
@@ -722,6 +722,9 @@ def test_a_relative_time_types_a_when_question_and_is_led_with_its_article_s_dat
     assert not TYPE_PATTERNS["time"].search("this is the year of the EV")
     assert _has_new_value(quote, "time", set(), set(), question="When was the plan revealed?")
     assert not _has_new_value(quote, "time", set(), set(), question="What month was the plan revealed?")
+    # It dates what stands beside it, and a past time does not say what will happen.
+    assert not _has_new_value(quote, "time", set(), set(), question="When will the plant close?")
+    assert not _has_new_value(quote, "time", set(), set(), question="When will the plan be revealed?")
     cited = Citation(1, "a.txt", "T", "2025-07-07", None, quote, 0, len(quote))
     assert dated_time(cited, "When was the plan revealed?") == "Earlier this year (article dated 2025-07-07)"
     assert dated_time(cited, "What month was the plan revealed?") is None  # it does not say the month
@@ -786,5 +789,24 @@ def test_an_abbreviation_asked_about_may_be_spelled_out_in_the_evidence(make_pip
     pipeline = make_pipeline()
     question, holding = "what happened to US ev sales early this year", "sales of electric vehicles in the United States"
     spelled_out = _score(pipeline, question, holding)
-    monkeypatch.setattr(evidence._stats(pipeline.index), "long_forms", {})
+    monkeypatch.setattr(evidence, "acronyms", lambda text: {})
+    monkeypatch.delitem(pipeline.index.__dict__, "_evidence_stats")  # recomputed without abbreviations
     assert _score(pipeline, question, holding) < spelled_out
+
+
+def test_a_role_spelled_out_finds_its_abbreviation(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.evidence as evidence
+
+    pipeline = make_pipeline()
+    index, holding = pipeline.index, "CEO Ivan Espinosa"
+
+    def overlap(question: str) -> float:
+        """How much of the question the sentence holds, among passages retrieved for the sentence itself."""
+        vector = pipeline.embedder.embed([holding])[0]
+        ranked = evidence.score_sentences(question, vector, pipeline._retrieve(index, holding, vector, None), index)
+        return next(e.overlap for e in ranked if holding in e.sentence.text)
+
+    assert overlap("Who is Nissan's chief executive?") == pytest.approx(overlap("Who is Nissan's CEO?"))
+    monkeypatch.setattr(evidence, "acronyms", lambda text: {})
+    monkeypatch.delitem(index.__dict__, "_evidence_stats")  # recomputed without abbreviations
+    assert overlap("Who is Nissan's chief executive?") < overlap("Who is Nissan's CEO?") - 0.3
