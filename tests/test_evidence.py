@@ -247,6 +247,14 @@ def test_a_reply_may_not_pair_a_quoted_number_with_another_thing(reply: str, sho
     assert any(p.startswith("counts what the quotes do not") for p in problems) is not shown
 
 
+def test_a_value_from_a_respectively_list_is_not_trusted_to_the_model() -> None:
+    quotes = ["Third and fourth, respectively, with 12.4% and 4.7% of the market, were LG Energy Solution and SK On."]
+    question = "What share did LG Energy Solution hold?"
+    assert any("respectively" in p for p in check_reply("LG Energy Solution held 4.7%.", question, quotes, "percent"))
+    plain = ["LG Energy Solution held 12.4% of the market."]
+    assert not any("respectively" in p for p in check_reply("LG Energy Solution held 12.4%.", question, plain, "percent"))
+
+
 def test_a_reply_that_only_repeats_a_quote_is_dropped_for_the_quote() -> None:
     quotes = ["In contrast, Panasonic was the only Japanese firm to make the list, trailing at sixth place."]
     problems = check_reply("- " + quotes[0], "Which firm?", quotes, None)
