@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast test-browser eval eval-test bench index lint clean
+.PHONY: run test test-fast test-browser eval eval-test eval-unseen bench index lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ eval: $(STAMP)  ## tune on the dev half
 
 eval-test: $(STAMP)  ## report on the test half, failing when a target is missed
 	HF_HUB_OFFLINE=1 $(BIN)/qa eval --split test --check-targets
+
+eval-unseen: $(STAMP)  ## transfer check: fictional articles and questions nothing was tuned on
+	HF_HUB_OFFLINE=1 $(BIN)/qa eval --questions questions/unseen/questions.jsonl --split test \
+		--corpus questions/unseen/articles --index eval-out/unseen-index --out eval-out/unseen
 
 bench: $(STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/run.py
