@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 
 from qa.citations import Citation, unsupported
-from qa.evidence import TALLY, TYPE_PATTERNS, YEAR, concepts, counted_words, counts_other, relative_time, share_or_sum
+from qa.evidence import (
+    TALLY,
+    TYPE_PATTERNS,
+    YEAR,
+    concepts,
+    counted_words,
+    counts_other,
+    relative_time,
+    share_or_sum,
+)
 from qa.generation import Messages
 from qa.text import NUMBER, fold, names, numbers, tokens
 
@@ -168,8 +177,8 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
         if wanted == "count" and any(YEAR.fullmatch(v) for v in value):
             continue  # "how many" is not answered by a year
         number = NUMBER.search(quote, match.start())
-        tally = wanted == "count" and TALLY.search(question) and number is not None
-        if tally and (share_or_sum(quote, number) or counts_other(quote, number, question)):
+        tally = wanted == "count" and TALLY.search(question)
+        if tally and number is not None and (share_or_sum(quote, number) or counts_other(quote, number, question)):
             continue  # nor "How many cars were sold?" by a share, a sum, or "3,900 employees"
         if wanted in ("money", "percent") and not TYPE_PATTERNS[wanted].search(phrase):
             continue
