@@ -10,6 +10,8 @@ import re
 
 from qa.citations import Citation, unsupported
 from qa.evidence import (
+    EXACT_WHEN,
+    MONTH,
     TALLY,
     TYPE_PATTERNS,
     YEAR,
@@ -74,6 +76,8 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
         problems.append("not in the cited text: " + ", ".join(missing))
     if wanted in ("count", "money", "percent", "time") and not numbers(reply) - numbers(question):
         problems.append(f"the question asks for a {wanted} value and the reply gives none")
+    elif wanted == "time" and EXACT_WHEN.search(question) and not MONTH.search(reply):
+        problems.append("the question asks for a month or a day and the reply gives none")
     elif wanted in ("money", "percent") and not TYPE_PATTERNS[wanted].search(reply):
         problems.append(f"the reply gives a bare number where the question asks for {wanted}")
     asked_names = {fold(name) for name in names(question)}
@@ -161,8 +165,8 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
     it is the quote's own text, so it needs no checking. None when the quote gives no such
     value, or more than one.
     """
-    if wanted not in ("count", "money", "percent", "time"):
-        return None
+    if wanted not in ("count", "money", "percent", "time") or (wanted == "time" and EXACT_WHEN.search(question)):
+        return None  # the values found are numbers and years; "which month" is answered by the quote
     asked = numbers(question)
     found: dict[frozenset[str], tuple[int, int]] = {}  # value -> where its phrase stands
     for match in VALUE.finditer(quote):

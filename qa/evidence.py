@@ -30,6 +30,7 @@ RELATIVE_TIME = re.compile(r"\b(?:(?:earlier|later|early|late) (?:this|last|next
 PAST = re.compile(r"earlier|early|last|yesterday|on ", re.I)
 FUTURE = re.compile(r"\b(will|going to|expected to|due to|set to|plans? to)\b", re.I)
 TIME_REACH = 4  # words either side of a relative time that tie it to what it dates
+MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
 EXACT_WHEN = re.compile(r"\b(what|which) (month|day|date)\b|\bon what date\b|\bexact date\b", re.I)
 TYPE_PATTERNS = {
     "count": re.compile(r"\d|" + NUMBER_WORDS, re.I),
@@ -645,6 +646,8 @@ def _has_new_value(
         return False
     if wanted == "time" and not TYPE_PATTERNS["time"].search(RELATIVE_TIME.sub(" ", text)):
         return relative_time(text, question) is not None  # only "earlier this year" and the like
+    if wanted == "time" and EXACT_WHEN.search(question):
+        return bool(MONTH.search(text))  # "In which month ...?" is not answered by "2028"
     if wanted in ("count", "money", "percent"):
         values = [m for m in NUMBER.finditer(text) if not (tally and (share_or_sum(text, m) or counts_other(text, m, question)))]
         found = numbers(" ".join(m.group(0) for m in values))

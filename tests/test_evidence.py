@@ -730,6 +730,12 @@ def test_a_relative_time_types_a_when_question_and_is_led_with_its_article_s_dat
     assert not TYPE_PATTERNS["time"].search("this is the year of the EV")
     assert _has_new_value(quote, "time", set(), set(), question="When was the plan revealed?")
     assert not _has_new_value(quote, "time", set(), set(), question="What month was the plan revealed?")
+    # A year does not say which month.
+    schedule = "The plant was expected to start operations in 2028."
+    assert _has_new_value(schedule, "time", set(), set(), question="When was the plant to start?")
+    assert not _has_new_value(schedule, "time", set(), set(), question="In which month was the plant to start?")
+    assert _has_new_value("It starts in May 2028.", "time", set(), set(), question="In which month does it start?")
+    assert check_reply("In 2028.", "In which month was the plant to start?", [schedule], "time")
     # It dates what stands beside it, and a past time does not say what will happen.
     assert not _has_new_value(quote, "time", set(), set(), question="When will the plant close?")
     assert not _has_new_value(quote, "time", set(), set(), question="When will the plan be revealed?")
