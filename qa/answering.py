@@ -93,6 +93,8 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
         # "Third and fourth, with 12.4% and 4.7%, were LG and SK On, respectively": the small model
         # pairs such lists wrongly, and no check here can tell; the quote itself is shown instead.
         problems.append("takes a value from a 'respectively' list, whose pairing cannot be checked")
+    if wanted == "count" and TALLY.search(question) and _counts_other_things(reply, question, quotes):
+        problems.append("gives a number of other things than the question counts")
     miscounted = _miscounted(reply, quotes)
     if miscounted:  # "3,900 factories" from "3,900 employees": every number and word is quoted, the pairing is not
         problems.append("counts what the quotes do not: " + ", ".join(miscounted))
@@ -110,6 +112,14 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
 
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 COUNTED_REACH = 3  # words after a number in a quote that may name what it counts ("3,900 full-time employees")
+
+
+def _counts_other_things(reply: str, question: str, quotes: list[str]) -> bool:
+    """Every number the reply gives counts, where the quotes say it, something the question does not
+    ask about: "17" for "How many vehicles ...?" from "7 out of its 17 factories"."""
+    given = numbers(reply) - numbers(question)
+    found = [(quote, m) for quote in quotes for m in NUMBER.finditer(quote) if numbers(m.group(0)) & given]
+    return bool(found) and all(counts_other(quote, m, question) for quote, m in found)
 
 
 def _miscounted(reply: str, quotes: list[str]) -> list[str]:

@@ -70,7 +70,9 @@ SOFT_TYPES = {"reason", "judgement"}
 WH_WORD = re.compile(r"\b(what|which|who|whom|whose|where|when|why|how)\b", re.I)
 YEAR = re.compile(r"(19|20)\d\d")
 TALLY = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
-HOW_MANY = re.compile(r"\bhow many\s+([\w-]+)", re.I)
+# "how many EV battery plants does ...": what is counted, up to the verb or a preposition.
+HOW_MANY = re.compile(r"\bhow many\s+([\w-]+)(?:\s+(?!(?:is|are|was|were|do|does|did|will|would|has|have|had|can|could|"
+                      r"a|an|the|per|in|at|of|for|from|to|on|by|with)\b)[\w-]+){0,3}", re.I)
 # What a count may be of whatever "how many X" asks: "how many people" may count employees.
 ANY_THING = frozenset("people person persons time times one ones thing things unit units gwh mwh kwh gw mw".split())
 SCALE = re.compile(r"\s+(?:thousand|million|billion|trillion)\b", re.I)
@@ -665,17 +667,27 @@ def counted_words(text: str, end: int, reach: int = 3) -> list[str]:
     return [word for word in after.group(0).split()[:reach] if tokens(word)] if after else []
 
 
+def counted_things(text: str, end: int, reach: int = 2) -> list[str]:
+    """The first words after a number, up to a clause break, that can be counted: "7 out of its 17
+    factories" counts factories, "3,900 full-time employees" employees."""
+    scale = SCALE.match(text, end)
+    clause = re.split(r"[,.;:()?!]|\b(?:and|or|but|while|which|that|who)\b", text[scale.end() if scale else end :])[0]
+    words = [word for word in clause.split() if tokens(word) and not tokens(word)[0][0].isdigit()]
+    return words[:reach]
+
+
 def counts_other(text: str, match: re.Match[str], question: str) -> bool:
-    """The number counts something other than what "how many X" asks about, and the question never names it."""
+    """The number counts something other than what "how many X" asks about: "how many vehicles" is
+    not answered by "7 out of its 17 factories", though the question names a plant elsewhere."""
     asked = HOW_MANY.search(question)
-    things = counted_words(text, match.end())
+    things = counted_things(text, match.end())
     if asked is None or not tokens(asked.group(1)) or not things:
         return False
     if any(edit_distance_at_most(fold(asked.group(1)), fold(word), 2) for word in things):
         return False  # "how many emploees": the asked word, mistyped
     if {fold(word) for word in [asked.group(1), *things]} & ANY_THING:
         return False
-    return not set(concepts(" ".join(things))) & set(concepts(question))
+    return not set(concepts(" ".join(things))) & set(concepts(asked.group(0)))
 
 
 def relative_time(text: str, question: str) -> re.Match[str] | None:

@@ -762,6 +762,16 @@ def test_a_tally_is_a_number_of_what_it_asks_about(question: str, typed: bool) -
     assert _has_new_value(text, "count", set(), set(), question=question) is typed
 
 
+def test_a_reply_may_not_answer_how_many_with_a_count_of_other_things() -> None:
+    from qa.answering import direct_value
+
+    quotes = ["The vehicle manufacturer intends to close 7 out of its 17 factories globally."]
+    question = "How many vehicles a year does the Oppama plant produce?"
+    assert any("other things" in p for p in check_reply("17.", question, quotes, "count"))
+    assert direct_value(quotes[0], "count", question) is None
+    assert not any("other things" in p for p in check_reply("17.", "How many factories does it have?", quotes, "count"))
+
+
 def test_a_currency_code_is_a_unit_not_a_name() -> None:
     from qa.text import names
 
