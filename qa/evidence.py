@@ -671,7 +671,9 @@ def counted_things(text: str, end: int, reach: int = 2) -> list[str]:
     """The first words after a number, up to a clause break, that can be counted: "7 out of its 17
     factories" counts factories, "3,900 full-time employees" employees."""
     scale = SCALE.match(text, end)
-    clause = re.split(r"[,.;:()?!]|\b(?:and|or|but|while|which|that|who)\b", text[scale.end() if scale else end :])[0]
+    # Up to a clause break or a preposition: in "voted 31 to 14 on 6 May", 31 counts no month.
+    clause = re.split(r"[,.;:()?!]|\b(?:and|or|but|while|which|that|who|to|on|in|at|by|for|from|with)\b",
+                      text[scale.end() if scale else end :], flags=re.I)[0]
     words = [word for word in clause.split() if tokens(word) and not tokens(word)[0][0].isdigit()]
     return words[:reach]
 

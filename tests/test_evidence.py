@@ -770,6 +770,8 @@ def test_a_reply_may_not_answer_how_many_with_a_count_of_other_things() -> None:
     assert any("other things" in p for p in check_reply("17.", question, quotes, "count"))
     assert direct_value(quotes[0], "count", question) is None
     assert not any("other things" in p for p in check_reply("17.", "How many factories does it have?", quotes, "count"))
+    vote = ["The council voted 31 to 14 on 6 May to drop the extension."]  # a count of votes names no noun
+    assert not any("other things" in p for p in check_reply("31.", "How many councillors voted for it?", vote, "count"))
 
 
 def test_a_currency_code_is_a_unit_not_a_name() -> None:
