@@ -16,7 +16,7 @@ from qa.evidence import (
     TYPE_PATTERNS,
     YEAR,
     concepts,
-    counted_words,
+    counted_word,
     counts_other,
     relative_time,
     share_or_sum,
@@ -130,8 +130,8 @@ def _miscounted(reply: str, quotes: list[str]) -> list[str]:
     wrong = []
     for match in NUMBER.finditer(reply):
         value = numbers(match.group(0))
-        things = counted_words(reply, match.end(), reach=1)
-        if not things or any(YEAR.fullmatch(v) for v in value):
+        thing = counted_word(reply, match.end())
+        if thing is None or any(YEAR.fullmatch(v) for v in value):
             continue
         near: set[str] = set()
         for quote in quotes:
@@ -139,8 +139,8 @@ def _miscounted(reply: str, quotes: list[str]) -> list[str]:
                 if numbers(found.group(0)) == value:
                     after = quote[found.end() :]
                     near |= set(concepts(" ".join(after.split()[:COUNTED_REACH + 1])))
-        if near and not set(concepts(things[0])) <= near:
-            wrong.append(f"{match.group(0)} {things[0]}")
+        if near and not set(concepts(thing)) <= near:
+            wrong.append(f"{match.group(0)} {thing}")
     return wrong
 
 
@@ -190,10 +190,10 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
             continue
         if wanted == "count" and any(YEAR.fullmatch(v) for v in value):
             continue  # "how many" is not answered by a year
-        number = NUMBER.search(quote, match.start())
-        tally = wanted == "count" and TALLY.search(question)
-        if tally and number is not None and (share_or_sum(quote, number) or counts_other(quote, number, question)):
-            continue  # nor "How many cars were sold?" by a share, a sum, or "3,900 employees"
+        if wanted == "count" and TALLY.search(question):
+            number = NUMBER.search(quote, match.start())
+            if number is not None and (share_or_sum(quote, number) or counts_other(quote, number, question)):
+                continue  # nor "How many cars were sold?" by a share, a sum, or "3,900 employees"
         if wanted in ("money", "percent") and not TYPE_PATTERNS[wanted].search(phrase):
             continue
         found.setdefault(value, (match.start(), match.start() + len(phrase)))

@@ -76,7 +76,6 @@ HOW_MANY = re.compile(r"\bhow many\s+([\w-]+)(?:\s+(?!(?:is|are|was|were|do|does
 # What a count may be of whatever "how many X" asks: "how many people" may count employees.
 ANY_THING = frozenset("people person persons time times one ones thing things unit units gwh mwh kwh gw mw".split())
 SCALE = re.compile(r"\s+(?:thousand|million|billion|trillion)\b", re.I)
-COUNTED = re.compile(r"\s+([A-Za-z][\w-]*)")
 ORDINAL_WORDS = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.I)
 SHARE_OR_SUM_AFTER = re.compile(r"\s?(%|percent\b|per cent\b)|\s*((b|m|tr)illion\s+)?(yen|dollars?|usd|euros?)\b", re.I)
 PLACE = re.compile(r"\b(?:in|at|near|from|outside)\s+((?:[A-Z][\w-]+[\s,]*){1,3})")
@@ -363,14 +362,13 @@ def _known_place(word: str, vocabulary: frozenset[str]) -> bool:
 # Abbreviations news text uses without defining them.
 KNOWN_ACRONYMS = {"us": "united states", "uk": "united kingdom", "eu": "european union", "uae": "united arab emirates",
                   "ceo": "chief executive", "cfo": "chief financial", "coo": "chief operating", "cto": "chief technology"}
-# How a role asked about is sought: "chief executive" as "CEO" (which is also found spelled out);
-# "Who heads Nissan?" names no title the evidence must repeat.
+# How a role asked about is sought: "chief executive" as "CEO" (which is also found spelled out).
 ROLE_FORMS = {"chief executive": ["ceo"], "chief executives": ["ceo"]}
+DEFINED = re.compile(r"((?:[\w,’'-]+\s+){1,6})\(([A-Z][A-Za-z]{1,5})\)")
 
 
 def _role_tokens(role: str) -> list[str]:
     return ROLE_FORMS.get(" ".join(fold(role).split()), tokens(role))
-DEFINED = re.compile(r"((?:[\w,’'-]+\s+){1,6})\(([A-Z][A-Za-z]{1,5})\)")
 
 
 def acronyms(text: str) -> dict[str, frozenset[str]]:
@@ -392,16 +390,15 @@ class _Stats:
     """Per-index caches: each sentence's token set and each term's inverse document frequency."""
 
     def __init__(self, index: SearchIndex):
-        self.words = [frozenset(concepts(s.text)) for s in index.sentences]
+        said = " ".join(s.text for s in index.sentences)
+        self.long_forms = acronyms(said)
+        self.words = [self.abbreviated(frozenset(concepts(s.text))) for s in index.sentences]
         self.title_words = {i: frozenset(concepts(src.title)) for i, src in index.sources.items()}
         # Words the articles only ever write capitalised ("Subaru", "CATL"), not counting a sentence's
         # first word ("However"): names, however a question writes them.
-        said = " ".join(s.text for s in index.sentences)
         lower = set(tokens(" ".join(re.findall(r"(?<![\w.'’-])[a-z][\w'’.-]*", said))))
         inner = " ".join(s.text.split(maxsplit=1)[-1] for s in index.sentences if not s.heading)
         self.name_tokens = frozenset(t for name in names(inner) for t in tokens(name)) - lower
-        self.long_forms = acronyms(said)
-        self.words = [self.abbreviated(words) for words in self.words]
         frequency = Counter(word for words in self.words for word in words)
         self.count = max(len(self.words), 1)
         self.idf = {word: math.log(1 + self.count / n) for word, n in frequency.items()}
@@ -659,21 +656,25 @@ def _has_new_value(
     return True
 
 
-def counted_words(text: str, end: int, reach: int = 3) -> list[str]:
-    """The words right after a number that ends at `end`, past "million"/"billion", up to a
-    punctuation mark: what it counts ("3,900 full-time employees")."""
+def _after_number(text: str, end: int) -> str:
+    """The text after a number that ends at `end`, past "million"/"billion"."""
     scale = SCALE.match(text, end)
-    after = re.match(r"[^,.;:()?!]*", text[scale.end() if scale else end :])
-    return [word for word in after.group(0).split()[:reach] if tokens(word)] if after else []
+    return text[scale.end() if scale else end :]
+
+
+def counted_word(text: str, end: int) -> str | None:
+    """The word right after a number that ends at `end`, unless a punctuation mark or a stop word
+    comes first: "3,900 employees" -> "employees", "3,900 of" -> None."""
+    first = re.split(r"[,.;:()?!]", _after_number(text, end))[0].split()[:1]
+    return first[0] if first and tokens(first[0]) else None
 
 
 def counted_things(text: str, end: int, reach: int = 2) -> list[str]:
     """The first words after a number, up to a clause break, that can be counted: "7 out of its 17
     factories" counts factories, "3,900 full-time employees" employees."""
-    scale = SCALE.match(text, end)
     # Up to a clause break or a preposition: in "voted 31 to 14 on 6 May", 31 counts no month.
     clause = re.split(r"[,.;:()?!]|\b(?:and|or|but|while|which|that|who|to|on|in|at|by|for|from|with)\b",
-                      text[scale.end() if scale else end :], flags=re.I)[0]
+                      _after_number(text, end), flags=re.I)[0]
     words = [word for word in clause.split() if tokens(word) and not tokens(word)[0][0].isdigit()]
     return words[:reach]
 

@@ -97,7 +97,8 @@ def names(text: str) -> list[str]:
     for match in re.finditer(r"[A-Z][A-Za-z0-9&.-]*(?:['’]s)?", text):
         word = re.sub(r"['’]s$", "", match.group(0)).rstrip(".-")
         lowered = word.lower()
-        if len(word) > 1 and lowered not in COMMON_CAPITALISED and lowered not in MONTH_WORDS and lowered not in CURRENCY_CODES:
+        common = lowered in COMMON_CAPITALISED or lowered in MONTH_WORDS or lowered in CURRENCY_CODES
+        if len(word) > 1 and not common:
             found.append(word)
     return found
 
