@@ -171,6 +171,21 @@ def test_a_publication_date_is_answered_from_the_article_s_dateline(make_pipelin
     assert "07 July 2025" in answer.citations[0].quote
 
 
+def test_the_words_that_ask_when_do_not_search_for_the_article(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    pipeline = make_pipeline(abstain_threshold=0.0)
+    searched: list[str] = []
+    rank = pipeline._rank
+
+    def recorded(question: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        searched.append(question)
+        return rank(question, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_rank", recorded)
+    answer = pipeline.ask("What day of the week did the Nissan Foxconn Oppama story come out?")
+    assert answer.text.startswith("Published 2025-07-07.") and "Monday" in answer.citations[0].quote
+    assert searched and not any(word in searched[0].lower() for word in ("day", "week", "come out"))
+
+
 def test_an_undated_article_says_it_gives_no_publication_date(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     pipeline = make_pipeline(abstain_threshold=0.0)
     answer = pipeline.ask("When was the article about Panasonic, Subaru and Mazda partnering published?")
