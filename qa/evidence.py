@@ -364,7 +364,11 @@ KNOWN_ACRONYMS = {"us": "united states", "uk": "united kingdom", "eu": "european
                   "ceo": "chief executive", "cfo": "chief financial", "coo": "chief operating", "cto": "chief technology"}
 # How a role asked about is sought: "chief executive" as "CEO" (which is also found spelled out).
 ROLE_FORMS = {"chief executive": ["ceo"], "chief executives": ["ceo"]}
-DEFINED = re.compile(r"((?:[\w,’'-]+\s+){1,6})\(([A-Z][A-Za-z]{1,5})\)")
+# "electric vehicle (EV)": the abbreviation in brackets is found first, then up to six words before
+# it; a pattern that tried every word of the corpus as the start of a long form took 10 s at 86k sentences.
+ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z]{1,5})\)")
+LONG_FORM = re.compile(r"(?:[\w,’'-]+\s+){1,6}$")
+LONG_FORM_REACH = 300  # characters before the bracket in which the long form's six words stand
 
 
 def _role_tokens(role: str) -> list[str]:
@@ -375,9 +379,12 @@ def acronyms(text: str) -> dict[str, frozenset[str]]:
     """Each abbreviation the text defines, with the concepts of its long form: "electric vehicle
     (EV)" gives {"ev": {"electric", "vehicle"}}; the long form's initials must spell it."""
     found = {short: frozenset(concepts(long)) for short, long in KNOWN_ACRONYMS.items()}
-    for match in DEFINED.finditer(text):
-        short = match.group(2)
-        words = [w for w in match.group(1).split() if w.lower() not in {"of", "and", "for", "the", "&"}]
+    for match in ABBREVIATION.finditer(text):
+        long = LONG_FORM.search(text, max(0, match.start() - LONG_FORM_REACH), match.start())
+        if long is None:
+            continue
+        short = match.group(1)
+        words = [w for w in long.group(0).split() if w.lower() not in {"of", "and", "for", "the", "&"}]
         for size in range(len(short), 0, -1):  # "Ministry of Economy, Trade and Industry (METI)"
             tail = words[-size:]
             if len(tail) == len(short) and "".join(w[0] for w in tail).lower() == short.lower():
