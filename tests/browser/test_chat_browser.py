@@ -133,6 +133,7 @@ class ChatPage:
             self.find("#add-article .label-wrap")[0].click()  # the accordion opens
         result = "#added .qa-added, #added .qa-refusal"  # not the progress bar shown meanwhile
         before = self.text(result)
+        self.wait.until(lambda d: self.find("#upload input[type=file]"))  # the accordion renders its content
         self.find("#upload input[type=file]")[0].send_keys(str(path))
         self.wait.until(lambda d: path.stem in self.text("#upload"))  # shown as "name", ".md", size
         self.find("#add")[0].click()
