@@ -126,12 +126,16 @@ def _quantized(vectors: np.ndarray) -> Any:
 
 @functools.cache
 def tokenizer_fingerprint() -> str:
-    """A hash of qa/text.py: saved BM25 tokens are stale once the tokenizer's source changes."""
+    """A hash of what splits text into search tokens: saved BM25 tokens are stale once it changes.
+
+    Only the tokenizer counts, so a change elsewhere in qa/text.py (a new role word) keeps indexes.
+    """
+    parts = [qa.text.WORD.pattern, " ".join(sorted(qa.text.STOPWORDS)), repr(sorted(qa.text.ORDINALS.items()))]
     try:
-        source = inspect.getsource(qa.text)
+        parts += [inspect.getsource(f) for f in (qa.text.tokens, qa.text.fold, qa.text._stem, qa.text.normalize_number)]
     except (OSError, TypeError):  # no source shipped: compare behaviour on a probe instead
-        source = " ".join(tokens("The 3,900 Workers’ Co-ops: Nissan's $1.5bn, 37.6 % fifth cities"))
-    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
+        parts.append(" ".join(tokens("The 3,900 Workers’ Co-ops: Nissan's $1.5bn, 37.6 % fifth cities")))
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 class WordSearch:

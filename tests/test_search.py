@@ -110,3 +110,16 @@ def test_nothing_to_save_and_nothing_to_load_for_no_passages(tmp_path: Path) -> 
 def test_the_tokenizer_fingerprint_is_a_stable_short_hash() -> None:
     assert tokenizer_fingerprint() == tokenizer_fingerprint()
     assert len(tokenizer_fingerprint()) == 16 and int(tokenizer_fingerprint(), 16) >= 0
+
+
+def test_the_tokenizer_fingerprint_changes_with_the_tokenizer_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    import qa.text
+
+    fingerprint = tokenizer_fingerprint.__wrapped__  # uncached
+    before = fingerprint()
+    monkeypatch.setattr(qa.text, "ROLE", re.compile("chief"))  # not used to split words
+    assert fingerprint() == before
+    monkeypatch.setattr(qa.text, "STOPWORDS", qa.text.STOPWORDS | {"plant"})
+    assert fingerprint() != before
