@@ -73,8 +73,11 @@ TALLY = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
 # "how many EV battery plants does ...": what is counted, up to the verb or a preposition.
 HOW_MANY = re.compile(r"\bhow many\s+([\w-]+)(?:\s+(?!(?:is|are|was|were|do|does|did|will|would|has|have|had|can|could|"
                       r"a|an|the|per|in|at|of|for|from|to|on|by|with)\b)[\w-]+){0,3}", re.I)
-# What a count may be of whatever "how many X" asks: "how many people" may count employees.
-ANY_THING = frozenset("people person persons time times one ones thing things unit units gwh mwh kwh gw mw".split())
+# What a count may be of whatever "how many X" asks.
+ANY_THING = frozenset("time times one ones thing things unit units gwh mwh kwh gw mw".split())
+# "How many people" may count employees or residents, not factories: what people are called.
+PEOPLE = frozenset("people person persons staff workforce men women children jobs".split())
+PERSON_NOUN = re.compile(r"(?:ees|ers|ors|ists|ians|(?<!m)ents)$")  # not "plants", "shipments"
 SCALE = re.compile(r"\s+(?:thousand|million|billion|trillion)\b", re.I)
 ORDINAL_WORDS = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.I)
 SHARE_OR_SUM_AFTER = re.compile(r"\s?(%|percent\b|per cent\b)|\s*((b|m|tr)illion\s+)?(yen|dollars?|usd|euros?)\b", re.I)
@@ -115,6 +118,9 @@ COMPARATIVE = re.compile(r"\b(?:first|last|earlier|later|sooner|bigger|larger|sm
 # "What is the name of the new model that ...": the head noun the name must stand next to.
 NAME_OF = re.compile(r"\bname of\s+(?P<head>(?:[\w’'-]+\s+){0,4}?[\w-]+)(?=\s+(?:that|which|who|whom|whose|of|for|in|at|to|on|with|by|is|was|will|did|does)\b|\s*[?.]?\s*$)", re.I)
 NAME_REACH = 3  # words either side
+WHO = re.compile(r"^\W*(who|whom)\b", re.I)
+# A role only in "who" questions: "Japan's sole representative among the top ten" is a company.
+REPRESENTATIVE = re.compile(r"\brepresentatives?\b", re.I)
 # Weights of the sentence score; chosen on the dev half of the question set.
 WEIGHTS = {"dense": 0.45, "overlap": 0.40, "context": 0.15, "type_bonus": 0.05, "reason_bonus": 0.15, "type_penalty": 0.25,
            "heading": 0.25, "missing_name": 0.30}
@@ -366,6 +372,7 @@ KNOWN_ACRONYMS = {"us": "united states", "uk": "united kingdom", "eu": "european
 ROLE_FORMS = {"chief executive": ["ceo"], "chief executives": ["ceo"]}
 # "electric vehicle (EV)": the abbreviation in brackets is found first, then up to six words before
 # it; a pattern that tried every word of the corpus as the start of a long form took 10 s at 86k sentences.
+DEMONYM_END = re.compile(r"(?:ese|ean|ian|an|ish|i)$")
 ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z]{1,5})\)")
 LONG_FORM = re.compile(r"(?:[\w,’'-]+\s+){1,6}$")
 LONG_FORM_REACH = 300  # characters before the bracket in which the long form's six words stand
@@ -613,9 +620,13 @@ def _context_words(index: SearchIndex, stats: _Stats, position: int) -> frozense
 
 
 def _named_thing(question: str) -> str | None:
-    """What a "name of" question wants named: "What is the name of the new EV model that ..." -> "model"."""
+    """What a question wants named: "What is the name of the new EV model that ..." -> "model",
+    "Who is the association's representative?" -> "spokesperson" (the concept of "representative")."""
     match = NAME_OF.search(question)
-    return concept(tokens(match.group("head"))[-1]) if match and tokens(match.group("head")) else None
+    if match and tokens(match.group("head")):
+        return concept(tokens(match.group("head"))[-1])
+    role = (ROLE.search(question) or REPRESENTATIVE.search(question)) if WHO.match(question) else None
+    return concept(_role_tokens(role.group(0))[-1]) if role and _role_tokens(role.group(0)) else None
 
 
 def _has_new_value(
@@ -640,9 +651,9 @@ def _has_new_value(
         words = re.findall(r"[\w’'.&-]+", text)
         at = [i for i, word in enumerate(words) if named in concepts(word)]
         near = " ".join(" ".join(words[max(0, i - NAME_REACH) : i + NAME_REACH + 1]) for i in at)
-        return any(not set(tokens(name)) <= asked_names for name in names(near))
+        return bool(_new_names(near, asked_names))
     if wanted == "entity":
-        return any(not set(tokens(name)) <= asked_names for name in names(text))
+        return bool(_new_names(text, asked_names))
     if wanted == "place":
         return any(not set(tokens(m.group(1))) <= asked_names for m in PLACE.finditer(text))
     tally = wanted == "count" and bool(TALLY.search(question))
@@ -697,6 +708,8 @@ def counts_other(text: str, match: re.Match[str], question: str) -> bool:
         return False  # "how many emploees": the asked word, mistyped
     if {fold(word) for word in [asked.group(1), *things]} & ANY_THING:
         return False
+    if fold(asked.group(1)) in PEOPLE:  # "how many people work there" is answered by "3,900 employees"
+        return not any(fold(word) in PEOPLE or PERSON_NOUN.search(fold(word)) for word in things)
     return not set(concepts(" ".join(things))) & set(concepts(asked.group(0)))
 
 
@@ -717,6 +730,34 @@ def relative_time(text: str, question: str) -> re.Match[str] | None:
         if asked & set(concepts(" ".join(before + after))):
             return match
     return None
+
+
+def _new_names(text: str, asked_names: set[str]) -> list[str]:
+    """Names in `text` that the question did not give, nor gave in another form.
+
+    "Japanese" is Japan's adjective; "EV" in "electric vehicle (EV)" abbreviates a common noun, and
+    "JAIA" in "Japan Automobile Importers Association (JAIA)" a name the question gave in full.
+    """
+    defined = {}
+    for match in ABBREVIATION.finditer(text):
+        long = LONG_FORM.search(text, max(0, match.start() - LONG_FORM_REACH), match.start())
+        if long is not None:
+            defined[match.group(1)] = long.group(0).split()[-len(match.group(1)) :]
+    found = []
+    for name in names(text):
+        said = set(tokens(name))
+        if said <= asked_names or any(_demonym(token, asked) for token in said for asked in asked_names):
+            continue
+        long_form = defined.get(name)
+        if long_form and (not long_form[-1][:1].isupper() or set(tokens(" ".join(long_form))) <= asked_names):
+            continue
+        found.append(name)
+    return found
+
+
+def _demonym(word: str, name: str) -> bool:
+    """"japanese" of "japan", "chinese" of "china", "korean" of "korea"."""
+    return len(name) >= 4 and word != name and word.startswith(name[:-1]) and bool(DEMONYM_END.search(word))
 
 
 def share_or_sum(text: str, match: re.Match[str]) -> bool:

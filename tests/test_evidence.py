@@ -139,6 +139,7 @@ def test_a_role_asked_about_must_stand_in_the_evidence(make_pipeline, monkeypatc
     catl = "CATL retained"
 
     monkeypatch.setattr(evidence._stats(index), "name_tokens", frozenset())  # "CEO" is also a name in the articles
+    monkeypatch.setattr(evidence, "_named_thing", lambda question: None)  # typing by a name beside the role aside
     with_rule = _score(pipeline, "Who is CATL's CEO?", catl), _score(pipeline, "Who is Nissan's CEO?", espinosa)
     monkeypatch.setattr(evidence, "ROLE", re.compile(r"(?!)"))  # matches nothing: no role is required
     without = _score(pipeline, "Who is CATL's CEO?", catl), _score(pipeline, "Who is Nissan's CEO?", espinosa)
@@ -762,6 +763,22 @@ def test_a_tally_is_a_number_of_what_it_asks_about(question: str, typed: bool) -
     assert _has_new_value(text, "count", set(), set(), question=question) is typed
 
 
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        ("The restructuring includes closing 7 factories and cutting jobs.", False),
+        ("The town has 40,000 residents.", True),
+        ("It employs 1,200 full-time staff.", True),
+        ("The firm runs 12 plants.", False),
+        ("It made 300 shipments.", False),
+    ],
+)
+def test_people_are_counted_by_what_people_are_called(text: str, typed: bool) -> None:
+    from qa.evidence import _has_new_value
+
+    assert _has_new_value(text, "count", set(), set(), question="How many people will lose their jobs?") is typed
+
+
 def test_a_reply_may_not_answer_how_many_with_a_count_of_other_things() -> None:
     from qa.answering import direct_value
 
@@ -836,3 +853,27 @@ def test_a_role_spelled_out_finds_its_abbreviation(make_pipeline, monkeypatch) -
     monkeypatch.setattr(evidence, "acronyms", lambda text: {})
     monkeypatch.delitem(index.__dict__, "_evidence_stats")  # recomputed without abbreviations
     assert overlap("Who is Nissan's chief executive?") < overlap("Who is Nissan's CEO?") - 0.3
+
+
+def test_who_asks_for_a_name_beside_the_role_it_names() -> None:
+    from qa.evidence import _has_new_value, _named_thing
+
+    question = "Who is the Japan Automobile Importers Association representative quoted by Argus?"
+    asked = {"japan", "automobile", "importer", "association", "argus", "representative"}
+    text = "A representative from the Japan Automobile Importers Association (JAIA) told Argus that imports fell."
+    assert _named_thing(question) is not None
+    assert not _has_new_value(text, "entity", set(), asked, _named_thing(question), question=question)
+    named = "The association's representative, Kenji Sato, told Argus that imports fell."
+    assert _has_new_value(named, "entity", set(), asked, _named_thing(question), question=question)
+    assert _named_thing("Where did Japan's sole representative among the top ten place?") is None
+
+
+def test_an_adjective_or_an_abbreviation_of_what_was_asked_is_no_new_name() -> None:
+    from qa.evidence import _new_names
+
+    asked = {"japan", "automobile", "importer", "association"}
+    text = "The Japan Automobile Importers Association (JAIA) says the Japanese electric vehicle (EV) market shrank."
+    assert _new_names(text, asked) == []
+    assert _new_names("Toyota says the Japanese market shrank.", asked) == ["Toyota"]
+    assert _new_names("The Korean maker grew.", {"japan"}) == ["Korean"]  # not of an asked name
+    assert _new_names("The Ministry of Economy, Trade and Industry (METI) set it.", asked) == ["Ministry", "Economy", "Trade", "Industry", "METI"]
