@@ -22,7 +22,8 @@ from qa.index import SearchIndex
 from qa.retrieval import Hit
 from qa.text import NUMBER, ORDINALS, ROLE, edit_distance_at_most, fold, names, numbers, place_forms, tokens
 
-NUMBER_WORDS = r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)\b"
+# "one of the globe's biggest" counts nothing.
+NUMBER_WORDS = r"\b(one(?!\s+(?:of|another)\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)\b"
 # A time the reader dates by the article: "earlier this year", "last month", "on Wednesday".
 RELATIVE_TIME = re.compile(r"\b(?:(?:earlier|later|early|late) (?:this|last|next) (?:year|month|week)|(?:earlier|later) this (?:year|month|week)|"
                            r"(?:this|last|next) (?:year|month|week)|yesterday|"
@@ -78,6 +79,15 @@ ANY_THING = frozenset("time times one ones thing things unit units gwh mwh kwh g
 # "How many people" may count employees or residents, not factories: what people are called.
 PEOPLE = frozenset("people person persons staff workforce men women children jobs".split())
 PERSON_NOUN = re.compile(r"(?:ees|ers|ors|ists|ians|(?<!m)ents)$")  # not "plants", "shipments"
+# What a count is of, told by the verb before it: cut, added, or held.
+COUNT_CUES = {
+    "cut": re.compile(r"\b(clos(e|es|ed|ing|ure)|cut(s|ting)?|shut\w*|eliminat\w*|reduc\w*|slash\w*|lay(ing)? off|"
+                      r"laid off|los(e|es|ing|t)|scrap\w*|shed(s|ding)?|axe[sd]?|axing)\b", re.I),
+    "added": re.compile(r"\b(hir(e|es|ed|ing)|creat\w*|add(s|ed|ing)?|recruit\w*)\b", re.I),
+    "held": re.compile(r"\b(ha[sd]|have|having|employ(s|ed|ing)?|operat(e|es|ing)|run(s|ning)?|of (its|their|the)|"
+                       r"out of|total(s|ling|ing)?|with)\b", re.I),
+}
+COUNT_CUE_REACH = 4  # words before a number
 SCALE = re.compile(r"\s+(?:thousand|million|billion|trillion)\b", re.I)
 ORDINAL_WORDS = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.I)
 SHARE_OR_SUM_AFTER = re.compile(r"\s?(%|percent\b|per cent\b)|\s*((b|m|tr)illion\s+)?(yen|dollars?|usd|euros?)\b", re.I)
@@ -699,7 +709,12 @@ def counted_things(text: str, end: int, reach: int = 2) -> list[str]:
 
 def counts_other(text: str, match: re.Match[str], question: str) -> bool:
     """The number counts something other than what "how many X" asks about: "how many vehicles" is
-    not answered by "7 out of its 17 factories", though the question names a plant elsewhere."""
+    not answered by "7 out of its 17 factories", though the question names a plant elsewhere; nor
+    "how many factories does it have" by "closing 7 factories"."""
+    said = count_kind(" ".join(text[: match.start()].split()[-COUNT_CUE_REACH:]), last=True)
+    asked_kind = count_kind(question)
+    if said and asked_kind and said != asked_kind:
+        return True
     asked = HOW_MANY.search(question)
     things = counted_things(text, match.end())
     if asked is None or not tokens(asked.group(1)) or not things:
@@ -711,6 +726,19 @@ def counts_other(text: str, match: re.Match[str], question: str) -> bool:
     if fold(asked.group(1)) in PEOPLE:  # "how many people work there" is answered by "3,900 employees"
         return not any(fold(word) in PEOPLE or PERSON_NOUN.search(fold(word)) for word in things)
     return not set(concepts(" ".join(things))) & set(concepts(asked.group(0)))
+
+
+def count_kind(text: str, *, last: bool = False) -> str | None:
+    """What a count is of: things cut ("closing 7 factories"), things added ("hiring 500 workers"),
+    or what there is ("has 3,900 employees"). In a question a change outranks "have" ("how many
+    will it close"); before a number the cue nearest to it decides ("to close 7 out of its 17")."""
+    found = [(m.start(), kind) for kind, cue in COUNT_CUES.items() for m in cue.finditer(text)]
+    if not found:
+        return None
+    if last:
+        return max(found)[1]
+    kinds = {kind for _, kind in found}
+    return next((kind for kind in ("cut", "added") if kind in kinds), "held")
 
 
 def relative_time(text: str, question: str) -> re.Match[str] | None:

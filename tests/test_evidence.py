@@ -776,7 +776,26 @@ def test_a_tally_is_a_number_of_what_it_asks_about(question: str, typed: bool) -
 def test_people_are_counted_by_what_people_are_called(text: str, typed: bool) -> None:
     from qa.evidence import _has_new_value
 
-    assert _has_new_value(text, "count", set(), set(), question="How many people will lose their jobs?") is typed
+    assert _has_new_value(text, "count", set(), set(), question="How many people are affected?") is typed
+
+
+@pytest.mark.parametrize(
+    ("question", "counts"),
+    [
+        ("How many factories does Nissan have worldwide?", ["17"]),  # not the 7 it closes
+        ("How many factories will Nissan close?", ["7"]),  # not the 17 it has
+        ("How many factories are mentioned?", ["7", "17"]),  # no verb: either
+    ],
+)
+def test_a_count_is_of_what_is_cut_added_or_held_as_the_question_asks(question: str, counts: list[str]) -> None:
+    from qa.evidence import counts_other
+    from qa.text import NUMBER
+
+    text = "The vehicle manufacturer intends to close 7 out of its 17 factories globally."
+    assert [m.group(0) for m in NUMBER.finditer(text) if not counts_other(text, m, question)] == counts
+    staff = "The Oppama facility, which has approximately 3,900 employees, faced shutdown."
+    assert counts_other(staff, NUMBER.search(staff), "How many jobs will be cut at Oppama?")
+    assert not counts_other(staff, NUMBER.search(staff), "How many people work at Oppama?")
 
 
 def test_a_reply_may_not_answer_how_many_with_a_count_of_other_things() -> None:
@@ -877,3 +896,11 @@ def test_an_adjective_or_an_abbreviation_of_what_was_asked_is_no_new_name() -> N
     assert _new_names("Toyota says the Japanese market shrank.", asked) == ["Toyota"]
     assert _new_names("The Korean maker grew.", {"japan"}) == ["Korean"]  # not of an asked name
     assert _new_names("The Ministry of Economy, Trade and Industry (METI) set it.", asked) == ["Ministry", "Economy", "Trade", "Industry", "METI"]
+
+
+def test_one_of_the_biggest_is_no_count() -> None:
+    from qa.evidence import _has_new_value
+
+    question = "How many jobs will be cut?"
+    assert not _has_new_value("It is one of the globe's biggest electronics companies.", "count", set(), set(), question=question)
+    assert _has_new_value("It will cut one plant and two lines.", "count", set(), set(), question=question)
