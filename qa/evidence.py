@@ -386,6 +386,9 @@ DEMONYM_END = re.compile(r"(?:ese|ean|ian|an|ish|i)$")
 ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z]{1,5})\)")
 LONG_FORM = re.compile(r"(?:[\w,’'-]+\s+){1,6}$")
 LONG_FORM_REACH = 300  # characters before the bracket in which the long form's six words stand
+# "Foxconn, officially known as Hon Hai Precision": one name, its other name after the comma.
+ALIAS = re.compile(r",\s+(?:officially|formally|legally|also|better|formerly|previously)\s+(?:known as|called|named)\s+")
+NAMING = re.compile(r"\b(?:officially|formally|legally|also|better|formerly|previously)\s+(?:known as|called|named)\b", re.I)
 
 
 def _role_tokens(role: str) -> list[str]:
@@ -407,6 +410,14 @@ def acronyms(text: str) -> dict[str, frozenset[str]]:
             if len(tail) == len(short) and "".join(w[0] for w in tail).lower() == short.lower():
                 found.setdefault(tokens(short)[0], frozenset(concepts(" ".join(tail))))
                 break
+    for match in ALIAS.finditer(text):  # "Foxconn, officially known as Hon Hai Precision"
+        before = re.search(r"(?<![\w.])((?:[A-Z][\w&-]*[ \t]+){0,3}[A-Z][\w&-]*)$", text[max(0, match.start() - 80) : match.start()])
+        after = re.match(r"[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3}", text[match.end() :])
+        if before is None or after is None:
+            continue
+        one, other = sorted([before.group(1).rstrip("."), after.group(0).rstrip(".")], key=lambda name: len(name.split()))
+        if len(one.split()) == 1 and tokens(one) and len(tokens(other)) > 1:
+            found.setdefault(tokens(one)[0], frozenset(concepts(other)))
     return found
 
 
@@ -466,9 +477,15 @@ def score_sentences(
     # A question's first word is capitalised by its place: "Apart from ..." names nothing.
     opening = tokens(" ".join(question.split()[:1]))
     asked_names -= {t for t in opening if t in _english_stems() and t not in stats.name_tokens}
+    # A name asked in full ("Hon Hai Precision") is sought as its other name ("Foxconn"), which the
+    # sentences that spell it out also hold.
+    sought = set(asked_names)
+    for short, long in stats.long_forms.items():
+        if len(long) > 1 and long <= {concept(n) for n in sought}:
+            sought = {n for n in sought if concept(n) not in long} | {short}
     # Names most sentences share ("Japan", "EV") say little; rarer ones must appear near the evidence.
     rare = math.log(1 + 1 / RARE_NAME_SHARE)
-    rare_names = {n for n in asked_names if stats.weight(n) > rare}
+    rare_names = {n for n in sought if stats.weight(n) > rare}
     # A place named in what the answer is ("In which US state ...") lies around the answer, which
     # seldom repeats it ("in North Carolina"); "Which Japanese company" is still said "Japanese firm".
     head = ANSWER_HEAD.match(question) if wanted == "place" else None
@@ -521,6 +538,7 @@ def score_sentences(
 def _terms(question: str, index: SearchIndex) -> set[str]:
     """The question's concepts; a long form asked ("chief executive") as its abbreviation ("ceo"),
     which sentences that spell it out also hold."""
+    question = NAMING.sub(" ", question)  # "the firm formally called Hon Hai": the words only name it
     terms = {concept(t) for t in correct_terms(tokens(question), index.vocabulary)}
     for short, long in _stats(index).long_forms.items():
         if long <= terms:

@@ -904,3 +904,23 @@ def test_one_of_the_biggest_is_no_count() -> None:
     question = "How many jobs will be cut?"
     assert not _has_new_value("It is one of the globe's biggest electronics companies.", "count", set(), set(), question=question)
     assert _has_new_value("It will cut one plant and two lines.", "count", set(), set(), question=question)
+
+
+def test_a_company_s_other_name_is_learned_from_the_articles() -> None:
+    from qa.evidence import acronyms
+
+    assert acronyms("Foxconn, officially known as Hon Hai Precision, said so.")["foxconn"] == {"hon", "hai", "precision"}
+    assert acronyms("Reuters.\nHon Hai Precision Industry, better known as Foxconn, said so.")["foxconn"] == {
+        "hon", "hai", "precision", "industry"
+    }
+    assert "called" not in acronyms("The plan, so called by critics, failed.")  # no second name
+
+
+def test_a_name_asked_in_full_finds_sentences_that_use_its_other_name(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.evidence as evidence
+
+    question = "Has Hon Hai Precision commented on the report?"
+    with_alias = _score(make_pipeline(), question, "public comments")
+    monkeypatch.setattr(evidence, "ALIAS", re.compile(r"(?!)"))  # matches nothing: no other names are learned
+    without = _score(make_pipeline(), question, "public comments")
+    assert with_alias > without
