@@ -18,8 +18,8 @@ from qa.evidence import (
     concepts,
     counted_word,
     counts_other,
+    not_a_count,
     relative_time,
-    share_or_sum,
 )
 from qa.generation import Messages
 from qa.text import NUMBER, fold, names, numbers, tokens
@@ -190,9 +190,9 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
             continue
         if wanted == "count" and any(YEAR.fullmatch(v) for v in value):
             continue  # "how many" is not answered by a year
-        if wanted == "count" and TALLY.search(question):
+        if wanted == "count":
             number = NUMBER.search(quote, match.start())
-            if number is not None and (share_or_sum(quote, number) or counts_other(quote, number, question)):
+            if number is not None and not_a_count(quote, number, question):
                 continue  # nor "How many cars were sold?" by a share, a sum, or "3,900 employees"
         if wanted in ("money", "percent") and not TYPE_PATTERNS[wanted].search(phrase):
             continue

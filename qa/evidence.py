@@ -90,6 +90,9 @@ COUNT_CUES = {
 COUNT_CUE_REACH = 4  # words before a number
 SCALE = re.compile(r"\s+(?:thousand|million|billion|trillion)\b", re.I)
 ORDINAL_WORDS = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.I)
+MONEY_AFTER = re.compile(r"\s*(?:(?:b|m|tr)illion\s+)?(?:yen|dollars?|usd|euros?)\b", re.I)
+ASKS_MONEY = re.compile(r"\b(cost|costs|invest\w*|spend\w*|spent|worth|fund\w*|subsid\w*|price\w*|budget\w*|money|"
+                        r"yen|dollars?|pay\w*|paid|financ\w*|amount|sum|afford\w*|expensive|cheap\w*)\b", re.I)
 SHARE_OR_SUM_AFTER = re.compile(r"\s?(%|percent\b|per cent\b)|\s*((b|m|tr)illion\s+)?(yen|dollars?|usd|euros?)\b", re.I)
 PLACE = re.compile(r"\b(?:in|at|near|from|outside)\s+((?:[A-Z][\w-]+[\s,]*){1,3})")
 OWNER = re.compile(r"\b([A-Z][\w&.-]*)['’]s\s+\w|\b(?:of|at|for)\s+([A-Z][\w&.-]*)(?=\s*[?.!]?\s*$)")
@@ -694,7 +697,7 @@ def _has_new_value(
     if wanted == "time" and EXACT_WHEN.search(question):
         return bool(MONTH.search(text))  # "In which month ...?" is not answered by "2028"
     if wanted in ("count", "money", "percent"):
-        values = [m for m in NUMBER.finditer(text) if not (tally and (share_or_sum(text, m) or counts_other(text, m, question)))]
+        values = [m for m in NUMBER.finditer(text) if not (wanted == "count" and not_a_count(text, m, question))]
         found = numbers(" ".join(m.group(0) for m in values))
         if wanted == "count":  # "How many ..." is not answered by a year
             found = {n for n in found if not YEAR.fullmatch(n)}
@@ -804,6 +807,16 @@ def _new_names(text: str, asked_names: set[str]) -> list[str]:
 def _demonym(word: str, name: str) -> bool:
     """"japanese" of "japan", "chinese" of "china", "korean" of "korea"."""
     return len(name) >= 4 and word != name and word.startswith(name[:-1]) and bool(DEMONYM_END.search(word))
+
+
+def not_a_count(text: str, match: re.Match[str], question: str) -> bool:
+    """The number (a `NUMBER` match in `text`) cannot answer the count the question asks for: "How many
+    cars were sold?" not by a share, a sum or "3,900 employees"; "How much does Japan produce?" not
+    by "$7 billion", unless it asks about money."""
+    if TALLY.search(question) and (share_or_sum(text, match) or counts_other(text, match, question)):
+        return True
+    money = match.group(0)[0] in "$€£¥" or bool(MONEY_AFTER.match(text, match.end()))
+    return money and not ASKS_MONEY.search(question)
 
 
 def share_or_sum(text: str, match: re.Match[str]) -> bool:

@@ -924,3 +924,14 @@ def test_a_name_asked_in_full_finds_sentences_that_use_its_other_name(make_pipel
     monkeypatch.setattr(evidence, "ALIAS", re.compile(r"(?!)"))  # matches nothing: no other names are learned
     without = _score(make_pipeline(), question, "public comments")
     assert with_alias > without
+
+
+def test_a_sum_of_money_answers_how_much_only_when_money_is_asked() -> None:
+    from qa.answering import direct_value
+    from qa.evidence import _has_new_value
+
+    spend = "Japanese corporations will spend $7 billion (1 trillion yen) to increase production."
+    assert not _has_new_value(spend, "count", set(), set(), question="How much does Japan produce now?")
+    assert _has_new_value(spend, "count", set(), set(), question="How much will they invest to raise output?")
+    raise_by = "Toyota and Nissan will spend $7 billion to raise Japan's EV battery production by 50%."
+    assert direct_value(raise_by, "count", "How much will Japan's battery output grow?") == "50%"
