@@ -7,6 +7,7 @@ only when it stands, character for character, at its offsets in the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from qa.text import fold, names, numbers, tokens
@@ -51,14 +52,18 @@ CLAUSE_END = re.compile(r"[,;:—–]\s+|\s+[—–]\s+")  # not "(": "(EV) manu
 FOCUS_WORDS = 24  # quotes longer than this are cut to the clauses that matter
 
 
-def focus_span(text: str, start: int, end: int, keep: set[str], needed: set[str]) -> tuple[int, int]:
+def focus_span(
+    text: str, start: int, end: int, keep: set[str], needed: set[str], same: Callable[[str], str] = str
+) -> tuple[int, int]:
     """The shortest run of clauses of text[start:end] that holds the most of what matters.
 
     `needed` are tokens (values, names) the answer rests on and `keep` the question's terms;
-    a sentence of at most FOCUS_WORDS words is kept whole. Offsets stay in the original text.
+    `same` maps a token to what it means, so "supply" keeps the clause that says "provide".
+    A sentence of at most FOCUS_WORDS words is kept whole. Offsets stay in the original text.
     """
     if len(text[start:end].split()) <= FOCUS_WORDS:
         return start, end
+    keep, needed = {same(t) for t in keep}, {same(t) for t in needed}
     cuts = [start] + [m.end() for m in CLAUSE_END.finditer(text, start, end)] + [end]
     best, best_key = (start, end), None
     for i in range(len(cuts) - 1):
@@ -66,7 +71,7 @@ def focus_span(text: str, start: int, end: int, keep: set[str], needed: set[str]
             words = tokens(text[cuts[i] : cuts[j]])
             if len(words) < 4:
                 continue
-            found = set(words)
+            found = {same(t) for t in words}
             key = (len(needed & found), len(keep & found), -len(text[cuts[i] : cuts[j]].split()))
             if best_key is None or key > best_key:
                 best, best_key = (cuts[i], cuts[j]), key

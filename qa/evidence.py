@@ -178,6 +178,8 @@ SYNONYM_GROUPS = (
     "view viewed regard regarded see",
     "buy bought buying purchase purchased purchasing procure procured procuring",
     "agreement deal pact accord",
+    "supply supplied supplying provide provided providing deliver delivered delivering",
+    "avoid avoided avoiding prevent prevented preventing escape escaped escaping avert averted averting",
     "us u.s usa",  # the country, however it is abbreviated
     "spokesperson spokesman spokeswoman representative",
 )

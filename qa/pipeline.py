@@ -37,6 +37,7 @@ from qa.evidence import (
     bridge,
     choice_options,
     complement,
+    concept,
     correct_terms,
     find_update,
     gap,
@@ -356,7 +357,8 @@ class Pipeline:
         start, end = sentence.start, sentence.end
         if keep is not None:
             needed = answer_tokens(sentence.text, wanted, question) & keep if wanted else keep - set(tokens(question))
-            start, end = focus_span(source.text, start, end, keep, needed or answer_tokens(sentence.text, wanted, question))
+            needed = needed or answer_tokens(sentence.text, wanted, question)
+            start, end = focus_span(source.text, start, end, keep, needed, same=concept)
         quote = shown(source.text[start:end])
         return Citation(number, source.id, source.title, source.date, source.url, quote, start, end)
 

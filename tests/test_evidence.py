@@ -178,6 +178,18 @@ def test_focus_span_keeps_the_clause_with_the_answer_and_stays_verbatim() -> Non
     assert text[start:end] == text[start:end].strip()
 
 
+def test_focus_span_keeps_a_clause_that_says_the_question_s_word_another_way() -> None:
+    from qa.evidence import concept
+
+    text = (
+        "Foxconn, officially known as Hon Hai Precision, has been swiftly entering the EV market and has recently "
+        "established a memorandum of understanding with Mitsubishi Motors, to provide a new electric vehicle model."
+    )
+    keep = set(tokens("What is Foxconn supposed to supply Mitsubishi Motors with?"))
+    assert "provide" not in text[slice(*focus_span(text, 0, len(text), keep, set()))]
+    assert "provide a new electric vehicle model" in text[slice(*focus_span(text, 0, len(text), keep, set(), same=concept))]
+
+
 def test_follow_ups_resolve_against_history() -> None:
     catl = [("What market share did CATL hold as of July 2024?", "37.6% [1]")]
     assert standalone_question("And BYD?", catl) == "What market share did BYD hold as of July 2024?"
