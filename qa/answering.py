@@ -76,6 +76,8 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
         problems.append("not in the cited text: " + ", ".join(missing))
     if wanted in ("count", "money", "percent", "time") and not numbers(reply) - numbers(question):
         problems.append(f"the question asks for a {wanted} value and the reply gives none")
+    elif wanted == "count" and all(YEAR.fullmatch(m.group(0)) for m in NUMBER.finditer(reply) if numbers(m.group(0)) - numbers(question)):
+        problems.append("the question asks for a count and the reply gives only a year")
     elif wanted == "time" and EXACT_WHEN.search(question) and not MONTH.search(reply):
         problems.append("the question asks for a month or a day and the reply gives none")
     elif wanted in ("money", "percent") and not TYPE_PATTERNS[wanted].search(reply):

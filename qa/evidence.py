@@ -91,6 +91,7 @@ COUNT_CUE_REACH = 4  # words before a number
 SCALE = re.compile(r"\s+(?:thousand|million|billion|trillion)\b", re.I)
 ORDINAL_WORDS = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.I)
 MONEY_AFTER = re.compile(r"\s*(?:(?:b|m|tr)illion\s+)?(?:yen|dollars?|usd|euros?)\b", re.I)
+ASKS_QUANTITY = re.compile(r"\b(produc\w*|output|capacity|manufactur\w*|generat\w*)\b", re.I)  # not "how large is the grant"
 ASKS_MONEY = re.compile(r"\b(cost|costs|invest\w*|spend\w*|spent|worth|fund\w*|subsid\w*|price\w*|budget\w*|money|"
                         r"yen|dollars?|pay\w*|paid|financ\w*|amount|sum|afford\w*|expensive|cheap\w*)\b", re.I)
 SHARE_OR_SUM_AFTER = re.compile(r"\s?(%|percent\b|per cent\b)|\s*((b|m|tr)illion\s+)?(yen|dollars?|usd|euros?)\b", re.I)
@@ -814,11 +815,11 @@ def _demonym(word: str, name: str) -> bool:
 def not_a_count(text: str, match: re.Match[str], question: str) -> bool:
     """The number (a `NUMBER` match in `text`) cannot answer the count the question asks for: "How many
     cars were sold?" not by a share, a sum or "3,900 employees"; "How much does Japan produce?" not
-    by "$7 billion", unless it asks about money."""
+    by "$7 billion", unless it also asks about money. "How large is the grant?" may be."""
     if TALLY.search(question) and (share_or_sum(text, match) or counts_other(text, match, question)):
         return True
     money = match.group(0)[0] in "$€£¥" or bool(MONEY_AFTER.match(text, match.end()))
-    return money and not ASKS_MONEY.search(question)
+    return money and bool(ASKS_QUANTITY.search(question)) and not ASKS_MONEY.search(question)
 
 
 def share_or_sum(text: str, match: re.Match[str]) -> bool:

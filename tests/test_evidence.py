@@ -945,5 +945,14 @@ def test_a_sum_of_money_answers_how_much_only_when_money_is_asked() -> None:
     spend = "Japanese corporations will spend $7 billion (1 trillion yen) to increase production."
     assert not _has_new_value(spend, "count", set(), set(), question="How much does Japan produce now?")
     assert _has_new_value(spend, "count", set(), set(), question="How much will they invest to raise output?")
+    grant = "Oskar will receive a €1.8 billion grant from the fund."
+    assert _has_new_value(grant, "count", set(), set(), question="How large is the government grant?")
     raise_by = "Toyota and Nissan will spend $7 billion to raise Japan's EV battery production by 50%."
     assert direct_value(raise_by, "count", "How much will Japan's battery output grow?") == "50%"
+
+
+def test_a_year_does_not_answer_how_large() -> None:
+    quotes = ["The city promised to extend Metro Line 4 to the campus by 2029."]
+    assert any("only a year" in p for p in check_reply("The grant was 2029.", "How large is the grant?", quotes, "count"))
+    staff = ["It has 2,000 employees."]
+    assert not any("only a year" in p for p in check_reply("2,000 employees.", "How many employees?", staff, "count"))
