@@ -11,6 +11,7 @@ import re
 from qa.citations import Citation, unsupported
 from qa.evidence import (
     EXACT_WHEN,
+    HOW_MUCH_OF,
     MONTH,
     TALLY,
     TYPE_PATTERNS,
@@ -95,7 +96,7 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
         # "Third and fourth, with 12.4% and 4.7%, were LG and SK On, respectively": the small model
         # pairs such lists wrongly, and no check here can tell; the quote itself is shown instead.
         problems.append("takes a value from a 'respectively' list, whose pairing cannot be checked")
-    if wanted == "count" and TALLY.search(question) and _counts_other_things(reply, question, quotes):
+    if wanted == "count" and (TALLY.search(question) or HOW_MUCH_OF.search(question)) and _counts_other_things(reply, question, quotes):
         problems.append("gives a number of other things than the question counts")
     miscounted = _miscounted(reply, quotes)
     if miscounted:  # "3,900 factories" from "3,900 employees": every number and word is quoted, the pairing is not

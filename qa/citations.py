@@ -52,6 +52,13 @@ CLAUSE_END = re.compile(r"[,;:—–]\s+|\s+[—–]\s+")  # not "(": "(EV) manu
 FOCUS_WORDS = 24  # quotes longer than this are cut to the clauses that matter
 
 
+def _inside_name(text: str, cut: re.Match[str]) -> bool:
+    """A comma between capitalised words ("Ministry of Economy, Trade and Industry", "Toyota, Nissan")
+    joins a name or a list, and is no clause break."""
+    before = text[: cut.start()].split()[-1:] if cut.group(0).startswith(",") else []
+    return bool(before) and before[0][:1].isupper() and text[cut.end() : cut.end() + 1].isupper()
+
+
 def focus_span(
     text: str, start: int, end: int, keep: set[str], needed: set[str], same: Callable[[str], str] = str
 ) -> tuple[int, int]:
@@ -64,7 +71,7 @@ def focus_span(
     if len(text[start:end].split()) <= FOCUS_WORDS:
         return start, end
     keep, needed = {same(t) for t in keep}, {same(t) for t in needed}
-    cuts = [start] + [m.end() for m in CLAUSE_END.finditer(text, start, end)] + [end]
+    cuts = [start] + [m.end() for m in CLAUSE_END.finditer(text, start, end) if not _inside_name(text, m)] + [end]
     best, best_key = (start, end), None
     for i in range(len(cuts) - 1):
         for j in range(i + 1, len(cuts)):

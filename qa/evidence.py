@@ -74,6 +74,10 @@ TALLY = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
 # "how many EV battery plants does ...": what is counted, up to the verb or a preposition.
 HOW_MANY = re.compile(r"\bhow many\s+([\w-]+)(?:\s+(?!(?:is|are|was|were|do|does|did|will|would|has|have|had|can|could|"
                       r"a|an|the|per|in|at|of|for|from|to|on|by|with)\b)[\w-]+){0,3}", re.I)
+# "how much battery capacity did METI aim for": an amount of something named, not of money.
+HOW_MUCH_OF = re.compile(r"\bhow much\s+(?!(?:is|are|was|were|do|does|did|will|would|has|have|had|can|could|should|"
+                         r"money|more|less|of|in|to|the|a|an|its|their|it|they)\b)([a-z][\w-]+)(?:\s+(?!(?:is|are|was|were|"
+                         r"do|does|did|will|would|has|have|had|can|could|a|an|the|per|in|at|of|for|from|to|on|by|with)\b)[\w-]+){0,3}", re.I)
 # What a count may be of whatever "how many X" asks.
 ANY_THING = frozenset("time times one ones thing things unit units gwh mwh kwh gw mw".split())
 # "How many people" may count employees or residents, not factories: what people are called.
@@ -739,7 +743,7 @@ def counts_other(text: str, match: re.Match[str], question: str) -> bool:
     asked_kind = count_kind(question)
     if said and asked_kind and said != asked_kind:
         return True
-    asked = HOW_MANY.search(question)
+    asked = HOW_MANY.search(question) or HOW_MUCH_OF.search(question)
     things = counted_things(text, match.end())
     if asked is None or not tokens(asked.group(1)) or not things:
         return False
@@ -818,6 +822,8 @@ def not_a_count(text: str, match: re.Match[str], question: str) -> bool:
     by "$7 billion", unless it also asks about money. "How large is the grant?" may be."""
     if TALLY.search(question) and (share_or_sum(text, match) or counts_other(text, match, question)):
         return True
+    if HOW_MUCH_OF.search(question) and counts_other(text, match, question):
+        return True  # "how much capacity" is not answered by "30 related projects"
     money = match.group(0)[0] in "$€£¥" or bool(MONEY_AFTER.match(text, match.end()))
     return money and bool(ASKS_QUANTITY.search(question)) and not ASKS_MONEY.search(question)
 

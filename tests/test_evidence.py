@@ -956,3 +956,25 @@ def test_a_year_does_not_answer_how_large() -> None:
     assert any("only a year" in p for p in check_reply("The grant was 2029.", "How large is the grant?", quotes, "count"))
     staff = ["It has 2,000 employees."]
     assert not any("only a year" in p for p in check_reply("2,000 employees.", "How many employees?", staff, "count"))
+
+
+def test_how_much_of_a_thing_is_not_answered_by_a_count_of_other_things() -> None:
+    from qa.answering import direct_value
+
+    question = "How much battery capacity did METI aim for?"
+    quotes = ["METI had aimed to expand battery capacity to 150 GWh by 2030, backing roughly 30 related projects."]
+    assert any("other things" in p for p in check_reply("30.", question, quotes, "count"))
+    assert not any("other things" in p for p in check_reply("150 GWh.", question, quotes, "count"))
+    assert direct_value(quotes[0], "count", question) == "150 GWh"
+    # "How much did Toyota invest?" names no thing: any amount may answer it.
+    assert not any("other things" in p for p in check_reply("30.", "How much did Toyota invest?", quotes, "count"))
+
+
+def test_a_quote_is_not_cut_inside_a_name_or_a_list_of_names() -> None:
+    text = (
+        "The Ministry of Economy, Trade and Industry (METI) had aimed to expand domestic battery production capacity "
+        "to 150 GWh annually by 2030, backing roughly 30 related projects with government subsidies."
+    )
+    start, end = focus_span(text, 0, len(text), set(tokens("How much battery capacity did METI aim for?")), {"150"})
+    assert text[start:end].startswith("The Ministry of Economy, Trade and Industry (METI)")
+    assert text[start:end].endswith("by 2030")
