@@ -9,8 +9,6 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import os
-
 import pytest
 from live_app import LiveApp, start_app, stop_app
 
