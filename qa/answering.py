@@ -21,6 +21,7 @@ from qa.evidence import (
     counts_other,
     not_a_count,
     relative_time,
+    role_holder,
 )
 from qa.generation import Messages
 from qa.text import NUMBER, fold, names, numbers, tokens
@@ -178,6 +179,8 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
     it is the quote's own text, so it needs no checking. None when the quote gives no such
     value, or more than one.
     """
+    if wanted == "entity":
+        return role_holder(quote, question)  # "Who is Nissan's CEO?": "Ivan Espinosa"
     if wanted not in ("count", "money", "percent", "time") or (wanted == "time" and EXACT_WHEN.search(question)):
         return None  # the values found are numbers and years; "which month" is answered by the quote
     asked = numbers(question)

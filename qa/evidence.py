@@ -136,6 +136,7 @@ COMPARATIVE = re.compile(r"\b(?:first|last|earlier|later|sooner|bigger|larger|sm
 # "What is the name of the new model that ...": the head noun the name must stand next to.
 NAME_OF = re.compile(r"\bname of\s+(?P<head>(?:[\w’'-]+\s+){0,4}?[\w-]+)(?=\s+(?:that|which|who|whom|whose|of|for|in|at|to|on|with|by|is|was|will|did|does)\b|\s*[?.]?\s*$)", re.I)
 NAME_REACH = 3  # words either side
+HOLDER = re.compile(r",?\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")  # "CEO Ivan Espinosa", "CEO, Ivan Espinosa"
 WHO = re.compile(r"^\W*(who|whom)\b", re.I)
 # A role only in "who" questions: "Japan's sole representative among the top ten" is a company.
 REPRESENTATIVE = re.compile(r"\brepresentatives?\b", re.I)
@@ -665,6 +666,22 @@ def _named_thing(question: str) -> str | None:
         return concept(tokens(match.group("head"))[-1])
     role = (ROLE.search(question) or REPRESENTATIVE.search(question)) if WHO.match(question) else None
     return concept(_role_tokens(role.group(0))[-1]) if role and _role_tokens(role.group(0)) else None
+
+
+def role_holder(text: str, question: str) -> str | None:
+    """The person `text` names in the role a who-question asks about: "Nissan's CEO Ivan Espinosa"
+    gives "Ivan Espinosa" for "Who is Nissan's CEO?"; None when no name follows the role."""
+    named = _named_thing(question) if WHO.match(question) else None
+    if named is None:
+        return None
+    asked = set(tokens(question))
+    for word in re.finditer(r"[\w’'-]+", text):
+        if named not in concepts(word.group(0)):
+            continue
+        after = HOLDER.match(text, word.end())
+        if after and names(after.group(1)) == after.group(1).split() and not set(tokens(after.group(1))) & asked:
+            return after.group(1)
+    return None
 
 
 def _has_new_value(

@@ -978,3 +978,14 @@ def test_a_quote_is_not_cut_inside_a_name_or_a_list_of_names() -> None:
     start, end = focus_span(text, 0, len(text), set(tokens("How much battery capacity did METI aim for?")), {"150"})
     assert text[start:end].startswith("The Ministry of Economy, Trade and Industry (METI)")
     assert text[start:end].endswith("by 2030")
+
+
+def test_a_who_question_about_a_role_leads_with_the_name_beside_it() -> None:
+    from qa.answering import direct_value
+
+    quote = "The plan was revealed earlier this year by Nissan's CEO Ivan Espinosa, reports News.Az."
+    assert direct_value(quote, "entity", "Who is Nissan's CEO?") == "Ivan Espinosa"
+    assert direct_value(quote, "entity", "Who is Nissan's chief executive?") == "Ivan Espinosa"
+    assert direct_value(quote, "entity", "Which company reported it?") is None  # no role asked
+    unnamed = "A representative from the Japan Automobile Importers Association (JAIA) told Argus so."
+    assert direct_value(unnamed, "entity", "Who is the JAIA representative?") is None
