@@ -32,6 +32,9 @@ PAST = re.compile(r"earlier|early|last|yesterday|on ", re.I)
 FUTURE = re.compile(r"\b(will|going to|expected to|due to|set to|plans? to)\b", re.I)
 TIME_REACH = 4  # words either side of a relative time that tie it to what it dates
 MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
+# A month or a part of a year, with the year: "June 2024", "the first half of 2023", "Q3 2024".
+PART_OF_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                          r"(?:first|second|third|fourth|1st|2nd|3rd|4th) (?:half|quarter)|Q[1-4]|H[12])(?: of)?,? (?:19|20)\d\d\b")
 EXACT_WHEN = re.compile(r"\b(what|which) (month|day|date)\b|\bon what date\b|\bexact date\b", re.I)
 TYPE_PATTERNS = {
     "count": re.compile(r"\d|" + NUMBER_WORDS, re.I),
@@ -721,12 +724,26 @@ def _has_new_value(
     if wanted == "time" and EXACT_WHEN.search(question):
         return bool(MONTH.search(text))  # "In which month ...?" is not answered by "2028"
     if wanted in ("count", "money", "percent"):
+        if wanted == "count" and _part_of_year_only(text, question):
+            return False  # "sold in the whole of 2024" is not answered by June 2024's figure
         values = [m for m in NUMBER.finditer(text) if not (wanted == "count" and not_a_count(text, m, question))]
         found = numbers(" ".join(m.group(0) for m in values))
         if wanted == "count":  # "How many ..." is not answered by a year
             found = {n for n in found if not YEAR.fullmatch(n)}
-        return bool(found - asked_numbers) or (wanted == "count" and bool(re.search(NUMBER_WORDS, text, re.I)))
+        spelled = [m for m in re.finditer(NUMBER_WORDS, text, re.I) if not not_a_count(text, m, question)]
+        return bool(found - asked_numbers) or (wanted == "count" and bool(spelled))
     return True
+
+
+def _part_of_year_only(text: str, question: str) -> bool:
+    """The question asks about a whole year and the text gives that year only as a month or a
+    part of it ("in June 2024", "the first half of 2023"). For counts only: a share that went "from
+    the first half of 2023 to the second" does say how it moved in 2023."""
+    years = {y for y in numbers(question) if YEAR.fullmatch(y)}
+    if not years or re.search(MONTH.pattern, question, re.I) or re.search(PART_OF_YEAR.pattern, question, re.I):
+        return False
+    whole = numbers(PART_OF_YEAR.sub(" ", text))
+    return any(year in numbers(text) and year not in whole for year in years)
 
 
 def _after_number(text: str, end: int) -> str:

@@ -915,7 +915,7 @@ def test_one_of_the_biggest_is_no_count() -> None:
 
     question = "How many jobs will be cut?"
     assert not _has_new_value("It is one of the globe's biggest electronics companies.", "count", set(), set(), question=question)
-    assert _has_new_value("It will cut one plant and two lines.", "count", set(), set(), question=question)
+    assert _has_new_value("It will cut two hundred jobs.", "count", set(), set(), question=question)
 
 
 def test_a_company_s_other_name_is_learned_from_the_articles() -> None:
@@ -989,3 +989,24 @@ def test_a_who_question_about_a_role_leads_with_the_name_beside_it() -> None:
     assert direct_value(quote, "entity", "Which company reported it?") is None  # no role asked
     unnamed = "A representative from the Japan Automobile Importers Association (JAIA) told Argus so."
     assert direct_value(unnamed, "entity", "Who is the JAIA representative?") is None
+
+
+def test_a_month_s_figure_does_not_answer_for_the_whole_year() -> None:
+    from qa.evidence import _has_new_value
+
+    june = "Domestic passenger EV sales were 29,282 units in June 2024, a 39% decrease."
+    assert not _has_new_value(june, "count", set(), set(), question="How many EVs were sold in the whole of 2024?")
+    assert _has_new_value(june, "count", set(), set(), question="How many EVs were sold in June 2024?")
+    both = "Sales reached 2 million in 2024, and 300,000 in June 2024."
+    assert _has_new_value(both, "count", set(), set(), question="How many cars were sold in 2024?")
+    assert _has_new_value(june, "count", set(), set(), question="how many evs were sold in june 2024")  # typed lower case
+    halves = "From the first half of 2023 to the second, the EV share rose from 0.7% to 1.6%."
+    assert _has_new_value(halves, "percent", set(), set(), question="Did the EV share go up or down in 2023?")
+
+
+def test_a_number_in_words_must_count_what_is_asked_too() -> None:
+    from qa.evidence import _has_new_value
+
+    text = "In 2024, six of the world's top ten EV battery producers were Chinese companies."
+    assert not _has_new_value(text, "count", set(), set(), question="How many electric cars were sold?")
+    assert _has_new_value(text, "count", set(), set(), question="How many of the top ten producers were Chinese?")
