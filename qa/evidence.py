@@ -402,6 +402,7 @@ LONG_FORM = re.compile(r"(?:[\w,’'-]+\s+){1,6}$")
 LONG_FORM_REACH = 300  # characters before the bracket in which the long form's six words stand
 # "Foxconn, officially known as Hon Hai Precision": one name, its other name after the comma.
 ALIAS = re.compile(r",\s+(?:officially|formally|legally|also|better|formerly|previously)\s+(?:known as|called|named)\s+")
+ALIAS_NAME = re.compile(r"[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3}")
 NAMING = re.compile(r"\b(?:officially|formally|legally|also|better|formerly|previously)\s+(?:known as|called|named)\b", re.I)
 
 
@@ -426,7 +427,7 @@ def acronyms(text: str) -> dict[str, frozenset[str]]:
                 break
     for match in ALIAS.finditer(text):  # "Foxconn, officially known as Hon Hai Precision"
         before = re.search(r"(?<![\w.])((?:[A-Z][\w&-]*[ \t]+){0,3}[A-Z][\w&-]*)$", text[max(0, match.start() - 80) : match.start()])
-        after = re.match(r"[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3}", text[match.end() :])
+        after = ALIAS_NAME.match(text, match.end())  # no slice: the text is the whole corpus
         if before is None or after is None:
             continue
         one, other = sorted([before.group(1).rstrip("."), after.group(0).rstrip(".")], key=lambda name: len(name.split()))
