@@ -787,8 +787,13 @@ def counts_other(text: str, match: re.Match[str], question: str) -> bool:
     if {fold(word) for word in [asked.group(1), *things]} & ANY_THING:
         return False
     if fold(asked.group(1)) in PEOPLE:  # "how many people work there" is answered by "3,900 employees"
-        return not any(fold(word) in PEOPLE or PERSON_NOUN.search(fold(word)) for word in things)
+        return not any(_people(word) for word in things)
     return not set(concepts(" ".join(things))) & set(concepts(asked.group(0)))
+
+
+def _people(word: str) -> bool:
+    """"employees", "staff", "residents": a word for people."""
+    return fold(word) in PEOPLE or bool(PERSON_NOUN.search(fold(word)))
 
 
 def count_kind(text: str, *, last: bool = False) -> str | None:
@@ -859,6 +864,10 @@ def not_a_count(text: str, match: re.Match[str], question: str) -> bool:
         return True
     if HOW_MUCH_OF.search(question) and counts_other(text, match, question):
         return True  # "how much capacity" is not answered by "30 related projects"
+    asked = HOW_MANY.search(question)
+    if ASKS_QUANTITY.search(question) and not (asked and _people(asked.group(1))):
+        if any(_people(word) for word in counted_things(text, match.end())):
+            return True  # "How much is the plant producing?" is not answered by "3,900 employees"
     money = match.group(0)[0] in "$€£¥" or bool(MONEY_AFTER.match(text, match.end()))
     return money and bool(ASKS_QUANTITY.search(question)) and not ASKS_MONEY.search(question)
 

@@ -1010,3 +1010,12 @@ def test_a_number_in_words_must_count_what_is_asked_too() -> None:
     text = "In 2024, six of the world's top ten EV battery producers were Chinese companies."
     assert not _has_new_value(text, "count", set(), set(), question="How many electric cars were sold?")
     assert _has_new_value(text, "count", set(), set(), question="How many of the top ten producers were Chinese?")
+
+
+def test_how_much_is_produced_is_not_answered_by_a_number_of_people() -> None:
+    from qa.evidence import _has_new_value
+
+    staff = "The Oppama facility, which has approximately 3,900 employees, faced shutdown."
+    assert not _has_new_value(staff, "count", set(), set(), question="How much is the Oppama plant producing?")
+    assert _has_new_value(staff, "count", set(), set(), question="How many workers produce cars at Oppama?")
+    assert _has_new_value("It produces 240,000 vehicles a year.", "count", set(), set(), question="How much does it produce?")
