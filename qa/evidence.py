@@ -12,6 +12,7 @@ import functools
 import math
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -74,13 +75,14 @@ SOFT_TYPES = {"reason", "judgement"}
 WH_WORD = re.compile(r"\b(what|which|who|whom|whose|where|when|why|how)\b", re.I)
 YEAR = re.compile(r"(19|20)\d\d")
 TALLY = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
-# "how many EV battery plants does ...": what is counted, up to the verb or a preposition.
-HOW_MANY = re.compile(r"\bhow many\s+([\w-]+)(?:\s+(?!(?:is|are|was|were|do|does|did|will|would|has|have|had|can|could|"
-                      r"a|an|the|per|in|at|of|for|from|to|on|by|with)\b)[\w-]+){0,3}", re.I)
+# What is counted: the asked word, then up to three more before a verb or a preposition.
+COUNTED_TAIL = (r"(?:\s+(?!(?:is|are|was|were|do|does|did|will|would|has|have|had|can|could|"
+                r"a|an|the|per|in|at|of|for|from|to|on|by|with)\b)[\w-]+){0,3}")
+# "how many EV battery plants does ...".
+HOW_MANY = re.compile(r"\bhow many\s+([\w-]+)" + COUNTED_TAIL, re.I)
 # "how much battery capacity did METI aim for": an amount of something named, not of money.
 HOW_MUCH_OF = re.compile(r"\bhow much\s+(?!(?:is|are|was|were|do|does|did|will|would|has|have|had|can|could|should|"
-                         r"money|more|less|of|in|to|the|a|an|its|their|it|they)\b)([a-z][\w-]+)(?:\s+(?!(?:is|are|was|were|"
-                         r"do|does|did|will|would|has|have|had|can|could|a|an|the|per|in|at|of|for|from|to|on|by|with)\b)[\w-]+){0,3}", re.I)
+                         r"money|more|less|of|in|to|the|a|an|its|their|it|they)\b)([a-z][\w-]+)" + COUNTED_TAIL, re.I)
 # What a count may be of whatever "how many X" asks.
 ANY_THING = frozenset("time times one ones thing things unit units gwh mwh kwh gw mw".split())
 # "How many people" may count employees or residents, not factories: what people are called.
@@ -410,21 +412,26 @@ def _role_tokens(role: str) -> list[str]:
     return ROLE_FORMS.get(" ".join(fold(role).split()), tokens(role))
 
 
-def acronyms(text: str) -> dict[str, frozenset[str]]:
-    """Each abbreviation the text defines, with the concepts of its long form: "electric vehicle
-    (EV)" gives {"ev": {"electric", "vehicle"}}; the long form's initials must spell it."""
-    found = {short: frozenset(concepts(long)) for short, long in KNOWN_ACRONYMS.items()}
+def _definitions(text: str) -> Iterator[tuple[str, list[str]]]:
+    """Each abbreviation the text defines, with the words of its long form, whose initials spell
+    it: "Ministry of Economy, Trade and Industry (METI)" gives ("METI", ["Ministry", "Economy,", …])."""
     for match in ABBREVIATION.finditer(text):
         long = LONG_FORM.search(text, max(0, match.start() - LONG_FORM_REACH), match.start())
         if long is None:
             continue
         short = match.group(1)
         words = [w for w in long.group(0).split() if w.lower() not in {"of", "and", "for", "the", "&"}]
-        for size in range(len(short), 0, -1):  # "Ministry of Economy, Trade and Industry (METI)"
-            tail = words[-size:]
-            if len(tail) == len(short) and "".join(w[0] for w in tail).lower() == short.lower():
-                found.setdefault(tokens(short)[0], frozenset(concepts(" ".join(tail))))
-                break
+        tail = words[-len(short) :]
+        if len(tail) == len(short) and "".join(w[0] for w in tail).lower() == short.lower():
+            yield short, tail
+
+
+def acronyms(text: str) -> dict[str, frozenset[str]]:
+    """Each abbreviation the text defines, with the concepts of its long form: "electric vehicle
+    (EV)" gives {"ev": {"electric", "vehicle"}}; the long form's initials must spell it."""
+    found = {short: frozenset(concepts(long)) for short, long in KNOWN_ACRONYMS.items()}
+    for short, long in _definitions(text):
+        found.setdefault(tokens(short)[0], frozenset(concepts(" ".join(long))))
     for match in ALIAS.finditer(text):  # "Foxconn, officially known as Hon Hai Precision"
         before = re.search(r"(?<![\w.])((?:[A-Z][\w&-]*[ \t]+){0,3}[A-Z][\w&-]*)$", text[max(0, match.start() - 80) : match.start()])
         after = ALIAS_NAME.match(text, match.end())  # no slice: the text is the whole corpus
@@ -494,10 +501,7 @@ def score_sentences(
     asked_names -= {t for t in opening if t in _english_stems() and t not in stats.name_tokens}
     # A name asked in full ("Hon Hai Precision") is sought as its other name ("Foxconn"), which the
     # sentences that spell it out also hold.
-    sought = set(asked_names)
-    for short, long in stats.long_forms.items():
-        if len(long) > 1 and long <= {concept(n) for n in sought}:
-            sought = {n for n in sought if concept(n) not in long} | {short}
+    sought = _shortened(asked_names, stats.long_forms, same=concept)
     # Names most sentences share ("Japan", "EV") say little; rarer ones must appear near the evidence.
     rare = math.log(1 + 1 / RARE_NAME_SHARE)
     rare_names = {n for n in sought if stats.weight(n) > rare}
@@ -554,10 +558,15 @@ def _terms(question: str, index: SearchIndex) -> set[str]:
     """The question's concepts; a long form asked ("chief executive") as its abbreviation ("ceo"),
     which sentences that spell it out also hold."""
     question = NAMING.sub(" ", question)  # "the firm formally called Hon Hai": the words only name it
-    terms = {concept(t) for t in correct_terms(tokens(question), index.vocabulary)}
-    for short, long in _stats(index).long_forms.items():
-        if long <= terms:
-            terms = (terms - long) | {short}
+    return _shortened({concept(t) for t in correct_terms(tokens(question), index.vocabulary)}, _stats(index).long_forms)
+
+
+def _shortened(terms: set[str], long_forms: dict[str, frozenset[str]], same: Callable[[str], str] = str) -> set[str]:
+    """The terms with each long form they hold in full ("hon hai precision", "chief executive")
+    replaced by its short form ("foxconn", "ceo"); `same` gives a term's concept."""
+    for short, long in long_forms.items():
+        if len(long) > 1 and long <= {same(t) for t in terms}:
+            terms = {t for t in terms if same(t) not in long} | {short}
     return terms
 
 
@@ -834,11 +843,7 @@ def _new_names(text: str, asked_names: set[str]) -> list[str]:
     "Japanese" is Japan's adjective; "EV" in "electric vehicle (EV)" abbreviates a common noun, and
     "JAIA" in "Japan Automobile Importers Association (JAIA)" a name the question gave in full.
     """
-    defined = {}
-    for match in ABBREVIATION.finditer(text):
-        long = LONG_FORM.search(text, max(0, match.start() - LONG_FORM_REACH), match.start())
-        if long is not None:
-            defined[match.group(1)] = long.group(0).split()[-len(match.group(1)) :]
+    defined = dict(_definitions(text))
     found = []
     for name in names(text):
         said = set(tokens(name))
@@ -864,12 +869,13 @@ def not_a_count(text: str, match: re.Match[str], question: str) -> bool:
         return True
     if HOW_MUCH_OF.search(question) and counts_other(text, match, question):
         return True  # "how much capacity" is not answered by "30 related projects"
+    if not ASKS_QUANTITY.search(question):
+        return False
     asked = HOW_MANY.search(question)
-    if ASKS_QUANTITY.search(question) and not (asked and _people(asked.group(1))):
-        if any(_people(word) for word in counted_things(text, match.end())):
-            return True  # "How much is the plant producing?" is not answered by "3,900 employees"
+    if not (asked and _people(asked.group(1))) and any(_people(word) for word in counted_things(text, match.end())):
+        return True  # "How much is the plant producing?" is not answered by "3,900 employees"
     money = match.group(0)[0] in "$€£¥" or bool(MONEY_AFTER.match(text, match.end()))
-    return money and bool(ASKS_QUANTITY.search(question)) and not ASKS_MONEY.search(question)
+    return money and not ASKS_MONEY.search(question)
 
 
 def share_or_sum(text: str, match: re.Match[str]) -> bool:

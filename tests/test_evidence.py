@@ -604,10 +604,8 @@ def test_a_verdict_may_stand_next_to_a_runner_up_from_another_article(make_pipel
     ],
 )
 def test_a_tally_is_answered_by_a_number_of_things(text: str, tally: bool, expected: bool) -> None:
-    from qa.evidence import _has_new_value
-
     question = "How many of them were there?"
-    assert _has_new_value(text, "count", set(), set(), question=question if tally else "How much?") is expected
+    assert _answers_count(text, question if tally else "How much?") is expected
 
 
 def test_a_place_named_in_what_the_answer_is_need_not_stand_in_the_evidence(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -722,6 +720,13 @@ def test_a_publication_date_question_asks_for_a_date(question: str, expected: bo
     assert asks_publication_date(question) is expected
 
 
+def _answers_count(text: str, question: str) -> bool:
+    """The sentence holds a count that could answer the question (no number or name asked)."""
+    from qa.evidence import _has_new_value
+
+    return _has_new_value(text, "count", set(), set(), question=question)
+
+
 def _score(pipeline, question: str, holding: str) -> float:  # type: ignore[no-untyped-def]
     """The score, through retrieval as the pipeline does it, of the first sentence holding `holding`."""
     import qa.evidence as evidence
@@ -769,10 +774,8 @@ def test_a_relative_time_types_a_when_question_and_is_led_with_its_article_s_dat
     ],
 )
 def test_a_tally_is_a_number_of_what_it_asks_about(question: str, typed: bool) -> None:
-    from qa.evidence import _has_new_value
-
     text = "The Oppama facility, which has approximately 3,900 employees, faced potential shutdown."
-    assert _has_new_value(text, "count", set(), set(), question=question) is typed
+    assert _answers_count(text, question) is typed
 
 
 @pytest.mark.parametrize(
@@ -786,9 +789,7 @@ def test_a_tally_is_a_number_of_what_it_asks_about(question: str, typed: bool) -
     ],
 )
 def test_people_are_counted_by_what_people_are_called(text: str, typed: bool) -> None:
-    from qa.evidence import _has_new_value
-
-    assert _has_new_value(text, "count", set(), set(), question="How many people are affected?") is typed
+    assert _answers_count(text, "How many people are affected?") is typed
 
 
 @pytest.mark.parametrize(
@@ -911,11 +912,9 @@ def test_an_adjective_or_an_abbreviation_of_what_was_asked_is_no_new_name() -> N
 
 
 def test_one_of_the_biggest_is_no_count() -> None:
-    from qa.evidence import _has_new_value
-
     question = "How many jobs will be cut?"
-    assert not _has_new_value("It is one of the globe's biggest electronics companies.", "count", set(), set(), question=question)
-    assert _has_new_value("It will cut two hundred jobs.", "count", set(), set(), question=question)
+    assert not _answers_count("It is one of the globe's biggest electronics companies.", question)
+    assert _answers_count("It will cut two hundred jobs.", question)
 
 
 def test_a_company_s_other_name_is_learned_from_the_articles() -> None:
@@ -940,13 +939,11 @@ def test_a_name_asked_in_full_finds_sentences_that_use_its_other_name(make_pipel
 
 def test_a_sum_of_money_answers_how_much_only_when_money_is_asked() -> None:
     from qa.answering import direct_value
-    from qa.evidence import _has_new_value
-
     spend = "Japanese corporations will spend $7 billion (1 trillion yen) to increase production."
-    assert not _has_new_value(spend, "count", set(), set(), question="How much does Japan produce now?")
-    assert _has_new_value(spend, "count", set(), set(), question="How much will they invest to raise output?")
+    assert not _answers_count(spend, "How much does Japan produce now?")
+    assert _answers_count(spend, "How much will they invest to raise output?")
     grant = "Oskar will receive a €1.8 billion grant from the fund."
-    assert _has_new_value(grant, "count", set(), set(), question="How large is the government grant?")
+    assert _answers_count(grant, "How large is the government grant?")
     raise_by = "Toyota and Nissan will spend $7 billion to raise Japan's EV battery production by 50%."
     assert direct_value(raise_by, "count", "How much will Japan's battery output grow?") == "50%"
 
@@ -995,27 +992,23 @@ def test_a_month_s_figure_does_not_answer_for_the_whole_year() -> None:
     from qa.evidence import _has_new_value
 
     june = "Domestic passenger EV sales were 29,282 units in June 2024, a 39% decrease."
-    assert not _has_new_value(june, "count", set(), set(), question="How many EVs were sold in the whole of 2024?")
-    assert _has_new_value(june, "count", set(), set(), question="How many EVs were sold in June 2024?")
+    assert not _answers_count(june, "How many EVs were sold in the whole of 2024?")
+    assert _answers_count(june, "How many EVs were sold in June 2024?")
     both = "Sales reached 2 million in 2024, and 300,000 in June 2024."
-    assert _has_new_value(both, "count", set(), set(), question="How many cars were sold in 2024?")
-    assert _has_new_value(june, "count", set(), set(), question="how many evs were sold in june 2024")  # typed lower case
+    assert _answers_count(both, "How many cars were sold in 2024?")
+    assert _answers_count(june, "how many evs were sold in june 2024")  # typed lower case
     halves = "From the first half of 2023 to the second, the EV share rose from 0.7% to 1.6%."
     assert _has_new_value(halves, "percent", set(), set(), question="Did the EV share go up or down in 2023?")
 
 
 def test_a_number_in_words_must_count_what_is_asked_too() -> None:
-    from qa.evidence import _has_new_value
-
     text = "In 2024, six of the world's top ten EV battery producers were Chinese companies."
-    assert not _has_new_value(text, "count", set(), set(), question="How many electric cars were sold?")
-    assert _has_new_value(text, "count", set(), set(), question="How many of the top ten producers were Chinese?")
+    assert not _answers_count(text, "How many electric cars were sold?")
+    assert _answers_count(text, "How many of the top ten producers were Chinese?")
 
 
 def test_how_much_is_produced_is_not_answered_by_a_number_of_people() -> None:
-    from qa.evidence import _has_new_value
-
     staff = "The Oppama facility, which has approximately 3,900 employees, faced shutdown."
-    assert not _has_new_value(staff, "count", set(), set(), question="How much is the Oppama plant producing?")
-    assert _has_new_value(staff, "count", set(), set(), question="How many workers produce cars at Oppama?")
-    assert _has_new_value("It produces 240,000 vehicles a year.", "count", set(), set(), question="How much does it produce?")
+    assert not _answers_count(staff, "How much is the Oppama plant producing?")
+    assert _answers_count(staff, "How many workers produce cars at Oppama?")
+    assert _answers_count("It produces 240,000 vehicles a year.", "How much does it produce?")
