@@ -280,11 +280,11 @@ class Bridge:
     head: str  # what kind of thing it describes: "automaker", "factory"
     owner: str = ""  # whose it is, for "Ivan Espinosa's company"
 
-    def entity_in(self, text: str) -> str | None:
+    def entity_in(self, text: str, index: SearchIndex | None = None) -> str | None:
         """The name in `text` the description refers to: the one just before its owner ("Nissan's CEO
         Ivan Espinosa"), one followed by its kind of thing ("the factory where ..." -> "Oppama plant"
         -> "Oppama"), else the first name it adds."""
-        new = introduced_names(self.question, text)
+        new = introduced_names(self.question, text, index)
         if self.owner:
             just_before = rf"([A-Z][\w&.-]*)(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}{re.escape(self.owner)}"
             before = re.search(just_before, text)
@@ -617,7 +617,7 @@ def complement(question: str, found: Gap, candidates: list[Evidence], index: Sea
     stats = _stats(index)
     first, left_weight = found.first, sum(found.weights.values())
     wanted = question_type(question)
-    introduced = {t for name in introduced_names(question, first.sentence.text) for t in tokens(name)}
+    introduced = {t for name in introduced_names(question, first.sentence.text, index) for t in tokens(name)}
     pairs = _pairs(question)
     best: tuple[float, int, float, Complement] | None = None
     for candidate in candidates:
@@ -655,10 +655,18 @@ def _pairs(text: str) -> set[tuple[str, str]]:
     return set(zip(words, words[1:], strict=False))
 
 
-def introduced_names(question: str, text: str) -> list[str]:
-    """Names `text` gives that the question does not: what a description refers to, where a second hop starts."""
+def introduced_names(question: str, text: str, index: SearchIndex | None = None) -> list[str]:
+    """Names `text` gives that the question does not: what a description refers to, where a second hop starts.
+
+    With the index, a word capitalised only because it opens the sentence ("Major automakers like
+    Nissan ...") is not one: the articles write it in lower case elsewhere.
+    """
     asked = set(tokens(question))
-    return [name for name in names(text) if not set(tokens(name)) <= asked]
+    found = [name for name in names(text) if not set(tokens(name)) <= asked]
+    if index is not None and found and text.lstrip(" \"“‘'(").startswith(found[0]):
+        if not set(tokens(found[0])) & _stats(index).name_tokens:
+            return found[1:]
+    return found
 
 
 def _context_words(index: SearchIndex, stats: _Stats, position: int) -> frozenset[str]:

@@ -279,7 +279,7 @@ class Pipeline:
         # may resolve it: the resolved question must still clear the full threshold.
         if not ranking or not ranking[0].typed or ranking[0].score < BRIDGE_SHARE * self.settings.abstain_threshold:
             return None, question
-        entity = found.entity_in(ranking[0].sentence.text)
+        entity = found.entity_in(ranking[0].sentence.text, index)
         if entity is None:
             return None, question
         resolved = found.resolve(question, entity)
@@ -321,7 +321,7 @@ class Pipeline:
         if found is None:
             return None
         candidates = list(ranking)
-        introduced = introduced_names(question, first.sentence.text)
+        introduced = introduced_names(question, first.sentence.text, index)
         if introduced and found.words:  # the second hop: "two carmakers teamed" + "Panasonic"
             hop = " ".join([*found.words, *introduced[:2]])
             candidates += self._rank(hop, index, top_k, wanted=question_type(question))

@@ -1012,3 +1012,17 @@ def test_how_much_is_produced_is_not_answered_by_a_number_of_people() -> None:
     assert not _answers_count(staff, "How much is the Oppama plant producing?")
     assert _answers_count(staff, "How many workers produce cars at Oppama?")
     assert _answers_count("It produces 240,000 vehicles a year.", "How much does it produce?")
+
+
+def test_a_capital_that_only_opens_a_sentence_is_not_a_name_it_introduces(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from qa.evidence import introduced_names
+
+    index = make_pipeline().index
+    text = "Major automakers like Nissan and Toyota are no longer investing in domestic battery production."
+    question = "Which carmaker was slated for public support?"
+    assert introduced_names(question, text)[0] == "Major"  # without the index, case is all there is
+    assert introduced_names(question, text, index) == ["Nissan", "Toyota"]  # the articles also write "major"
+    described = bridge("The carmaker whose battery project was slated for public support: how big a cut is it planning?")
+    assert described is not None and described.entity_in(text, index) == "Nissan"
+    # A name that opens a sentence is still a name: the articles never write "nissan".
+    assert introduced_names(question, "Nissan intends to start producing LFP batteries.", index) == ["Nissan", "LFP"]
