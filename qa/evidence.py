@@ -105,6 +105,10 @@ ASKS_MONEY = re.compile(r"\b(cost|costs|invest\w*|spend\w*|spent|worth|fund\w*|s
                         r"yen|dollars?|pay\w*|paid|financ\w*|amount|sum|afford\w*|expensive|cheap\w*)\b", re.I)
 SHARE_OR_SUM_AFTER = re.compile(r"\s?(%|percent\b|per cent\b)|\s*((b|m|tr)illion\s+)?(yen|dollars?|usd|euros?)\b", re.I)
 PLACE = re.compile(r"\b(?:in|at|near|from|outside)\s+((?:[A-Z][\w-]+[\s,]*){1,3})")
+# "redirecting their focus abroad—particularly to the United States" says where to; a question
+# asking where something comes from is not answered by it.
+DESTINATION = re.compile(r"\bto\s+(?:the\s+)?((?:[A-Z][\w-]+[\s,]*){1,3})")
+ASKS_SOURCE = re.compile(r"\bfrom\W*$|\bfrom where\b|\bwhere\b.*\bfrom\b", re.I)
 OWNER = re.compile(r"\b([A-Z][\w&.-]*)['’]s\s+\w|\b(?:of|at|for)\s+([A-Z][\w&.-]*)(?=\s*[?.!]?\s*$)")
 DESCRIPTION = re.compile(
     r"\bthe\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:company|automaker|carmaker|firm|maker|manufacturer|producer|supplier|"
@@ -731,7 +735,7 @@ def _has_new_value(
     if wanted == "entity":
         return bool(_new_names(text, asked_names))
     if wanted == "place":
-        return any(not set(tokens(m.group(1))) <= asked_names for m in PLACE.finditer(text))
+        return any(not set(tokens(found)) <= asked_names for found in places(text, question))
     tally = wanted == "count" and bool(TALLY.search(question))
     if tally and ORDINAL_WORDS.search(text):
         return True  # "for the eighth consecutive year" answers "for how many years"
@@ -886,6 +890,13 @@ def not_a_count(text: str, match: re.Match[str], question: str) -> bool:
     return money and not ASKS_MONEY.search(question)
 
 
+def places(text: str, question: str) -> list[str]:
+    """The places `text` names ("in Lansing, Michigan"), and where things go ("to the United States")
+    unless the question asks where something comes from."""
+    found = [m.group(1) for m in PLACE.finditer(text)]
+    return found if ASKS_SOURCE.search(question) else found + [m.group(1) for m in DESTINATION.finditer(text)]
+
+
 def share_or_sum(text: str, match: re.Match[str]) -> bool:
     """The number (a `NUMBER` match in `text`) is a percentage or an amount of money: "0.7%",
     "$1.5 billion", "350 billion yen"; "2 million cars" is neither."""
@@ -899,7 +910,7 @@ def answer_tokens(text: str, wanted: str | None, question: str) -> set[str]:
     if wanted == "entity":
         found = {t for name in names(text) for t in tokens(name)}
     elif wanted == "place":
-        found = {t for m in PLACE.finditer(text) for t in tokens(m.group(1))}
+        found = {t for place in places(text, question) for t in tokens(place)}
     elif wanted in ("count", "money", "percent", "time"):
         found = numbers(text) | (set(tokens(" ".join(re.findall(NUMBER_WORDS, text, re.I)))) if wanted == "count" else set())
     else:

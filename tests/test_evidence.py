@@ -1026,3 +1026,13 @@ def test_a_capital_that_only_opens_a_sentence_is_not_a_name_it_introduces(make_p
     assert described is not None and described.entity_in(text, index) == "Nissan"
     # A name that opens a sentence is still a name: the articles never write "nissan".
     assert introduced_names(question, "Nissan intends to start producing LFP batteries.", index) == ["Nissan", "LFP"]
+
+
+
+def test_where_a_thing_goes_answers_where_but_not_where_it_comes_from() -> None:
+    from qa.evidence import places
+
+    text = "Major automakers are redirecting their focus abroad—particularly to the United States."
+    assert places(text, "Where are Nissan and Toyota redirecting their battery focus?") == ["United States"]
+    assert places(text, "Where is Toyota getting its batteries from instead?") == []
+    assert places("It buys batteries from LG Energy Solution.", "Where does it buy batteries from?") == ["LG Energy Solution"]
