@@ -55,6 +55,22 @@ def standalone_question(question: str, history: list[tuple[str, str]] | None) ->
     return question
 
 
+# "…, and what has Foxconn said about them?": what "them" points at is the earlier part's topic,
+# which that part's evidence already covers; the part asks what its own words ask.
+TRAILING_REFERENCE = re.compile(
+    r"\s+(?:about|of|on|regarding|over)\s+(?:it|them|this|that|these|those)(?=\W*$)", re.I
+)
+
+
+def later_part(part: str, previous: str, evidence: str) -> str:
+    """A later part of a compound question made to stand alone, after `previous` (the part before,
+    already standing alone) and `evidence` (the sentence found for it)."""
+    dropped = TRAILING_REFERENCE.sub("", part)
+    if dropped != part and len(dropped.split()) >= 3 and tokens(dropped) and not ANAPHORA.search(dropped):
+        return dropped
+    return standalone_question(part, [(previous, evidence)])
+
+
 def resolve_in_context(question: str, statement: str, evidence: str) -> str:
     """A question that points back at a statement asked with it, answered by `evidence`:
     "X says competition comes especially from one country. What share does that country's leader

@@ -23,7 +23,7 @@ from qa.answering import (
 )
 from qa.articles import date_line
 from qa.citations import Citation, focus_span, shown, unsupported
-from qa.conversation import ANAPHORA, resolve_in_context, standalone_question
+from qa.conversation import ANAPHORA, later_part, resolve_in_context, standalone_question
 from qa.embedding import Embedder, make_embedder
 from qa.errors import IndexCorruptError, InvalidQuestionError
 from qa.evidence import (
@@ -155,7 +155,7 @@ class Pipeline:
             rankings, previous = [], ("", "")
             for number, part in enumerate(parts):
                 # "…, and when is its plant expected to open?" points back at the first part's answer.
-                part = standalone_question(part, [previous]) if number else part
+                part = later_part(part, *previous) if number else part
                 rankings.append(self._rank(part, index, top_k))
                 previous = (part, rankings[-1][0].sentence.text if rankings[-1] else "")
                 parts[number] = part

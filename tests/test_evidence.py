@@ -1036,3 +1036,17 @@ def test_where_a_thing_goes_answers_where_but_not_where_it_comes_from() -> None:
     assert places(text, "Where are Nissan and Toyota redirecting their battery focus?") == ["United States"]
     assert places(text, "Where is Toyota getting its batteries from instead?") == []
     assert places("It buys batteries from LG Energy Solution.", "Where does it buy batteries from?") == ["LG Energy Solution"]
+
+
+
+def test_a_later_part_of_a_question_asks_its_own_words_about_what_the_first_part_covers() -> None:
+    from qa.conversation import later_part
+
+    first = "Has Nissan confirmed the talks with Foxconn"
+    evidence = "Although Nissan did not verify the specifics of the alleged discussions, it said little."
+    # "them" is the talks, which the first part's evidence covers: "about Nissan" would find Nissan again.
+    assert later_part("what has Foxconn said about them", first, evidence) == "what has Foxconn said"
+    # A reference the part cannot do without is resolved as a follow-up's would be.
+    where = later_part("where is it located", "How many employees work at the Oppama plant", "The Oppama facility has 3,900 employees.")
+    assert where == "where is Oppama located"
+    assert later_part("what about it", first, evidence) != "what"
