@@ -83,6 +83,9 @@ def focus_span(
             if best_key is None or key > best_key:
                 best, best_key = (cuts[i], cuts[j]), key
     left, right = best
+    colon = re.search(r":\s+$", text[left:right])
+    if colon and right < end:  # "stepping into a new one:" promises what follows the colon
+        right = next(cut for cut in cuts if cut > right)
     while right > left and (text[right - 1].isspace() or text[right - 1] in ",;:—–("):
         right -= 1
     return left, right

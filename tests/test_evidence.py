@@ -1050,3 +1050,15 @@ def test_a_later_part_of_a_question_asks_its_own_words_about_what_the_first_part
     where = later_part("where is it located", "How many employees work at the Oppama plant", "The Oppama facility has 3,900 employees.")
     assert where == "where is Oppama located"
     assert later_part("what about it", first, evidence) != "what"
+
+
+
+def test_focus_span_keeps_what_a_colon_promises() -> None:
+    text = (
+        "With this shift, Japan appears to be stepping back from its former role as a global leader in battery "
+        "innovation and stepping into a new one: that of a dependent importer in a rapidly electrifying world."
+    )
+    keep = set(tokens("What role does the article say that leaves Japan in?"))
+    start, end = focus_span(text, 0, len(text), keep, set())
+    assert text[start:end].endswith("a dependent importer in a rapidly electrifying world.")
+    assert not text[start:end].startswith("With this shift")  # still trimmed at the front
