@@ -1028,7 +1028,6 @@ def test_a_capital_that_only_opens_a_sentence_is_not_a_name_it_introduces(make_p
     assert introduced_names(question, "Nissan intends to start producing LFP batteries.", index) == ["Nissan", "LFP"]
 
 
-
 def test_where_a_thing_goes_answers_where_but_not_where_it_comes_from() -> None:
     from qa.evidence import places
 
@@ -1036,7 +1035,6 @@ def test_where_a_thing_goes_answers_where_but_not_where_it_comes_from() -> None:
     assert places(text, "Where are Nissan and Toyota redirecting their battery focus?") == ["United States"]
     assert places(text, "Where is Toyota getting its batteries from instead?") == []
     assert places("It buys batteries from LG Energy Solution.", "Where does it buy batteries from?") == ["LG Energy Solution"]
-
 
 
 def test_a_later_part_of_a_question_asks_its_own_words_about_what_the_first_part_covers() -> None:
@@ -1050,7 +1048,6 @@ def test_a_later_part_of_a_question_asks_its_own_words_about_what_the_first_part
     where = later_part("where is it located", "How many employees work at the Oppama plant", "The Oppama facility has 3,900 employees.")
     assert where == "where is Oppama located"
     assert later_part("what about it", first, evidence) != "what"
-
 
 
 def test_focus_span_keeps_what_a_colon_promises() -> None:
