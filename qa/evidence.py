@@ -347,6 +347,12 @@ def concepts(text: str) -> list[str]:
     return [concept(token) for token in tokens(text)]
 
 
+def place_names_used(terms: list[str], vocabulary: frozenset[str]) -> list[str]:
+    """How the articles name a place the question names another way: "taiwan" -> "taiwanese" when
+    they only write "Taiwanese" (and the other way round)."""
+    return [form for term in terms if term not in vocabulary for form in sorted(place_forms(term)) if form in vocabulary]
+
+
 def correct_terms(terms: list[str], vocabulary: frozenset[str]) -> list[str]:
     """Replace words the corpus never uses by its closest word ("emploees" -> "employee").
 

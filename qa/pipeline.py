@@ -42,6 +42,7 @@ from qa.evidence import (
     find_update,
     gap,
     introduced_names,
+    place_names_used,
     question_parts,
     question_type,
     score_sentences,
@@ -253,7 +254,8 @@ class Pipeline:
 
     def _retrieve(self, index: SearchIndex, question: str, vector, top_k: int | None) -> list[Hit]:  # type: ignore[no-untyped-def]
         """Passages for the question; evidence is sought in twice as many as are shown."""
-        search_text = " ".join([question, *correct_terms(tokens(question), index.vocabulary)])
+        words = tokens(question)
+        search_text = " ".join([question, *correct_terms(words, index.vocabulary), *place_names_used(words, index.vocabulary)])
         depth = 2 * (top_k or self.settings.top_k)
         return retrieve(index, search_text, vector, top_k=depth, rrf_k=self.settings.rrf_k)
 

@@ -1059,3 +1059,12 @@ def test_focus_span_keeps_what_a_colon_promises() -> None:
     start, end = focus_span(text, 0, len(text), keep, set())
     assert text[start:end].endswith("a dependent importer in a rapidly electrifying world.")
     assert not text[start:end].startswith("With this shift")  # still trimmed at the front
+
+
+
+def test_a_place_is_searched_for_as_the_articles_name_it() -> None:
+    from qa.evidence import place_names_used
+
+    vocabulary = frozenset({"taiwanese", "japan", "foxconn"})
+    assert place_names_used(["taiwan", "base", "maker"], vocabulary) == ["taiwanese"]
+    assert place_names_used(["japan", "maker"], vocabulary) == []  # named as the articles name it already
