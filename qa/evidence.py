@@ -120,6 +120,13 @@ DESCRIPTION = re.compile(
 POSSESSED = re.compile(
     r"\b(?P<owner>(?:[A-Z][\w-]+\s+){1,2}[A-Z][\w-]+)['’]s\s+(?P<noun>company|firm|automaker|carmaker|employer)\b"
 )
+# "the Taiwan-based electronics maker", "the South Korean battery maker": a company described by
+# where it is from, which the articles name ("Taiwanese technology leader Foxconn").
+ORIGIN = re.compile(
+    r"\bthe\s+(?:(?P<origin>(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ese|an|ish|i))|(?P<base>[A-Z][a-z]+)-based)\s+"
+    r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?(?:company|automaker|carmaker|firm|maker|manufacturer|producer|supplier|"
+    r"group|giant|leader|business))\b"
+)
 # Where a description that opens the question ends: "The carmaker planning X | is building ...".
 MAIN_VERB = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could)\s", re.I)
 ANSWER_HEAD = re.compile(r"^\W*(?:(?:by|in|at|for|from|to|of|on|with)\s+)?(which|what)\s+(?P<head>(?:[\w-]+\s+){0,2}?[\w-]+?)\s+"
@@ -283,12 +290,24 @@ class Bridge:
     span: tuple[int, int]  # where the description stands in the original question
     head: str  # what kind of thing it describes: "automaker", "factory"
     owner: str = ""  # whose it is, for "Ivan Espinosa's company"
+    origin: str = ""  # where it is from, for "the Taiwan-based electronics maker"
 
     def entity_in(self, text: str, index: SearchIndex | None = None) -> str | None:
         """The name in `text` the description refers to: the one just before its owner ("Nissan's CEO
         Ivan Espinosa"), one followed by its kind of thing ("the factory where ..." -> "Oppama plant"
-        -> "Oppama"), else the first name it adds."""
+        -> "Oppama"), else the first name it adds. A company described by its origin is the name
+        just after the word for that origin ("Taiwanese technology leader Foxconn")."""
         new = introduced_names(self.question, text, index)
+        if self.origin:
+            forms = {form for token in tokens(self.origin) for form in place_forms(token)}
+            words = re.findall(r"[\w’'.&-]+", text)
+            for at, word in enumerate(words):
+                if set(tokens(word)) & forms:
+                    after = [w.rstrip(".,").removesuffix("’s").removesuffix("'s") for w in words[at + 1 : at + 2 + NAME_REACH]]
+                    found = next((w for w in after if w in new and not set(tokens(w)) & forms), None)
+                    if found:
+                        return found
+            return None
         if self.owner:
             just_before = rf"([A-Z][\w&.-]*)(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}{re.escape(self.owner)}"
             before = re.search(just_before, text)
@@ -310,6 +329,11 @@ def bridge(question: str) -> Bridge | None:
     match = DESCRIPTION.search(question)
     if match is None:
         owned = POSSESSED.search(question)
+        origin = ORIGIN.search(question)
+        if owned is None and origin is not None:
+            noun = origin.group("noun")
+            place = origin.group("origin") or origin.group("base")
+            return Bridge(f"Which {origin.group(0)[4:]}?", origin.span(), noun.split()[-1], origin=place)
         if owned is None:
             return None
         owner, noun = owned.group("owner"), owned.group("noun")

@@ -1061,6 +1061,18 @@ def test_focus_span_keeps_what_a_colon_promises() -> None:
     assert not text[start:end].startswith("With this shift")  # still trimmed at the front
 
 
+def test_a_company_described_by_where_it_is_from_is_the_name_after_that_word() -> None:
+    question = "What pact has the Taiwan-based electronics maker struck with Nissan's alliance partner?"
+    found = bridge(question)
+    assert found is not None and found.question == "Which Taiwan-based electronics maker?" and found.origin == "Taiwan"
+    text = "Nissan Motor Co. is in talks with Taiwanese technology leader Foxconn about its Oppama plant."
+    assert found.entity_in(text) == "Foxconn"  # not Nissan, the first name the sentence adds
+    assert found.entity_in("Six of the top ten were Chinese companies, led by CATL.") is None
+    korean = bridge("What did the South Korean battery maker sell to Toyota?")
+    assert korean is not None and korean.origin == "South Korean"
+    assert bridge("Which Chinese battery makers lead?") is None  # several makers, no one name to resolve
+    assert bridge("Who runs the Toyota group?") is None  # a name, not an origin
+
 
 def test_a_place_is_searched_for_as_the_articles_name_it() -> None:
     from qa.evidence import place_names_used
