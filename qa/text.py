@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -38,7 +39,8 @@ MONTH_WORDS = frozenset(
 def fold(text: str) -> str:
     """Lower-case, strip accents, and use straight apostrophes and hyphens."""
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # only then can it hold accents to strip
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-").lower()
 
 
@@ -60,8 +62,9 @@ ORDINALS = {"third": "three", "fourth": "four", "fifth": "five", "sixth": "six",
             "eighth": "eight", "ninth": "nine", "tenth": "ten", "twelfth": "twelve"}
 
 
+@functools.cache
 def _stem(word: str) -> str:
-    word = re.sub(r"'s$", "", word)
+    word = word.removesuffix("'s")
     if word in ORDINALS:
         return ORDINALS[word]
     if len(word) > 4 and word.endswith("ies"):
@@ -75,13 +78,14 @@ def tokens(text: str) -> list[str]:
     """Search tokens: folded words minus stop words, light plural stemming, numbers normalized."""
     result = []
     for match in WORD.finditer(fold(text)):
-        word = re.sub(r"'s$", "", match.group(0).strip(".,'-"))  # "Japan's" -> "japan", without a stray "s"
+        word = match.group(0).strip(".,'-").removesuffix("'s")  # "Japan's" -> "japan", without a stray "s"
         if not word:
             continue
         if word[0].isdigit() or word[0] in "$":
             result.append(normalize_number(word))
         elif word not in STOPWORDS:
-            result.extend(_stem(part) for part in re.split(r"[-']", word) if part and part not in STOPWORDS)
+            parts = re.split(r"[-']", word) if "-" in word or "'" in word else (word,)
+            result.extend(_stem(part) for part in parts if part and part not in STOPWORDS)
     return result
 
 
