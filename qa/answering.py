@@ -16,6 +16,7 @@ from qa.evidence import (
     TALLY,
     TYPE_PATTERNS,
     YEAR,
+    company_kind,
     concepts,
     counted_word,
     counts_other,
@@ -78,6 +79,8 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
         problems.append("not in the cited text: " + ", ".join(missing))
     if wanted in ("count", "money", "percent", "time") and not numbers(reply) - numbers(question):
         problems.append(f"the question asks for a {wanted} value and the reply gives none")
+    if wanted == "kind":  # the model names the wrong company as often as the right one
+        problems.append("what kind of company a name is is read from the quote, not the model")
     elif wanted == "count" and all(YEAR.fullmatch(m.group(0)) for m in NUMBER.finditer(reply) if numbers(m.group(0)) - numbers(question)):
         problems.append("the question asks for a count and the reply gives only a year")
     elif wanted == "time" and EXACT_WHEN.search(question) and not MONTH.search(reply):
@@ -181,6 +184,11 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
     """
     if wanted == "entity":
         return role_holder(quote, question)  # "Who is Nissan's CEO?": "Ivan Espinosa"
+    if wanted == "kind":
+        kind = company_kind(quote, question)  # "What kind of company is Foxconn?": "Taiwanese technology leader"
+        if kind and not re.match(r"(?i)(a|an|one)\b", kind):
+            kind = f"{'an' if kind[:1].lower() in 'aeiou' else 'a'} {kind}"
+        return kind[:1].upper() + kind[1:] if kind else None
     if wanted not in ("count", "money", "percent", "time") or (wanted == "time" and EXACT_WHEN.search(question)):
         return None  # the values found are numbers and years; "which month" is answered by the quote
     asked = numbers(question)

@@ -21,7 +21,7 @@ from qa.chunking import Sentence
 from qa.embedding import english_words
 from qa.index import SearchIndex
 from qa.retrieval import Hit
-from qa.text import NUMBER, ORDINALS, ROLE, edit_distance_at_most, fold, names, numbers, place_forms, tokens
+from qa.text import NUMBER, ORDINALS, ROLE, STOPWORDS, edit_distance_at_most, fold, names, numbers, place_forms, tokens
 
 # "one of the globe's biggest" counts nothing.
 NUMBER_WORDS = r"\b(one(?!\s+(?:of|another)\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)\b"
@@ -52,6 +52,8 @@ TYPE_PATTERNS = {
                        r"November|December)\b|" + RELATIVE_TIME.pattern),
 }
 QUESTION_TYPES = (
+    ("kind", re.compile(r"\bwhat (kind|sort|type) of (company|firm|business|organi[sz]ation|group|maker|manufacturer|"
+                        r"corporation|enterprise)\b")),
     ("place", re.compile(r"^\W*where\b(?!.*\b(place[sd]?|rank(s|ed)?|finish(es|ed)?|stand(s)?|stood)\b(\s+(among|in|on|of)\b.*)?\W*$)|\bin which (\w+ )?(city|state|country|prefecture|region)\b|"
                          r"\bwhich (country|city|state|prefecture|region|island)\b|\blocated\b")),
     ("entity", re.compile(r"^\W*(?:(?:to|from|for|with|by|of|on)\s+)?(who|whom|whose|which (is|are|was|were)\b|"
@@ -71,7 +73,11 @@ QUESTION_TYPES = (
 )
 # A reason is often given without "because", a verdict without "not": these kinds earn a bonus
 # but never a penalty, and evidence without one still answers.
-SOFT_TYPES = {"reason", "judgement"}
+SOFT_TYPES = {"reason", "judgement", "kind"}
+# What kind of company a name is, as news describes one: "Taiwanese technology leader Foxconn",
+# "Foxconn, a Taiwanese electronics maker", "Foxconn is one of the biggest electronics companies".
+KIND_NOUNS = (r"(?:company|companies|firm|maker|manufacturer|producer|supplier|giant|leader|group|conglomerate|business|"
+              r"corporation|start-?up|automaker|carmaker|brand)")
 WH_WORD = re.compile(r"\b(what|which|who|whom|whose|where|when|why|how)\b", re.I)
 YEAR = re.compile(r"(19|20)\d\d")
 TALLY = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
@@ -157,8 +163,10 @@ WHO = re.compile(r"^\W*(who|whom)\b", re.I)
 # A role only in "who" questions: "Japan's sole representative among the top ten" is a company.
 REPRESENTATIVE = re.compile(r"\brepresentatives?\b", re.I)
 # Weights of the sentence score; chosen on the dev half of the question set.
-WEIGHTS = {"dense": 0.45, "overlap": 0.40, "context": 0.15, "type_bonus": 0.05, "reason_bonus": 0.15, "type_penalty": 0.25,
-           "heading": 0.25, "missing_name": 0.30}
+WEIGHTS = {"dense": 0.45, "overlap": 0.40, "context": 0.15, "type_bonus": 0.05, "reason_bonus": 0.15, "kind_bonus": 0.25,
+           "type_penalty": 0.25, "heading": 0.25, "missing_name": 0.30}
+# The bonus a soft kind earns: a description of a company is rarer, and surer, than a cause.
+SOFT_BONUS = {"reason": "reason_bonus", "kind": "kind_bonus"}
 CONTEXT_DISCOUNT = 0.5
 CONTEXT_SENTENCES = 2  # earlier sentences a sentence may lean on: "The move underscored ..." names no move
 RARE_NAME_SHARE = 0.15
@@ -571,7 +579,7 @@ def score_sentences(
             score = WEIGHTS["dense"] * dense + WEIGHTS["overlap"] * overlap + WEIGHTS["context"] * hit.dense
             if wanted:
                 if wanted in SOFT_TYPES:
-                    score += WEIGHTS["reason_bonus" if wanted == "reason" else "type_bonus"] if typed else 0.0
+                    score += WEIGHTS[SOFT_BONUS.get(wanted, "type_bonus")] if typed else 0.0
                 else:
                     score += WEIGHTS["type_bonus"] if typed else -WEIGHTS["type_penalty"]
             if sentence.heading:
@@ -764,6 +772,8 @@ def _has_new_value(
         return bool(_new_names(near, asked_names))
     if wanted == "entity":
         return bool(_new_names(text, asked_names))
+    if wanted == "kind":
+        return company_kind(text, question) is not None
     if wanted == "place":
         return any(not set(tokens(found)) <= asked_names for found in places(text, question))
     tally = wanted == "count" and bool(TALLY.search(question))
@@ -918,6 +928,31 @@ def not_a_count(text: str, match: re.Match[str], question: str) -> bool:
         return True  # "How much is the plant producing?" is not answered by "3,900 employees"
     money = match.group(0)[0] in "$€£¥" or bool(MONEY_AFTER.match(text, match.end()))
     return money and not ASKS_MONEY.search(question)
+
+
+def company_kind(text: str, question: str) -> str | None:
+    """What kind of company the text says a name the question asks about is: "Taiwanese technology
+    leader" (from "... with Taiwanese technology leader Foxconn"), "a Taiwanese electronics maker"
+    (from "Foxconn, a Taiwanese electronics maker,"); None when it says no such thing."""
+    asked = {fold(word) for word in re.findall(r"[\w&.-]+", question)} - STOPWORDS
+    for name in sorted(asked, key=len, reverse=True):
+        if len(name) < 3:
+            continue
+        said = re.escape(name)
+        before = re.search(rf"\b{KIND_NOUNS}\s+{said}\b", text, re.I)
+        if before:
+            words = text[: before.start()].split()[-3:]
+            kept: list[str] = []
+            for word in reversed(words):
+                if fold(word) in STOPWORDS or not re.fullmatch(r"[\w-]+", word):
+                    break
+                kept.insert(0, word)
+            if kept:
+                return " ".join([*kept, before.group(0).split()[0]])
+        after = re.search(rf"\b{said}(?:['’]s)?,?\s+(?:is\s+|was\s+)?((?:a|an|one of)\s+[^,.;]{{0,60}}?\b{KIND_NOUNS}s?)\b", text, re.I)
+        if after:
+            return after.group(1)
+    return None
 
 
 def places(text: str, question: str) -> list[str]:

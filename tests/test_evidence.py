@@ -1080,3 +1080,20 @@ def test_a_place_is_searched_for_as_the_articles_name_it() -> None:
     vocabulary = frozenset({"taiwanese", "japan", "foxconn"})
     assert place_names_used(["taiwan", "base", "maker"], vocabulary) == ["taiwanese"]
     assert place_names_used(["japan", "maker"], vocabulary) == []  # named as the articles name it already
+
+
+def test_what_kind_of_company_a_name_is_is_read_from_how_the_quote_describes_it() -> None:
+    from qa.answering import direct_value
+    from qa.evidence import company_kind
+
+    question = "what kind of company is foxconn?"
+    assert question_type(question) == "kind"
+    assert question_type("What sort of pact has Foxconn struck?") != "kind"  # a kind of pact, not of company
+    talks = "Nissan Motor Co. is said to be in talks with Taiwanese technology leader Foxconn to permit EV manufacturing."
+    assert company_kind(talks, question) == "Taiwanese technology leader"  # not "with Taiwanese ..."
+    assert company_kind("Foxconn, a Taiwanese electronics maker, said nothing.", question) == "a Taiwanese electronics maker"
+    assert company_kind("Foxconn, officially known as Hon Hai Precision, is entering the EV market.", question) is None
+    assert company_kind(talks, "What kind of company is Nissan?") is None  # the description is Foxconn's
+    assert direct_value(talks, "kind", question) == "A Taiwanese technology leader"
+    # The model's reply is never shown for it: it names the wrong company as readily as the right one.
+    assert check_reply("The company is Nissan Motor Co.", question, [talks], "kind")
