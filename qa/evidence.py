@@ -21,7 +21,18 @@ from qa.chunking import Sentence
 from qa.embedding import english_words
 from qa.index import SearchIndex
 from qa.retrieval import Hit
-from qa.text import NUMBER, ORDINALS, ROLE, STOPWORDS, edit_distance_at_most, fold, names, numbers, place_forms, tokens
+from qa.text import (
+    NUMBER,
+    ORDINALS,
+    ROLE,
+    STOPWORDS,
+    edit_distance_at_most,
+    fold,
+    names,
+    numbers,
+    place_forms,
+    tokens,
+)
 
 # "one of the globe's biggest" counts nothing.
 NUMBER_WORDS = r"\b(one(?!\s+(?:of|another)\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)\b"
@@ -705,9 +716,9 @@ def introduced_names(question: str, text: str, index: SearchIndex | None = None)
     """
     asked = set(tokens(question))
     found = [name for name in names(text) if not set(tokens(name)) <= asked]
-    if index is not None and found and text.lstrip(" \"“‘'(").startswith(found[0]):
-        if not set(tokens(found[0])) & _stats(index).name_tokens:
-            return found[1:]
+    opens = bool(found) and text.lstrip(" \"“‘'(").startswith(found[0])
+    if index is not None and opens and not set(tokens(found[0])) & _stats(index).name_tokens:
+        return found[1:]
     return found
 
 
