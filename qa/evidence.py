@@ -237,6 +237,27 @@ class Evidence:
     typed: bool  # holds the kind of value the question asks for (a number, a year, a name)
 
 
+# "Who runs Nissan?", "who heads nissan", "Who is the head of Nissan?": a company's chief executive,
+# which the articles name by that role ("Nissan's CEO Ivan Espinosa"), never by the verb.
+LEADER = re.compile(
+    r"^\W*who\s+(?:runs|leads|heads|manages|is\s+in\s+charge\s+of|is\s+at\s+the\s+helm\s+of|"
+    r"is\s+the\s+(?:head|leader|boss)\s+of)\s+(?P<owner>[^?!]+?)\s*[?!]*\s*$",
+    re.I,
+)
+
+
+def role_question(question: str, vocabulary: frozenset[str]) -> str:
+    """"Who runs Nissan?" -> "Who is Nissan's CEO?" when the articles name CEOs; any other question,
+    and one about a description ("the startup that is building ..."), unchanged."""
+    found = LEADER.match(question)
+    if not found or "ceo" not in vocabulary or len(found.group("owner").split()) > 4 or WH_WORD.search(found.group("owner")):
+        return question
+    owner = found.group("owner")
+    if owner.endswith(".") and not re.search(r"\b(?:Co|Inc|Corp|Ltd)\.$", owner):
+        owner = owner[:-1]  # the sentence's full stop, not "Co."
+    return f"Who is {owner}'s CEO?"
+
+
 def asks_publication_date(question: str) -> bool:
     """"When was the article about Oppama published?", "Oppama article publication date"; not "To which
     publication did ... complain?", which asks for a name."""

@@ -45,6 +45,7 @@ from qa.evidence import (
     place_names_used,
     question_parts,
     question_type,
+    role_question,
     score_sentences,
     select_evidence,
     unknown_names,
@@ -133,8 +134,8 @@ class Pipeline:
         asked = validate_question(question, self.settings.max_question_chars)
         limit = self.settings.max_question_chars  # a pasted essay in the history must not grow the question
         turns = [(str(q)[:limit], answer_content(str(a))[:limit]) for q, a in (history or [])[-4:]]
-        standalone = standalone_question(asked, turns)[: 2 * limit]
         index = self.index
+        standalone = role_question(standalone_question(asked, turns), index.vocabulary)[: 2 * limit]
         timings = {"index": time.perf_counter() - started}
 
         mark = time.perf_counter()

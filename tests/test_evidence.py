@@ -1097,3 +1097,24 @@ def test_what_kind_of_company_a_name_is_is_read_from_how_the_quote_describes_it(
     assert direct_value(talks, "kind", question) == "A Taiwanese technology leader"
     # The model's reply is never shown for it: it names the wrong company as readily as the right one.
     assert check_reply("The company is Nissan Motor Co.", question, [talks], "kind")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who heads nissan?", "Who is nissan's CEO?"),  # "heads" is the verb, not the role "head"
+        ("Who runs Nissan Motor Co.?", "Who is Nissan Motor Co.'s CEO?"),
+        ("Who is the head of Nissan?", "Who is Nissan's CEO?"),
+        ("Who leads the market?", "Who is the market's CEO?"),  # abstains unless a sentence names one
+        ("Who is Nissan's CEO?", "Who is Nissan's CEO?"),
+        ("Which company leads the market?", "Which company leads the market?"),  # asks for a company
+        # A description is resolved as one; "the startup that ...'s CEO" would hide it.
+        ("Who leads the startup that is building the battery?", "Who leads the startup that is building the battery?"),
+    ],
+)
+def test_who_runs_a_company_asks_for_its_chief_executive(question: str, expected: str) -> None:
+    from qa.evidence import role_question
+
+    assert role_question(question, frozenset({"ceo", "nissan"})) == expected
+    # Articles that never say "CEO" would make the rewritten question an unknown name.
+    assert role_question(question, frozenset({"founder", "nissan"})) == question
