@@ -79,14 +79,14 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
         problems.append("not in the cited text: " + ", ".join(missing))
     if wanted in ("count", "money", "percent", "time") and not numbers(reply) - numbers(question):
         problems.append(f"the question asks for a {wanted} value and the reply gives none")
-    if wanted == "kind":  # the model names the wrong company as often as the right one
-        problems.append("what kind of company a name is is read from the quote, not the model")
     elif wanted == "count" and all(YEAR.fullmatch(m.group(0)) for m in NUMBER.finditer(reply) if numbers(m.group(0)) - numbers(question)):
         problems.append("the question asks for a count and the reply gives only a year")
     elif wanted == "time" and EXACT_WHEN.search(question) and not MONTH.search(reply):
         problems.append("the question asks for a month or a day and the reply gives none")
     elif wanted in ("money", "percent") and not TYPE_PATTERNS[wanted].search(reply):
         problems.append(f"the reply gives a bare number where the question asks for {wanted}")
+    if wanted == "kind":  # the model names the wrong company as often as the right one
+        problems.append("what kind of company a name is is read from the quote, not the model")
     asked_names = {fold(name) for name in names(question)}
     if wanted in ("entity", "place") and not any(fold(name) not in asked_names for name in names(reply)):
         problems.append("the question asks for a name and the reply gives none that is new")

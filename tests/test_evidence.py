@@ -1118,3 +1118,10 @@ def test_who_runs_a_company_asks_for_its_chief_executive(question: str, expected
     assert role_question(question, frozenset({"ceo", "nissan"})) == expected
     # Articles that never say "CEO" would make the rewritten question an unknown name.
     assert role_question(question, frozenset({"founder", "nissan"})) == question
+
+
+def test_a_reply_that_gives_no_value_is_not_also_called_a_bare_year() -> None:
+    quotes = ["It has 2,000 employees."]
+    problems = check_reply("Many employees.", "How many employees does it have?", quotes, "count")
+    assert any("gives none" in p for p in problems)
+    assert not any("only a year" in p for p in problems)  # one reason is enough, and it is the right one
