@@ -62,6 +62,8 @@ TYPE_PATTERNS = {
     "time": re.compile(r"\b(19|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|"
                        r"November|December)\b|" + RELATIVE_TIME.pattern),
 }
+STATED_AMOUNT = re.compile(r"[$€£¥]\s?\d[\d.,]*(?:\s*(?:billion|million|trillion|bn))?(?:\s*(?:usd|dollars?))?|"
+                           r"\b\d[\d.,]*(?:\s*(?:billion|million|trillion))?\s*(?:yen|dollars?|usd|euros?)\b", re.I)
 QUESTION_TYPES = (
     ("kind", re.compile(r"\bwhat (kind|sort|type) of (company|firm|business|organi[sz]ation|group|maker|manufacturer|"
                         r"corporation|enterprise)\b")),
@@ -75,7 +77,7 @@ QUESTION_TYPES = (
                           r"\bwhat company\b|\bwhat is the name\b")),
     ("percent", re.compile(r"\b(percent|percentage|share|%|proportion)\b|(?<!\bat )\bstake\b")),
     ("count", re.compile(r"\bhow (much|many|far)\b.*\b(rise|raise|increase|boost|expand|grow|fall|drop|decline|cut|reduce|reach|produc\w*|output|capacity)")),
-    ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|worth|funding|subsid\w*|amount|"
+    ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|worth|funding|subsid(?!iar)\w*|amount|"
                          r"price|budget|money|yen|dollars?)\b")),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow (large|big)\b|\bsize of\b")),
     ("time", re.compile(r"\bwhen\b|\b(what|which) (year|month|day|date)\b|\bby when\b|\bdeadline\b|\btimeline\b")),
@@ -284,6 +286,9 @@ def _type_match(question: str) -> tuple[str, str] | None:
     """The first question type whose pattern the question matches, with the text it matched."""
     folded = ARTICLE_REFERENCE.sub(" ", fold(question))  # "the investment article" does not ask for money
     folded = SET_ASIDE.sub("", folded)  # "Apart from Reuters, which outlet ...?" asks "which outlet"
+    # An amount the question states is what it refers to, not what it asks: "The carmaker slated for
+    # 55.7 billion yen: how big a workforce cut is it planning?" asks for a count.
+    folded = STATED_AMOUNT.sub(" ", folded)
     for name, pattern in QUESTION_TYPES:
         match = pattern.search(folded)
         if match:
