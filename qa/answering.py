@@ -265,16 +265,21 @@ def compose(reply: str | None, citations: list[Citation]) -> str:
         parts.append(f"{reply}.")  # it cites as it goes: "A: 2027 [1]; B: 2029 [2]"
     elif reply:
         parts.append(f"{reply.rstrip('.')}. {markers(supporting(reply, citations))}")
-    main_article = citations[0].article_id if citations else None
+    # An article is introduced where its quotes begin, once per run of them: "Another article (...)
+    # says: “…” [2] “…” [3]", and "The first article says:" when its quotes resume after another's.
+    previous = citations[0].article_id if citations else None
     for citation in citations:
-        if citation.article_id == main_article:
+        if citation.article_id == previous:
             parts.append(quote_text(citation))
+        elif citation.article_id == citations[0].article_id:
+            parts.append(f"The first article says: {quote_text(citation)}")
         else:
             parts.append(f"Another article{_dated(citation, citations[0])} says: {quote_text(citation)}")
+        previous = citation.article_id
     return " ".join(parts)
 
 
-LEAD_IN = re.compile(r"Another article \((?:[^()]|\([^()]*\))*\) says: ")
+LEAD_IN = re.compile(r"Another article \((?:[^()]|\([^()]*\))*\) says: |The first article says: ")
 
 
 def answer_content(text: str) -> str:

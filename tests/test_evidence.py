@@ -51,6 +51,11 @@ from qa.text import tokens
         ("What is at stake for Nissan?", None),
         ("Where did Panasonic rank among battery makers in 2024?", None),  # a rank, however it goes on
         ("Where will Toyota place its new plant?", "place"),
+        ("Is Toyota adding output at its subsidiaries?", "judgement"),  # a subsidiary is no subsidy
+        ("How large is the subsidy?", "money"),
+        ("The carmaker slated for 55.7 billion yen: how big a cut is it planning?", "count"),  # a stated amount
+        ("What is the $7 billion for?", None),
+        ("How many yen per dollar do the articles use?", "money"),
     ],
 )
 def test_question_type(question: str, wanted: str | None) -> None:
@@ -280,6 +285,20 @@ def test_a_second_article_is_introduced_with_its_title_and_date() -> None:
     text = compose("2028", [first, later])
     assert text.startswith("2028. [1]")
     assert "Another article (Reversal, 2025-03-01, the more recent of the two) says: “Nissan cancelled the plant.” [2]" in text
+
+
+def test_an_article_is_introduced_once_per_run_of_its_quotes() -> None:
+    from qa.answering import answer_content
+
+    first = Citation(1, "a.txt", "Plan", "2024-01-01", None, "Nissan will open a plant.", 0, 25)
+    other = Citation(2, "b.txt", "Reversal", "2025-03-01", None, "Nissan cancelled the plant.", 0, 27)
+    more = Citation(3, "b.txt", "Reversal", "2025-03-01", None, "Toyota paused its plant.", 30, 54)
+    back = Citation(4, "a.txt", "Plan", "2024-01-01", None, "It employs 3,900.", 30, 47)
+    text = compose(None, [first, other, more, back])
+    assert text.count("Another article") == 1
+    assert "says: “Nissan cancelled the plant.” [2] “Toyota paused its plant.” [3]" in text
+    assert text.endswith("The first article says: “It employs 3,900.” [4]")
+    assert "says" not in answer_content(text)
 
 
 def _evidence(position: int, article: str, text: str, score: float, overlap: float = 0.5):  # type: ignore[no-untyped-def]
