@@ -103,7 +103,7 @@ def open_source(found: tuple, event: gr.EventData) -> str:
 
 
 def add_article(path: str | None, progress=gr.Progress()):  # noqa: B008 (Gradio's way to ask for progress)
-    """Store an uploaded article in the corpus folder and index it, showing progress."""
+    """Store an uploaded article in the uploads folder and index it, showing progress."""
     if not path:
         return chat.render_notice("Choose a .txt, .md or .html file first."), gr.skip(), gr.skip(), gr.skip()
     pipe = pipeline()
@@ -116,7 +116,10 @@ def add_article(path: str | None, progress=gr.Progress()):  # noqa: B008 (Gradio
             raise ArticleError(f"{name} is {size:,} bytes; the limit is {limit:,} bytes")
         known = {source.content_hash: source.id for source in pipe.index.sources.values()}
         data = Path(path).read_bytes()
-        stored = store_upload(data, name, pipe.settings.corpus_dir, max_bytes=limit, known=known)
+        settings, folder = pipe.settings, pipe.settings.uploads
+        # A name the corpus folder uses would be shadowed by its article: a file name is an id.
+        taken = {path.name for path in settings.corpus_dir.iterdir()} if folder else set()
+        stored = store_upload(data, name, folder or settings.corpus_dir, max_bytes=limit, known=known, taken=taken)
     except (ArticleError, OSError) as error:
         return chat.render_upload_refused(name, str(error)), gr.skip(), gr.skip(), None
     progress(0.4, desc=f"Indexing {stored.path.name}")

@@ -44,7 +44,7 @@ def main() -> None:
     from qa.settings import Settings
 
     settings = Settings().replace(
-        corpus_dir=options["corpus_dir"], index_dir=options["index_dir"], backend=options["backend"]
+        corpus_dir=options["corpus_dir"], index_dir=options["index_dir"], backend=options["backend"], uploads_dir=None
     )
     generator = RecordingGenerator(
         make_generator(settings.generator_model, settings.backend, settings.cache_dir)

@@ -39,6 +39,7 @@ def main() -> None:
         corpus_dir=options["corpus_dir"],
         index_dir=options["index_dir"],
         backend=options["backend"],
+        uploads_dir=None,  # the seeds only, whatever was added in the chat
         **({"cache_dir": options["cache_dir"]} if options.get("cache_dir") else {}),
     )
     lap("imports")

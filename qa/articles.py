@@ -12,6 +12,7 @@ import itertools
 import json
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,16 +68,19 @@ DATE_PATTERNS = (
 )
 
 
-def load_corpus(corpus_dir: Path, *, max_bytes: int = 5_000_000) -> list[Article]:
-    """Load every article in `corpus_dir`; files that cannot be used are skipped with a warning."""
+def load_corpus(corpus_dir: Path, *, uploads_dir: Path | None = None, max_bytes: int = 5_000_000) -> list[Article]:
+    """Load every article in `corpus_dir`, then in `uploads_dir` (which may not exist yet).
+
+    Files that cannot be used are skipped with a warning, and so is an upload whose name an
+    article of the corpus folder already has: a file name is an article's id.
+    """
     if not corpus_dir.is_dir():
         raise ArticleError(f"corpus folder does not exist: {corpus_dir}")
-    sidecar = _read_sidecar(corpus_dir / SIDECAR)
     articles: list[Article] = []
     seen_hashes: dict[str, str] = {}
-    for path in sorted(p for p in corpus_dir.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()):
+    for path, overrides in article_files(corpus_dir, uploads_dir):
         try:
-            article = load_article(path, overrides=sidecar.get(path.name, {}), max_bytes=max_bytes)
+            article = load_article(path, overrides=overrides, max_bytes=max_bytes)
         except (ArticleError, OSError) as error:  # OSError: removed or locked since the folder was listed
             log.warning("skipping %s: %s", path.name, error)
             continue
@@ -89,6 +93,22 @@ def load_corpus(corpus_dir: Path, *, max_bytes: int = 5_000_000) -> list[Article
         seen_hashes[key] = path.name
         articles.append(article)
     return articles
+
+
+def article_files(corpus_dir: Path, uploads_dir: Path | None = None) -> Iterator[tuple[Path, dict[str, str]]]:
+    """Each article file of the folders, first folder first, with its sidecar overrides; a name
+    already taken by an earlier folder is skipped with a warning."""
+    taken: set[str] = set()
+    for folder in (corpus_dir, uploads_dir):
+        if folder is None or not folder.is_dir():
+            continue
+        sidecar = _read_sidecar(folder / SIDECAR)
+        for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()):
+            if path.name in taken:
+                log.warning("skipping %s: %s already has an article of that name", path, corpus_dir)
+                continue
+            taken.add(path.name)
+            yield path, sidecar.get(path.name, {})
 
 
 def load_article(path: Path, *, overrides: dict[str, str] | None = None, max_bytes: int = 5_000_000) -> Article:

@@ -53,7 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    return Settings().replace(corpus_dir=args.corpus, index_dir=args.index)
+    settings = Settings().replace(corpus_dir=args.corpus, index_dir=args.index)
+    # The eval scores a fixed corpus: articles someone added in the chat would change its answers.
+    return settings.replace(uploads_dir=None) if args.command == "eval" else settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,7 +85,7 @@ def _index(args: argparse.Namespace) -> int:
     settings = _settings(args)
     index = build_index(
         settings.corpus_dir, settings.index_dir, make_embedder(settings.embedding_model, settings.embedder),
-        chunk_size=settings.chunk_sentences, chunk_overlap=settings.chunk_overlap,
+        uploads_dir=settings.uploads, chunk_size=settings.chunk_sentences, chunk_overlap=settings.chunk_overlap,
         max_article_bytes=settings.max_article_bytes, progress=True,
     )
     print(f"indexed {len(index.sources)} articles, {len(index.chunks)} passages, "

@@ -210,16 +210,18 @@ def build_index(
     index_dir: Path,
     embedder: Embedder,
     *,
+    uploads_dir: Path | None = None,
     chunk_size: int = 3,
     chunk_overlap: int = 1,
     max_article_bytes: int = 5_000_000,
     progress: bool = False,
 ) -> SearchIndex:
-    """Index the corpus, re-embedding only articles whose text changed, then swap it in atomically."""
+    """Index the corpus (and the uploads beside it), re-embedding only articles whose text changed,
+    then swap it in atomically."""
     index_dir.mkdir(parents=True, exist_ok=True)
     with _locked(index_dir):
-        signature = corpus_signature(corpus_dir)
-        articles = load_corpus(corpus_dir, max_bytes=max_article_bytes)
+        signature = corpus_signature(corpus_dir, uploads_dir)
+        articles = load_corpus(corpus_dir, uploads_dir=uploads_dir, max_bytes=max_article_bytes)
         chunking = {"size": chunk_size, "overlap": chunk_overlap}
         plan = _plan(articles, _reusable(index_dir, embedder, chunking), chunking)
         changed = [(a, s) for a, s in plan.sources if a.id in plan.to_embed]
@@ -428,17 +430,21 @@ def _locked(index_dir: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def corpus_signature(corpus_dir: Path) -> dict[str, list[int]]:
-    """Name -> [size, mtime_ns] of every candidate file: a cheap test for "anything changed?"."""
-    if not corpus_dir.is_dir():
-        return {}
-    return {
-        p.name: [p.stat().st_size, p.stat().st_mtime_ns]
-        for p in corpus_dir.iterdir()
-        if p.is_file() and (p.suffix.lower() in SUFFIXES or p.name == SIDECAR)
-    }
+def corpus_signature(corpus_dir: Path, uploads_dir: Path | None = None) -> dict[str, list[int]]:
+    """Name -> [size, mtime_ns] of every candidate file: a cheap test for "anything changed?".
+
+    Uploads are listed as "uploads/<name>", so a file never stands for one of the other folder.
+    """
+    found: dict[str, list[int]] = {}
+    for prefix, folder in (("", corpus_dir), ("uploads/", uploads_dir)):
+        if folder is None or not folder.is_dir():
+            continue
+        for p in folder.iterdir():
+            if p.is_file() and (p.suffix.lower() in SUFFIXES or p.name == SIDECAR):
+                found[prefix + p.name] = [p.stat().st_size, p.stat().st_mtime_ns]
+    return found
 
 
-def corpus_changed(index: SearchIndex, corpus_dir: Path) -> bool:
-    """True when files in the corpus folder were added, removed or touched since the build."""
-    return index.manifest.get("corpus_files") != corpus_signature(corpus_dir)
+def corpus_changed(index: SearchIndex, corpus_dir: Path, uploads_dir: Path | None = None) -> bool:
+    """True when files in the corpus (or uploads) folder were added, removed or touched since the build."""
+    return index.manifest.get("corpus_files") != corpus_signature(corpus_dir, uploads_dir)

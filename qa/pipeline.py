@@ -110,18 +110,19 @@ class Pipeline:
         """The index, loaded on first use and rebuilt when the corpus folder changed."""
         with self._index_lock:
             settings = self.settings
-            if self._index is not None and not corpus_changed(self._index, settings.corpus_dir):
+            if self._index is not None and not corpus_changed(self._index, settings.corpus_dir, settings.uploads):
                 return self._index
             if self._index is None:
                 try:
                     self._index = load_index(settings.index_dir, self.embedder)
                 except IndexCorruptError as error:
                     log.info("building the index: %s", error)
-            if self._index is None or corpus_changed(self._index, settings.corpus_dir):
+            if self._index is None or corpus_changed(self._index, settings.corpus_dir, settings.uploads):
                 self._index = build_index(
                     settings.corpus_dir,
                     settings.index_dir,
                     self.embedder,
+                    uploads_dir=settings.uploads,
                     chunk_size=settings.chunk_sentences,
                     chunk_overlap=settings.chunk_overlap,
                     max_article_bytes=settings.max_article_bytes,

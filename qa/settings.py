@@ -19,6 +19,9 @@ def _env_path(name: str, default: Path) -> Path:
 class Settings:
     # Folder of *.txt / *.md / *.html articles to answer from.
     corpus_dir: Path = field(default_factory=lambda: _env_path("QA_CORPUS_DIR", PROJECT_ROOT / "seeds"))
+    # Where articles added in the chat are stored, and read beside the corpus folder, which is never
+    # written to: the shipped articles stay as shipped. None (or the corpus folder) means one folder.
+    uploads_dir: Path | None = field(default_factory=lambda: _env_path("QA_UPLOADS_DIR", PROJECT_ROOT / "uploads"))
     # Folder holding the built index (versions + CURRENT pointer).
     index_dir: Path = field(default_factory=lambda: _env_path("QA_INDEX_DIR", PROJECT_ROOT / "index"))
     # Where converted model copies are cached (GGUF -> safetensors).
@@ -54,11 +57,18 @@ class Settings:
     # Articles larger than this are skipped with a warning (bytes).
     max_article_bytes: int = 5_000_000
 
+    @property
+    def uploads(self) -> Path | None:
+        """The uploads folder, when it is a folder of its own."""
+        if self.uploads_dir is None or self.uploads_dir.resolve() == self.corpus_dir.resolve():
+            return None
+        return self.uploads_dir
+
     def replace(self, **changes: object) -> Settings:
         """A copy with some fields changed; unknown names raise TypeError."""
         converted = {
             key: Path(value) if key.endswith("_dir") and isinstance(value, str) else value
             for key, value in changes.items()
-            if value is not None or key in {"embedding_model", "generator_model"}
+            if value is not None or key in {"embedding_model", "generator_model", "uploads_dir"}
         }
         return dataclasses.replace(self, **converted)  # type: ignore[arg-type]

@@ -1,4 +1,4 @@
-"""Add an uploaded article file to the corpus folder: checked, safely named, never overwriting."""
+"""Store an uploaded article file in the uploads folder: checked, safely named, never overwriting."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -19,7 +19,7 @@ MAX_RENAMES = 1000  # "name-2.txt" ... before giving up on a crowded folder
 
 @dataclass(frozen=True)
 class StoredArticle:
-    path: Path  # where the file now lives in the corpus folder
+    path: Path  # where the file now lives in the uploads folder
     article: Article  # as loaded from there (title, date, text)
     asked_name: str  # the file name the person uploaded, as given
 
@@ -30,7 +30,7 @@ class StoredArticle:
 
 
 def safe_file_name(name: str) -> str:
-    """A plain file name for the corpus folder: folders and unsafe characters dropped, suffix checked.
+    """A plain file name for the uploads folder: folders and unsafe characters dropped, suffix checked.
 
     Raises ArticleError, naming the rule and the name, for types the index cannot read.
     """
@@ -48,19 +48,21 @@ def safe_file_name(name: str) -> str:
 def store_upload(
     data: bytes,
     name: str,
-    corpus_dir: Path,
+    folder: Path,
     *,
     max_bytes: int,
     known: Mapping[str, str] | None = None,
+    taken: Collection[str] = (),
 ) -> StoredArticle:
-    """Check an uploaded file and store it in `corpus_dir` under a free name.
+    """Check an uploaded file and store it in `folder` under a free name.
 
     Args:
         data: the file's bytes.
         name: the file name the person gave (untrusted: may hold folders or odd characters).
-        corpus_dir: the folder the index reads articles from.
+        folder: the uploads folder the index reads beside the corpus folder; made when missing.
         max_bytes: the size limit.
         known: content hash -> article id of the articles already indexed, to refuse duplicates.
+        taken: names used by articles in other folders (a file name is an article's id).
 
     Returns:
         Where the file was stored and the article loaded from it.
@@ -71,10 +73,12 @@ def store_upload(
     file_name = safe_file_name(name)
     if len(data) > max_bytes:
         raise ArticleError(f"{file_name} is {len(data):,} bytes; the limit is {max_bytes:,} bytes")
-    if not corpus_dir.is_dir():
-        raise ArticleError(f"the corpus folder does not exist: {corpus_dir}")
-    # Staged in a sub-folder the indexer never reads (it lists only files directly in the corpus folder).
-    staging = Path(tempfile.mkdtemp(prefix=".upload-", dir=corpus_dir))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        # Staged in a sub-folder the indexer never reads (it lists only files directly in the folder).
+        staging = Path(tempfile.mkdtemp(prefix=".upload-", dir=folder))
+    except OSError as error:
+        raise ArticleError(f"could not store {file_name} in {folder}: {error.strerror or error}") from error
     try:
         staged = staging / file_name
         staged.write_bytes(data)
@@ -83,7 +87,7 @@ def store_upload(
             raise ArticleError(
                 f"{file_name} has the same text as {known[article.content_hash]}, already in the library"
             )
-        target = _link_to_free_name(staged, corpus_dir)
+        target = _link_to_free_name(staged, folder, set(taken))
     except OSError as error:
         raise ArticleError(f"could not store {file_name}: {error.strerror or error}") from error
     finally:
@@ -91,15 +95,18 @@ def store_upload(
     return StoredArticle(target, load_article(target, max_bytes=max_bytes), str(name))
 
 
-def _link_to_free_name(staged: Path, corpus_dir: Path) -> Path:
-    """Hard-link the staged file into the folder under its name, or name-2, name-3 ... if taken.
+def _link_to_free_name(staged: Path, folder: Path, taken: set[str]) -> Path:
+    """Hard-link the staged file into the folder under its name, or name-2, name-3 ... if taken
+    there or in `taken`.
 
     os.link fails when the target exists, so two uploads of the same name never overwrite each
     other, and the file appears whole (the indexer never sees half of it).
     """
     stem, suffix = staged.stem, staged.suffix
     for attempt in range(1, MAX_RENAMES + 1):
-        target = corpus_dir / (staged.name if attempt == 1 else f"{stem}-{attempt}{suffix}")
+        target = folder / (staged.name if attempt == 1 else f"{stem}-{attempt}{suffix}")
+        if target.name in taken:
+            continue
         try:
             os.link(staged, target)
         except FileExistsError:

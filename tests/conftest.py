@@ -53,6 +53,12 @@ class ScriptedGenerator:
         return Reply(text, prompt_tokens=100, new_tokens=len(text.split()), prefill_seconds=0.0, generate_seconds=0.0)
 
 
+@pytest.fixture(autouse=True)
+def _own_uploads_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test stores and reads uploads in its own folder, never the project's uploads/."""
+    monkeypatch.setenv("QA_UPLOADS_DIR", str(tmp_path / "uploads"))
+
+
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     """A temporary copy of the seed articles."""

@@ -41,7 +41,7 @@ def start_app(folder: Path) -> LiveApp:
     for path in SEEDS.glob("*.txt"):
         shutil.copy(path, corpus / path.name)
     port = free_port()
-    env = {**os.environ, "QA_CORPUS_DIR": str(corpus), "QA_INDEX_DIR": str(folder / "index")}
+    env = {**os.environ, "QA_CORPUS_DIR": str(corpus), "QA_INDEX_DIR": str(folder / "index"), "QA_UPLOADS_DIR": str(folder / "uploads")}
     env["HF_HUB_OFFLINE"] = "1"
     for name in ("QA_HOST", "QA_PORT", "QA_USERNAME", "QA_PASSWORD"):
         env.pop(name, None)

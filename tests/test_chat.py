@@ -244,7 +244,7 @@ def test_upload_names_of_other_types_are_refused_in_words(given):
         safe_file_name(given)
 
 
-def test_upload_is_stored_in_the_corpus_folder_only(tmp_path):
+def test_upload_is_stored_in_the_given_folder_only(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     stored = store_upload(ARTICLE, "../../outside.txt", corpus, max_bytes=10_000)
@@ -344,6 +344,20 @@ def test_app_adds_an_uploaded_article_and_refuses_a_bad_one(app, tmp_path):
     bad.write_bytes(b"MZ")
     message, *_ = app.add_article(str(bad), progress=lambda *a, **k: None)
     assert "Not added" in visible_text(message) and "only .txt" in visible_text(message)
+
+
+def test_app_stores_uploads_apart_from_the_corpus_folder(app, corpus, tmp_path, make_pipeline):
+    shipped = {path.name: path.read_bytes() for path in corpus.iterdir()}
+    first = sorted(shipped)[0]
+    upload = tmp_path / first  # the same name as a shipped article, other text
+    upload.write_bytes(ARTICLE)
+    message, library, *_ = app.add_article(str(upload), progress=lambda *a, **k: None)
+    assert "Added" in visible_text(message) and "Solar Robotics" in visible_text(library)
+    assert {path.name: path.read_bytes() for path in corpus.iterdir()} == shipped  # the corpus is untouched
+    stored = tmp_path / "uploads" / first.replace(".txt", "-2.txt")  # a name is an id: the shipped one keeps it
+    assert stored.read_bytes() == ARTICLE
+    assert {first, stored.name} <= set(app.pipeline().index.sources)
+    assert stored.name in make_pipeline(OPPAMA_REPLY).index.sources  # and after a restart
 
 
 def test_app_says_so_when_answering_breaks(app, monkeypatch):

@@ -147,6 +147,20 @@ def test_index_command_reports_what_it_indexed(
     assert (tmp_path / "index" / "CURRENT").exists()
 
 
+def test_index_reads_the_uploads_and_eval_leaves_them_out(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
+) -> None:
+    uploads = tmp_path / "uploads"  # QA_UPLOADS_DIR (conftest)
+    uploads.mkdir()
+    (uploads / "extra.txt").write_text("Solar Robotics opens a plant in Osaka.\n\nIt will hire 1,250 workers.\n", encoding="utf-8")
+    monkeypatch.setattr("qa.embedding.make_embedder", lambda *_: FakeEmbedder())
+    code, out, _ = run(capsys, "index", "--corpus", str(corpus), "--index", str(tmp_path / "index"))
+    assert code == 0 and out.startswith("indexed 4 articles")
+    parser = cli.build_parser()
+    assert cli._settings(parser.parse_args(["eval", "--corpus", str(corpus)])).uploads is None
+    assert cli._settings(parser.parse_args(["ask", "x", "--corpus", str(corpus)])).uploads == uploads
+
+
 def test_a_missing_corpus_folder_exits_1_in_words(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -202,6 +202,31 @@ def test_corpus_changed_notices_added_touched_and_removed_files(corpus: Path, tm
     assert corpus_changed(index, corpus)
 
 
+def test_uploads_are_indexed_beside_the_corpus_and_their_changes_noticed(corpus: Path, tmp_path: Path) -> None:
+    uploads = tmp_path / "uploads"
+    index = build_index(corpus, tmp_path / "index", FakeEmbedder(), uploads_dir=uploads)  # not made yet
+    assert not corpus_changed(index, corpus, uploads)
+    uploads.mkdir()
+    (uploads / "harbor.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    assert corpus_changed(index, corpus, uploads) and not corpus_changed(index, corpus)
+    index = build_index(corpus, tmp_path / "index", FakeEmbedder(), uploads_dir=uploads)
+    assert "harbor.txt" in index.sources and len(index.sources) == 4
+    (uploads / "harbor.txt").unlink()
+    assert corpus_changed(index, corpus, uploads)
+
+
+def test_an_upload_never_shadows_a_corpus_article_of_the_same_name(
+    corpus: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    name = sorted(p.name for p in corpus.iterdir())[0]
+    (uploads / name).write_text(NEW_ARTICLE, encoding="utf-8")
+    index = build_index(corpus, tmp_path / "index", FakeEmbedder(), uploads_dir=uploads)
+    assert index.sources[name].text == (corpus / name).read_text(encoding="utf-8")
+    assert "already has an article of that name" in caplog.text
+
+
 def test_an_empty_corpus_builds_an_empty_index(tmp_path: Path) -> None:
     (tmp_path / "corpus").mkdir()
     index = build_index(tmp_path / "corpus", tmp_path / "index", FakeEmbedder())
