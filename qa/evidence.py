@@ -552,6 +552,12 @@ class _Stats:
         return self.idf.get(term, math.log(1 + self.count))
 
 
+def prepare(index: SearchIndex) -> None:
+    """Build the index's sentence statistics now, so that its first question does not wait for them
+    (seconds on a large index: every sentence is tokenized)."""
+    _stats(index)
+
+
 def _stats(index: SearchIndex) -> _Stats:
     stats = index.__dict__.get("_evidence_stats")
     if stats is None:

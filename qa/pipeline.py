@@ -43,6 +43,7 @@ from qa.evidence import (
     gap,
     introduced_names,
     place_names_used,
+    prepare,
     question_parts,
     question_type,
     role_question,
@@ -127,6 +128,7 @@ class Pipeline:
                     chunk_overlap=settings.chunk_overlap,
                     max_article_bytes=settings.max_article_bytes,
                 )
+            prepare(self._index)  # here, where the app warms up or an upload waits, not in a question
             return self._index
 
     def ask(self, question: str, *, history: History | None = None, top_k: int | None = None) -> Answer:

@@ -198,3 +198,9 @@ def test_a_why_question_cites_the_cause_beside_the_sentence_it_matches_best(make
     answer = pipeline.ask("Why did Nissan pull out of the Kitakyushu battery plant?")
     assert_citations_stand_in_their_articles(answer, pipeline)
     assert any("weak profitability" in c.quote for c in answer.citations)
+
+
+def test_the_sentence_statistics_are_built_with_the_index_not_by_the_first_question(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    """The app warms the index up; the statistics (every sentence tokenized) must come with it."""
+    index = make_pipeline("x").index
+    assert "_evidence_stats" in index.__dict__
