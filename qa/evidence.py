@@ -535,6 +535,8 @@ class _Stats:
         lower = set(tokens(" ".join(re.findall(r"(?<![\w.'’-])[a-z][\w'’.-]*", said))))
         inner = " ".join(s.text.split(maxsplit=1)[-1] for s in index.sentences if not s.heading)
         self.name_tokens = frozenset(t for name in names(inner) for t in tokens(name)) - lower
+        # The names a title gives ("Toyota, Nissan to Invest ..."): the parties its sentences are about.
+        self.title_names = {i: words & {concept(t) for t in self.name_tokens} for i, words in self.title_words.items()}
         frequency = Counter(word for words in self.words for word in words)
         self.count = max(len(self.words), 1)
         self.idf = {word: math.log(1 + self.count / n) for word, n in frequency.items()}
@@ -587,6 +589,7 @@ def score_sentences(
     # A name asked in full ("Hon Hai Precision") is sought as its other name ("Foxconn"), which the
     # sentences that spell it out also hold.
     sought = _shortened(asked_names, stats.long_forms, same=concept)
+    asked_concepts = {concept(t) for t in sought}
     # Names most sentences share ("Japan", "EV") say little; rarer ones must appear near the evidence.
     rare = math.log(1 + 1 / RARE_NAME_SHARE)
     rare_names = {n for n in sought if stats.weight(n) > rare}
@@ -634,6 +637,12 @@ def score_sentences(
                 for forms, long in zip(rare_forms, long_forms, strict=True)
             ):
                 score -= WEIGHTS["missing_name"]
+            # Of the parties a title names, a sentence naming only another one is not about the one
+            # asked: "Nissan intends to invest $1 billion" under "Toyota, Nissan to Invest ..." says
+            # nothing of what Toyota invests, however near Toyota is named.
+            parties = stats.title_names.get(sentence.article_id, frozenset())
+            if parties & asked_concepts and (parties & own) - asked_concepts and not parties & asked_concepts & own:
+                continue
             if position not in best or best[position].score < score:
                 best[position] = Evidence(sentence, position, score, dense, overlap, typed)
     return sorted(best.values(), key=lambda e: (-e.score, e.position))

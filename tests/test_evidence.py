@@ -153,6 +153,26 @@ def test_a_role_asked_about_must_stand_in_the_evidence(make_pipeline, monkeypatc
     assert without[1] == pytest.approx(with_rule[1])
 
 
+def test_a_sentence_about_another_party_of_its_title_does_not_answer_for_the_one_asked(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Under "Toyota, Nissan to Invest ...", "Nissan intends to ... investing $1 billion" is no answer
+    to what Toyota invests ("And Toyota?" after Nissan's figure), whoever the sentences around it name."""
+    import qa.evidence as evidence
+
+    pipeline = make_pipeline()
+    index = pipeline.index
+
+    def ranked_sentences(question: str) -> list[str]:
+        vector = pipeline.embedder.embed([question])[0]
+        hits = pipeline._retrieve(index, question, vector, None)
+        return [e.sentence.text for e in evidence.score_sentences(question, vector, hits, index)]
+
+    nissan = "Nissan intends to start producing LFP batteries"
+    assert any(s.startswith(nissan) for s in ranked_sentences("How much is Nissan investing in LFP batteries?"))
+    assert not any(s.startswith(nissan) for s in ranked_sentences("How much is Toyota investing in LFP batteries?"))
+    monkeypatch.setattr(evidence._stats(index), "title_names", {})
+    assert any(s.startswith(nissan) for s in ranked_sentences("How much is Toyota investing in LFP batteries?"))
+
+
 def test_a_capital_that_only_starts_the_question_is_not_an_unknown_name() -> None:
     vocabulary = frozenset({"china", "nissan", "foxconn", "industry"})
     assert unknown_names("Pressure from which country's industry lies behind Nissan's tie-up?", vocabulary) == []
