@@ -174,6 +174,7 @@ class Pipeline:
             return Answer(asked, standalone, abstention(unknown), (), True, passages, "", (), timings, confidence, coverage)
 
         evidence, firsts = self._gather(answerable, rankings[0], link, index, top_k, several=len(parts) > 1)
+        evidence = by_article(evidence)
         quotes = [item.sentence.text for item in evidence]
         mark = time.perf_counter()
         # From here on the question is the resolved one: "Which automaker is the partner of Nissan?"
@@ -367,6 +368,13 @@ class Pipeline:
             start, end = focus_span(source.text, start, end, keep, needed, same=concept)
         quote = shown(source.text[start:end])
         return Citation(number, source.id, source.title, source.date, source.url, quote, start, end)
+
+
+def by_article(evidence: list[Evidence]) -> list[Evidence]:
+    """The evidence with each article's sentences together, articles in the order they first come:
+    the answer introduces each article once, and no quote reads as another article's."""
+    first_seen = {article: n for n, article in enumerate(dict.fromkeys(e.sentence.article_id for e in evidence))}
+    return sorted(evidence, key=lambda e: first_seen[e.sentence.article_id])
 
 
 _default: Pipeline | None = None

@@ -204,3 +204,17 @@ def test_the_sentence_statistics_are_built_with_the_index_not_by_the_first_quest
     """The app warms the index up; the statistics (every sentence tokenized) must come with it."""
     index = make_pipeline("x").index
     assert "_evidence_stats" in index.__dict__
+
+
+def test_each_article_s_evidence_stands_together_in_the_order_the_articles_first_come() -> None:
+    from qa.chunking import Sentence
+    from qa.evidence import Evidence
+    from qa.pipeline import by_article
+
+    def said(position: int, article: str) -> Evidence:
+        return Evidence(Sentence(article, 0, 1, "x", False), position, 1.0, 0.5, 0.5, True)
+
+    evidence = [said(3, "a"), said(9, "b"), said(1, "a"), said(7, "c"), said(8, "b")]
+    assert [(e.sentence.article_id, e.position) for e in by_article(evidence)] == [
+        ("a", 3), ("a", 1), ("b", 9), ("b", 8), ("c", 7)
+    ]
