@@ -535,11 +535,23 @@ class _Stats:
         lower = set(tokens(" ".join(re.findall(r"(?<![\w.'’-])[a-z][\w'’.-]*", said))))
         inner = " ".join(s.text.split(maxsplit=1)[-1] for s in index.sentences if not s.heading)
         self.name_tokens = frozenset(t for name in names(inner) for t in tokens(name)) - lower
-        # The names a title gives ("Toyota, Nissan to Invest ..."): the parties its sentences are about.
-        self.title_names = {i: words & {concept(t) for t in self.name_tokens} for i, words in self.title_words.items()}
         frequency = Counter(word for words in self.words for word in words)
         self.count = max(len(self.words), 1)
         self.idf = {word: math.log(1 + self.count / n) for word, n in frequency.items()}
+        # The parties a title names ("Toyota, Nissan to Invest ..."): whose story each sentence is.
+        # Not an abbreviation ("EV") nor a place ("Japan", which the articles also call "Japanese"):
+        # a sentence about China may well answer a question about Japan's industry.
+        # A party is named in its article's text too, not only in the title ("Home | Policy | ...").
+        common_abbreviations = {t for t, long in self.long_forms.items() if not long & self.name_tokens}
+        parties = {concept(t) for t in self.name_tokens} - common_abbreviations
+        parties = {t for t in parties if not any(form in self.idf for form in place_forms(t) - {t})}
+        named_in_text: Counter[tuple[str, str]] = Counter()
+        for sentence, words in zip(index.sentences, self.words, strict=True):
+            if not sentence.heading:
+                named_in_text.update((sentence.article_id, t) for t in words & self.title_words.get(sentence.article_id, frozenset()))
+        self.title_names = {
+            i: frozenset(t for t in words & parties if named_in_text[i, t] >= 2) for i, words in self.title_words.items()
+        }
 
     def abbreviated(self, words: frozenset[str]) -> frozenset[str]:
         """The words, and the abbreviation of each long form they hold: "electric vehicle" is also "ev"."""

@@ -173,6 +173,23 @@ def test_a_sentence_about_another_party_of_its_title_does_not_answer_for_the_one
     assert any(s.startswith(nissan) for s in ranked_sentences("How much is Toyota investing in LFP batteries?"))
 
 
+def test_the_parties_a_title_names_are_companies_its_text_names_not_topics_or_places(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import qa.evidence as evidence
+
+    index = make_pipeline().index
+    parties = {index.sources[i].title: set(names) for i, names in evidence._stats(index).title_names.items()}
+    assert parties == {
+        "Nissan Eyes EV Production with Foxconn at Japan Plant": {"nissan", "foxconn"},  # not "EV", not "Japan"
+        "Toyota, Nissan to Invest $7 Billion in EV Batteries": {"toyota", "nissan"},
+        "China races ahead, casting a shadow over Japan’s battery industry": set(),  # places, not parties
+    }
+    menu = tmp_path / "menu"
+    menu.mkdir()
+    (menu / "a.txt").write_text("Wire | Home | Policy | Subscribe\n\nThe Policy team met Acme. Policy staff grew.\n", encoding="utf-8")
+    index = make_pipeline(corpus_dir=menu).index
+    assert set(evidence._stats(index).title_names["a.txt"]) == {"policy"}  # named in the text twice; "Home" never
+
+
 def test_a_capital_that_only_starts_the_question_is_not_an_unknown_name() -> None:
     vocabulary = frozenset({"china", "nissan", "foxconn", "industry"})
     assert unknown_names("Pressure from which country's industry lies behind Nissan's tie-up?", vocabulary) == []
