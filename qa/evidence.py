@@ -988,6 +988,9 @@ def not_a_count(text: str, match: re.Match[str], question: str) -> bool:
     if not ASKS_QUANTITY.search(question):
         return False
     asked = HOW_MANY.search(question)
+    said = count_kind(" ".join(text[: match.start()].split()[-COUNT_CUE_REACH:]), last=True)
+    if asked is None and said and said != count_kind(question):
+        return True  # "How much is the plant producing?" is not answered by "to close 7 out of its 17 factories"
     if not (asked and _people(asked.group(1))) and any(_people(word) for word in counted_things(text, match.end())):
         return True  # "How much is the plant producing?" is not answered by "3,900 employees"
     money = match.group(0)[0] in "$€£¥" or bool(MONEY_AFTER.match(text, match.end()))

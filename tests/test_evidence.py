@@ -867,6 +867,24 @@ def test_a_count_is_of_what_is_cut_added_or_held_as_the_question_asks(question: 
     assert not counts_other(staff, NUMBER.search(staff), "How many people work at Oppama?")
 
 
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        ("The vehicle manufacturer intends to close 7 out of its 17 factories globally.", False),
+        ("It will hire 500 workers at the site.", False),
+        ("The plant produces 80 GWh of cells a year.", True),
+        ("Production would increase from 80 GWh to 120 GWh.", True),  # no verb before the number: either
+    ],
+)
+def test_how_much_a_plant_produces_is_not_what_it_closes_hires_or_has(text: str, typed: bool) -> None:
+    assert _answers_count(text, "How much is the plant producing?") is typed
+
+
+def test_how_much_is_had_may_be_answered_by_what_there_is() -> None:
+    assert _answers_count("Japan has 80 GWh of annual capacity.", "How much battery capacity does Japan have?")
+    assert not _answers_count("Japan has 80 GWh of annual capacity.", "How much battery capacity will Japan cut?")
+
+
 def test_a_reply_may_not_answer_how_many_with_a_count_of_other_things() -> None:
     from qa.answering import direct_value
 
