@@ -21,6 +21,7 @@ START_TIMEOUT = 300  # seconds; the models load in ~10 s alone, longer on a busy
 class LiveApp:
     url: str
     corpus_dir: Path
+    uploads_dir: Path
     log_path: Path
     process: subprocess.Popen
 
@@ -41,7 +42,8 @@ def start_app(folder: Path) -> LiveApp:
     for path in SEEDS.glob("*.txt"):
         shutil.copy(path, corpus / path.name)
     port = free_port()
-    env = {**os.environ, "QA_CORPUS_DIR": str(corpus), "QA_INDEX_DIR": str(folder / "index"), "QA_UPLOADS_DIR": str(folder / "uploads")}
+    uploads = folder / "uploads"
+    env = {**os.environ, "QA_CORPUS_DIR": str(corpus), "QA_INDEX_DIR": str(folder / "index"), "QA_UPLOADS_DIR": str(uploads)}
     env["HF_HUB_OFFLINE"] = "1"
     for name in ("QA_HOST", "QA_PORT", "QA_USERNAME", "QA_PASSWORD"):
         env.pop(name, None)
@@ -54,7 +56,7 @@ def start_app(folder: Path) -> LiveApp:
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-    app = LiveApp(f"http://127.0.0.1:{port}/", corpus, log_path, process)
+    app = LiveApp(f"http://127.0.0.1:{port}/", corpus, uploads, log_path, process)
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         if process.poll() is not None:

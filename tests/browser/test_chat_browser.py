@@ -203,7 +203,8 @@ def test_a_new_user_follows_up_hits_a_gap_and_adds_an_article(live_app, browser,
     added = page.add_article(upload)
     assert "Added" in added and "passages indexed" in added
     assert "4 articles" in page.text("#library") and "Solar Robotics" in page.text("#library")
-    assert (live_app.corpus_dir / "solar-robotics.md").exists()
+    assert (live_app.uploads_dir / "solar-robotics.md").exists()  # stored apart from the shipped articles
+    assert not (live_app.corpus_dir / "solar-robotics.md").exists()
 
     answer = page.ask("How many workers will Solar Robotics hire in Osaka?")
     assert "1,250" in answer and "Solar Robotics" in page.text("#sources .qa-card")

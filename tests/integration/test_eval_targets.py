@@ -30,7 +30,7 @@ FALSE_ABSTENTION_CEILING = 0.16
 @pytest.fixture(scope="module")
 def test_half(tmp_path_factory: pytest.TempPathFactory) -> Evaluation:
     """The assistant alone on the test split, real models loaded once, in a fresh index folder."""
-    settings = Settings().replace(index_dir=tmp_path_factory.mktemp("eval-index"))
+    settings = Settings().replace(index_dir=tmp_path_factory.mktemp("eval-index"), uploads_dir=None)  # the seeds only
     return evaluate(Pipeline(settings), load_questions(DEFAULT_QUESTIONS, "test"))
 
 

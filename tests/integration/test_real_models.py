@@ -35,7 +35,7 @@ def real_pipeline(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
     for path in SEEDS.glob("*.txt"):
         shutil.copy(path, corpus / path.name)
     # The cache dir stays the default: the converted answer model lives there (loads in <1 s).
-    settings = Settings().replace(corpus_dir=corpus, index_dir=root / "index")
+    settings = Settings().replace(corpus_dir=corpus, index_dir=root / "index", uploads_dir=None)
     return Pipeline(settings)
 
 
