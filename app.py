@@ -18,7 +18,7 @@ import gradio as gr  # noqa: E402
 from qa import chat  # noqa: E402
 from qa.errors import ArticleError  # noqa: E402
 from qa.pipeline import Pipeline, default_pipeline  # noqa: E402
-from qa.uploads import store_upload  # noqa: E402
+from qa.uploads import remove_upload, store_upload, uploaded_names  # noqa: E402
 
 log = logging.getLogger("qa.app")
 
@@ -134,6 +134,29 @@ def add_article(path: str | None, progress=gr.Progress()):  # noqa: B008 (Gradio
     )
 
 
+def removable() -> gr.Dropdown:
+    """The articles someone added, to choose one to remove (the shipped ones cannot be)."""
+    return gr.Dropdown(choices=uploaded_names(pipeline().settings.uploads), value=None)
+
+
+def remove_article(name: str | None):
+    """Delete an added article and take it out of the index."""
+    if not name:
+        return chat.render_notice("Choose an article you added first."), gr.skip(), gr.skip()
+    pipe = pipeline()
+    folder = pipe.settings.uploads
+    if folder is None:
+        return chat.render_notice("Added articles share the corpus folder here; remove the file there."), gr.skip(), gr.skip()
+    source = pipe.index.sources.get(name)
+    try:
+        remove_upload(name, folder)
+    except ArticleError as error:
+        return chat.render_notice(f"Not removed: {error}"), gr.skip(), gr.skip()
+    index = pipe.index
+    message = chat.render_removed(name, source.title if source else None)
+    return message, chat.render_library(index.sources.values()), chat.status_line(index, pipe.generator.name)
+
+
 def build_app() -> gr.Blocks:
     """The page: chat and sources on the left, the article and the library on the right."""
     with gr.Blocks(title="Ask the news") as demo:
@@ -182,6 +205,12 @@ def build_app() -> gr.Blocks:
                     )
                     add = gr.Button("Add to the library", elem_id="add")
                     added = gr.HTML(elem_id="added")
+                with gr.Accordion("Remove an article you added", open=False, elem_id="remove-article"):
+                    # Any name reaches the handler, which removes only what the folder lists: a choice
+                    # another tab already removed is refused in words, not by Gradio's list check.
+                    chosen = gr.Dropdown(choices=[], label="Added articles", elem_id="removable", allow_custom_value=True)
+                    remove = gr.Button("Remove from the library", elem_id="remove")
+                    removed = gr.HTML(elem_id="removed")
 
         question.submit(
             respond,
@@ -197,8 +226,11 @@ def build_app() -> gr.Blocks:
             api_visibility="undocumented",
         )
         sources.open_source(open_source, [found], article)
-        add.click(add_article, upload, [added, library, status, upload], concurrency_limit=1)
-        demo.load(show_library, None, [library, status])
+        # After each change to the library, the list of removable articles follows it.
+        refresh = {"fn": removable, "inputs": None, "outputs": chosen, "api_visibility": "undocumented"}
+        add.click(add_article, upload, [added, library, status, upload], concurrency_limit=1).then(**refresh)
+        remove.click(remove_article, chosen, [removed, library, status], concurrency_limit=1).then(**refresh)
+        demo.load(show_library, None, [library, status]).then(**refresh)
     return demo
 
 

@@ -255,6 +255,12 @@ def render_upload_added(stored: StoredArticle, index: SearchIndex) -> str:
     )
 
 
+def render_removed(name: str, title: str | None) -> str:
+    """An article someone added, taken out of the library."""
+    called = f"“{escape(title)}” ({escape(name)})" if title else escape(name)
+    return f'<p class="qa-added">Removed {called} from the library.</p>'
+
+
 def render_upload_refused(name: str, reason: str) -> str:
     """Why an upload was not added, in words."""
     return render_notice(f"Not added ({name}): {reason}")

@@ -119,3 +119,25 @@ def _link_to_free_name(staged: Path, folder: Path, taken: set[str]) -> Path:
                 continue
         return target
     raise ArticleError(f"{staged.name} and {MAX_RENAMES - 1} numbered variants are taken; rename the file")
+
+
+def uploaded_names(folder: Path | None) -> list[str]:
+    """The article files in the uploads folder, by name; none when there is no such folder."""
+    if folder is None or not folder.is_dir():
+        return []
+    return sorted(path.name for path in folder.iterdir() if path.is_file() and path.suffix.lower() in SUFFIXES)
+
+
+def remove_upload(name: str, folder: Path) -> Path:
+    """Delete an article someone added; ArticleError unless `name` is one of the folder's articles.
+
+    Only a name the folder lists is accepted, so no path ("../seeds/x.txt") can reach another file.
+    """
+    if name not in uploaded_names(folder):
+        raise ArticleError(f"{str(name)[:80]!r} is not an article added here")
+    path = folder / name
+    try:
+        path.unlink()
+    except OSError as error:
+        raise ArticleError(f"could not remove {name}: {error.strerror or error}") from error
+    return path

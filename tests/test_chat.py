@@ -360,6 +360,23 @@ def test_app_stores_uploads_apart_from_the_corpus_folder(app, corpus, tmp_path, 
     assert stored.name in make_pipeline(OPPAMA_REPLY).index.sources  # and after a restart
 
 
+def test_app_removes_an_added_article_and_nothing_else(app, corpus, tmp_path):
+    upload = tmp_path / "solar.txt"
+    upload.write_bytes(ARTICLE)
+    app.add_article(str(upload), progress=lambda *a, **k: None)
+    assert app.removable().choices == [("solar.txt", "solar.txt")]
+    seed = sorted(corpus.iterdir())[0]
+    for name in (seed.name, f"../corpus/{seed.name}", "missing.txt"):  # only what was added, by its listed name
+        message, *_ = app.remove_article(name)
+        assert "Not removed" in visible_text(message) and seed.exists()
+    assert "Choose an article" in visible_text(app.remove_article(None)[0])
+    message, library, status = app.remove_article("solar.txt")
+    assert "Removed “Solar Robotics opens a robot factory in Osaka” (solar.txt)" in visible_text(message)
+    assert "Solar Robotics" not in visible_text(library) and "3 articles" in visible_text(library)
+    assert not (tmp_path / "uploads" / "solar.txt").exists() and "solar.txt" not in app.pipeline().index.sources
+    assert app.removable().choices == []
+
+
 def test_app_says_so_when_answering_breaks(app, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("model file is missing")
