@@ -16,6 +16,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import gradio as gr  # noqa: E402
 
 from qa import chat  # noqa: E402
+from qa.articles import article_paths  # noqa: E402
 from qa.errors import ArticleError  # noqa: E402
 from qa.pipeline import Pipeline, default_pipeline  # noqa: E402
 from qa.uploads import remove_upload, store_upload, uploaded_names  # noqa: E402
@@ -118,7 +119,7 @@ def add_article(path: str | None, progress=gr.Progress()):  # noqa: B008 (Gradio
         data = Path(path).read_bytes()
         settings, folder = pipe.settings, pipe.settings.uploads
         # A name the corpus folder uses would be shadowed by its article: a file name is an id.
-        taken = {path.name for path in settings.corpus_dir.iterdir()} if folder else set()
+        taken = {path.name for path in article_paths(settings.corpus_dir)} if folder else set()
         stored = store_upload(data, name, folder or settings.corpus_dir, max_bytes=limit, known=known, taken=taken)
     except (ArticleError, OSError) as error:
         return chat.render_upload_refused(name, str(error)), gr.skip(), gr.skip(), None

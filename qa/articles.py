@@ -103,12 +103,17 @@ def article_files(corpus_dir: Path, uploads_dir: Path | None = None) -> Iterator
         if folder is None or not folder.is_dir():
             continue
         sidecar = _read_sidecar(folder / SIDECAR)
-        for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()):
+        for path in article_paths(folder):
             if path.name in taken:
                 log.warning("skipping %s: %s already has an article of that name", path, corpus_dir)
                 continue
             taken.add(path.name)
             yield path, sidecar.get(path.name, {})
+
+
+def article_paths(folder: Path) -> list[Path]:
+    """The article files directly in `folder` (not its sub-folders), by name."""
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
 
 
 def load_article(path: Path, *, overrides: dict[str, str] | None = None, max_bytes: int = 5_000_000) -> Article:

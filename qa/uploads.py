@@ -10,7 +10,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from qa.articles import SUFFIXES, Article, load_article
+from qa.articles import SUFFIXES, Article, article_paths, load_article
 from qa.errors import ArticleError
 
 MAX_STEM_CHARS = 80  # long enough for a headline-like file name, short enough for any file system
@@ -125,7 +125,7 @@ def uploaded_names(folder: Path | None) -> list[str]:
     """The article files in the uploads folder, by name; none when there is no such folder."""
     if folder is None or not folder.is_dir():
         return []
-    return sorted(path.name for path in folder.iterdir() if path.is_file() and path.suffix.lower() in SUFFIXES)
+    return [path.name for path in article_paths(folder)]
 
 
 def remove_upload(name: str, folder: Path) -> Path:
