@@ -899,7 +899,7 @@ def counts_other(text: str, match: re.Match[str], question: str) -> bool:
     """The number counts something other than what "how many X" asks about: "how many vehicles" is
     not answered by "7 out of its 17 factories", though the question names a plant elsewhere; nor
     "how many factories does it have" by "closing 7 factories"."""
-    said = count_kind(" ".join(text[: match.start()].split()[-COUNT_CUE_REACH:]), last=True)
+    said = _counted_as(text, match)
     asked_kind = count_kind(question)
     if said and asked_kind and said != asked_kind:
         return True
@@ -919,6 +919,11 @@ def counts_other(text: str, match: re.Match[str], question: str) -> bool:
 def _people(word: str) -> bool:
     """"employees", "staff", "residents": a word for people."""
     return fold(word) in PEOPLE or bool(PERSON_NOUN.search(fold(word)))
+
+
+def _counted_as(text: str, match: re.Match[str]) -> str | None:
+    """What the verb just before the number says it counts: cut, added, held, or None."""
+    return count_kind(" ".join(text[: match.start()].split()[-COUNT_CUE_REACH:]), last=True)
 
 
 def count_kind(text: str, *, last: bool = False) -> str | None:
@@ -988,7 +993,7 @@ def not_a_count(text: str, match: re.Match[str], question: str) -> bool:
     if not ASKS_QUANTITY.search(question):
         return False
     asked = HOW_MANY.search(question)
-    said = count_kind(" ".join(text[: match.start()].split()[-COUNT_CUE_REACH:]), last=True)
+    said = _counted_as(text, match)
     if asked is None and said and said != count_kind(question):
         return True  # "How much is the plant producing?" is not answered by "to close 7 out of its 17 factories"
     if not (asked and _people(asked.group(1))) and any(_people(word) for word in counted_things(text, match.end())):
