@@ -168,6 +168,12 @@ CHOICE_ASK = re.compile(r"^\W*(?:which|who|what)(?:['’]s\b|(?:\s+(?:one|[\w-]+
                         r"(?:is|are|was|were|has|have|had|did|does|do|will|would)\b)\s*", re.I)
 COMPARATIVE = re.compile(r"\b(?:first|last|earlier|later|sooner|bigger|larger|smaller|higher|lower|greater|more|less|"
                          r"most|least|biggest|largest|smallest|highest|lowest|better|worse)\b", re.I)
+# "Is demand rising or falling?", "Did sales fall in Japan or in the US?": a yes/no question offering two alternatives.
+YES_NO = re.compile(r"^\W*(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would|should)\b", re.I)
+OR = re.compile(r"\s+or\s+", re.I)
+ALTERNATIVE_END = re.compile(r"[,;:?]|$")
+NOT_AN_ALTERNATIVE = re.compile(r"^(?:not|no|none|otherwise|so|else|both|neither|either|more|less)\b", re.I)
+PARALLEL_WORD = re.compile(r"^(?:in|at|on|to|from|for|by|with|into|since|until|before|after|over|under)$", re.I)
 # "What is the name of the new model that ...": the head noun the name must stand next to.
 NAME_OF = re.compile(r"\bname of\s+(?P<head>(?:[\w’'-]+\s+){0,4}?[\w-]+)(?=\s+(?:that|which|who|whom|whose|of|for|in|at|to|on|with|by|is|was|will|did|does)\b|\s*[?.]?\s*$)", re.I)
 NAME_REACH = 3  # words either side
@@ -309,8 +315,58 @@ def question_parts(question: str) -> list[str]:
         asked = COMPARATIVE.sub(" ", CHOICE_ASK.sub("", ask))
         when = "When is " if re.search(r"\b(first|earlier|sooner|later|last|earliest|latest)\b", ask, re.I) else ""
         return [" ".join(f"{when}{option} {asked}".split()) + ("?" if when else "") for option in (choice.group("a"), choice.group("b"))]
+    alternatives = _alternatives(question)
+    if alternatives is not None:
+        return alternatives
     parts = [part.strip(" ,?") for part in PART_SPLIT.split(question) if part.strip(" ,?")]
     return parts if len(parts) > 1 else [question]
+
+
+def _alternatives(question: str) -> list[str] | None:
+    """"Is demand rising or falling?" -> ["Is demand rising?", "Is demand falling?"]; None for other questions.
+
+    The second alternative runs from "or" to the next comma or the question mark; the first is the
+    span before "or" that parallels it: from the same preposition ("in Japan or in the US"), from
+    the same verb form ("producing … or buying …"), or else a name or a word ("Japan or abroad").
+    """
+    if not YES_NO.match(question) or len(OR.findall(question)) != 1:
+        return None
+    joint = OR.search(question)
+    assert joint is not None
+    before, after = question[: joint.start()].split(), question[joint.end() :]
+    second = after[: ALTERNATIVE_END.search(after).start()].split()  # type: ignore[union-attr]
+    if len(before) < 2 or not second or NOT_AN_ALTERNATIVE.match(second[0]):
+        return None
+    start = _parallel_start(before, second[0])
+    if start is None:  # one word or one name against one word or one name; the rest applies to both
+        start = len(before) - len(_unit(before[:0:-1]))  # the question's first word is never an alternative
+        second = _unit(second)
+    if start < 1:
+        return None
+    ends = re.match(r"\s*" + r"\s+".join(map(re.escape, second)), after)
+    rest = after[ends.end() :].rstrip(" ?") + "?" if ends else "?"
+    prefix = " ".join(before[:start])
+    return [f"{prefix} {' '.join(before[start:])}{rest}", f"{prefix} {' '.join(second)}{rest}"]
+
+
+def _parallel_start(before: list[str], first: str) -> int | None:
+    """Where the first alternative starts: at the last word like the second alternative's first one."""
+    if PARALLEL_WORD.match(first):
+        alike = lambda word: word.lower() == first.lower()  # noqa: E731
+    elif len(first) > 4 and first.lower().endswith(("ing", "ed")):
+        alike = lambda word: word.lower().endswith(first.lower()[-3:] if first.lower().endswith("ing") else "ed")  # noqa: E731
+    else:
+        return None
+    found = [n for n, word in enumerate(before) if n and alike(word)]
+    return found[-1] if found else None
+
+
+def _unit(words: list[str]) -> list[str]:
+    """The leading name ("South Korea") or else the leading word of `words`."""
+    if not words[0][:1].isupper():
+        return words[:1]
+    length = next((n for n, word in enumerate(words) if not word[:1].isupper()), len(words))
+    return words[:length]
 
 
 def choice_options(question: str) -> tuple[str, str] | None:
@@ -319,6 +375,11 @@ def choice_options(question: str) -> tuple[str, str] | None:
     """
     choice = _choice(question)
     return (choice.group("a"), choice.group("b")) if choice else None
+
+
+def offers_options(question: str) -> bool:
+    """The question weighs two options, and `question_parts` asks about each in full: no part points back."""
+    return _choice(question) is not None or _alternatives(question) is not None
 
 
 def _choice(question: str) -> re.Match[str] | None:

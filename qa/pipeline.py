@@ -42,6 +42,7 @@ from qa.evidence import (
     find_update,
     gap,
     introduced_names,
+    offers_options,
     place_names_used,
     prepare,
     question_parts,
@@ -157,10 +158,10 @@ class Pipeline:
         if len(parts) == 1:
             rankings = [self._rank(search, index, top_k) if link else score_sentences(standalone, query_vector, hits, index)]
         else:  # each part is scored on its own; the whole question's ranking would go unused
-            rankings, previous = [], ("", "")
+            rankings, previous, whole = [], ("", ""), offers_options(search)
             for number, part in enumerate(parts):
                 # "…, and when is its plant expected to open?" points back at the first part's answer.
-                part = later_part(part, *previous) if number else part
+                part = later_part(part, *previous) if number and not whole else part
                 rankings.append(self._rank(part, index, top_k))
                 previous = (part, rankings[-1][0].sentence.text if rankings[-1] else "")
                 parts[number] = part

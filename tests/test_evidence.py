@@ -14,6 +14,7 @@ from qa.evidence import (
     choice_options,
     concepts,
     correct_terms,
+    offers_options,
     owners,
     question_parts,
     question_type,
@@ -546,6 +547,38 @@ def test_a_choice_is_asked_about_each_option() -> None:
         "what Toyota spends", "what Nissan invests"
     ]
     assert choice_options("Did Toyota or Nissan cancel a plant?") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("Is demand rising or falling, according to the articles?",
+         ["Is demand rising, according to the articles?", "Is demand falling, according to the articles?"]),
+        ("did ev sales fall 39% in japan or in the us?", ["did ev sales fall 39% in japan?", "did ev sales fall 39% in the us?"]),
+        ("Is Toyota producing its own batteries or buying them from someone else?",
+         ["Is Toyota producing its own batteries?", "Is Toyota buying them from someone else?"]),
+        ("did the ev share go up or down in 2023?", ["did the ev share go up in 2023?", "did the ev share go down in 2023?"]),
+        ("Are the firms from Taiwan or South Korea?", ["Are the firms from Taiwan?", "Are the firms from South Korea?"]),
+        ("Does Nissan or Toyota plan a plant in Kyushu?", ["Does Nissan plan a plant in Kyushu?", "Does Toyota plan a plant in Kyushu?"]),
+    ],
+)
+def test_a_yes_no_question_offering_alternatives_is_asked_about_each(question: str, parts: list[str]) -> None:
+    assert question_parts(question) == parts
+    assert offers_options(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Will Japan reach 150 GWh by 2030 or not?",  # no second alternative
+        "Is it Toyota or Nissan, or both?",  # more than two
+        "What did Toyota build or buy?",  # not a yes/no question
+        "Or is it Toyota?",
+    ],
+)
+def test_other_questions_with_or_are_not_split_into_alternatives(question: str) -> None:
+    assert question_parts(question) == [question]
+    assert not offers_options(question)
 
 
 def test_a_reply_that_cites_as_it_goes_keeps_its_markers() -> None:

@@ -218,3 +218,20 @@ def test_each_article_s_evidence_stands_together_in_the_order_the_articles_first
     assert [(e.sentence.article_id, e.position) for e in by_article(evidence)] == [
         ("a", 3), ("a", 1), ("b", 9), ("b", 8), ("c", 7)
     ]
+
+
+def test_a_yes_no_question_offering_two_alternatives_cites_each(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "sales"
+    folder.mkdir()
+    (folder / "sales.txt").write_text(
+        "Title: Electric car sales slip\n\n"
+        "Sales of electric cars in Japan fell 39% in June, the association reports. "
+        "Dealers expect new models to help later in the year. "
+        "In the United States, sales of electric cars dropped by 39% early this year.\n",
+        encoding="utf-8",
+    )
+    pipeline = make_pipeline("", corpus_dir=folder, abstain_threshold=0.0)
+    answer = pipeline.ask("Did electric car sales fall 39% in Japan or in the United States?")
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "in Japan" in quotes and "In the United States" in quotes
