@@ -1103,9 +1103,11 @@ def share_or_sum(text: str, match: re.Match[str]) -> bool:
 
 
 def answer_tokens(text: str, wanted: str | None, question: str) -> set[str]:
-    """Tokens of the values in `text` that could answer the question (new numbers or names)."""
+    """Tokens of the values in `text` that could answer the question (new numbers or names, or a cause)."""
     asked = set(tokens(question))
-    if wanted == "entity":
+    if wanted == "reason":  # "Why was it put on hold?": the cause is whatever the question does not say
+        found = set(tokens(text))
+    elif wanted == "entity":
         found = {t for name in names(text) for t in tokens(name)}
     elif wanted == "place":
         found = {t for place in places(text, question) for t in tokens(place)}

@@ -364,8 +364,11 @@ class Pipeline:
         source = index.sources[sentence.article_id]
         start, end = sentence.start, sentence.end
         if keep is not None:
-            needed = answer_tokens(sentence.text, wanted, question) & keep if wanted else keep - set(tokens(question))
-            needed = needed or answer_tokens(sentence.text, wanted, question)
+            values = answer_tokens(sentence.text, wanted, question)
+            needed = values
+            if wanted != "reason":  # the model's words pick which value to keep; a cause is kept whatever it said
+                needed = values & keep if wanted else keep - set(tokens(question))
+            needed = needed or values
             start, end = focus_span(source.text, start, end, keep, needed, same=concept)
         quote = shown(source.text[start:end])
         return Citation(number, source.id, source.title, source.date, source.url, quote, start, end)

@@ -235,3 +235,19 @@ def test_a_yes_no_question_offering_two_alternatives_cites_each(make_pipeline, t
     assert_citations_stand_in_their_articles(answer, pipeline)
     quotes = " ".join(c.quote for c in answer.citations)
     assert "in Japan" in quotes and "In the United States" in quotes
+
+
+def test_a_why_question_keeps_the_cause_in_the_quote_whatever_the_model_restates(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "hold"
+    folder.mkdir()
+    (folder / "hold.txt").write_text(
+        "Title: Carmaker pauses a battery plant\n\n"
+        "The carmaker had planned a battery plant in the south of the country for many years. "
+        "But slower growth in the electric car market and a flood of cheap imported batteries eroded its margins, "
+        "leading the carmaker to put the battery plant plan on indefinite hold.\n",
+        encoding="utf-8",
+    )
+    pipeline = make_pipeline("The carmaker put the plan on indefinite hold.", corpus_dir=folder, abstain_threshold=0.0)
+    answer = pipeline.ask("Why did the carmaker put the battery plant plan on hold?")
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    assert any("cheap imported batteries" in c.quote for c in answer.citations), answer.text
