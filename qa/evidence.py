@@ -81,7 +81,8 @@ QUESTION_TYPES = (
                          r"price|budget|money|yen|dollars?)\b")),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow (large|big)\b|\bsize of\b")),
     ("time", re.compile(r"\bwhen\b|\b(what|which) (year|month|day|date)\b|\bby when\b|\bdeadline\b|\btimeline\b")),
-    ("reason", re.compile(r"^\W*why\b|\bwhat (caused|causes|led to|leads to|drove|drives|is behind|lies behind|(is|are) holding back|holds? back)\b|\breasons?\b")),
+    ("reason", re.compile(r"^\W*why\b|\bwhat (caused|causes|led to|leads to|drove|drives|is behind|lies behind|(is|are) holding back|holds? back|"
+                          r"prompted|prompts|pushed|pushes|forced|forces|made(?! (?:up|of|from|in|at|by)\b))\b|\breasons?\b|\bblam(e|es|ed|ing)\b|\bhow come\b")),
     ("judgement", re.compile(r"^\W*(is|are|was|were|has|have|had|does|do|did|can|could|will|would|should)\b")),
 )
 # A reason is often given without "because", a verdict without "not": these kinds earn a bonus

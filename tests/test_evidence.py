@@ -39,6 +39,12 @@ from qa.text import tokens
         ("What does Foxconn make?", None),
         ("Where did Panasonic place in 2024?", None),  # a rank, not a place
         ("What is holding back Japan's EV market?", "reason"),
+        ("What did Nissan blame for dropping the plant?", "reason"),
+        ("What prompted Toyota to pause the plant?", "reason"),
+        ("What made Nissan cancel the plant?", "reason"),
+        ("How come Toyota buys its batteries abroad?", "reason"),
+        ("What made up the restructuring plan?", None),
+        ("What is made at the plant?", None),
         ("Is Japan on track to hit its 2030 goal?", "judgement"),
         ("Has Nissan confirmed the talks?", "judgement"),
         ("Is the plant located in Fukuoka?", "place"),  # a more telling kind wins over yes/no
