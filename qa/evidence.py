@@ -70,10 +70,10 @@ QUESTION_TYPES = (
     ("place", re.compile(r"^\W*where\b(?!.*\b(place[sd]?|rank(s|ed)?|finish(es|ed)?|stand(s)?|stood)\b(\s+(among|in|on|of)\b.*)?\W*$)|\bin which (\w+ )?(city|state|country|prefecture|region)\b|"
                          r"\bwhich (country|city|state|prefecture|region|island)\b|\blocated\b")),
     ("entity", re.compile(r"^\W*(?:(?:to|from|for|with|by|of|on)\s+)?(who|whom|whose|which (is|are|was|were)\b|"
-                          r"which (company|firm|automaker|carmaker|maker|country|city|state|"
-                          r"prefecture|plant|research|agency|ministry|partner|person|executive|organi[sz]ation|"
+                          r"which (compan(y|ies)|firms?|automakers?|carmakers?|makers?|manufacturers?|producers?|countr(y|ies)|city|state|"
+                          r"prefecture|plant|research|agency|ministry|partners?|person|executive|organi[sz]ation|"
                           r"association|one|region|island|chinese|japanese|korean|south|battery|two|ev|outlet|"
-                          r"publication|newspaper|website|source|brand|supplier))\b|"
+                          r"publication|newspaper|website|source|brand|suppliers?|subsidiar(y|ies)|unit|division|rivals?|competitors?))\b|"
                           r"\bwhat company\b|\bwhat is the name\b")),
     ("percent", re.compile(r"\b(percent|percentage|share|%|proportion)\b|(?<!\bat )\bstake\b")),
     ("count", re.compile(r"\bhow (much|many|far)\b.*\b(rise|raise|increase|boost|expand|grow|fall|drop|decline|cut|reduce|reach|produc\w*|output|capacity)")),

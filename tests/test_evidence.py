@@ -44,6 +44,8 @@ from qa.text import tokens
         ("What made Nissan cancel the plant?", "reason"),
         ("How come Toyota buys its batteries abroad?", "reason"),
         ("What made up the restructuring plan?", None),
+        ("Which carmakers is Panasonic working with?", "entity"),
+        ("Which subsidiary was to run the plant?", "entity"),
         ("What is made at the plant?", None),
         ("Is Japan on track to hit its 2030 goal?", "judgement"),
         ("Has Nissan confirmed the talks?", "judgement"),
