@@ -22,9 +22,9 @@ ASKS_FOR_ENTITY = re.compile(
     re.I,
 )
 REGIONS = "country|nation|city|region|prefecture|state|island"  # "that country": a place, named as it is
+THINGS = "company|plant|factory|facility|firm|project|deal|automaker|carmaker|partnership|agreement|venture|plan"
 REFERRING_PHRASE = re.compile(
-    r"\b(?:that|this|the|its|their)\s+(?P<noun>company|plant|factory|facility|firm|project|deal|automaker|"
-    r"carmaker|partnership|agreement|venture|plan)\b|\b(?:that|this|the same)\s+(?P<region>" + REGIONS + r")\b|"
+    r"\b(?:that|this|the|its|their)\s+(?P<noun>" + THINGS + r")\b|\b(?:that|this|the same)\s+(?P<region>" + REGIONS + r")\b|"
     r"\b(?P<pronoun>it|they|them|he|she)\b|"
     r"\b(?P<possessive>its|their|his|her)\b|\b(?P<place>there)\b",
     re.I,
@@ -100,6 +100,10 @@ def _referent(previous: str, answer: str, question: str = "") -> str | None:
     if subject and subject.lower() in own:
         others = [name for name in names(previous) if name.lower() not in own]
         return _main_subject(previous[previous.index(others[0]) :]) if others else None
+    if subject and re.search(r"\b(it|its)\b", question, re.I):
+        # "Where was Nissan's LFP plant going to be?" + "When should it have opened?": the plant.
+        owned = re.search(rf"{re.escape(subject)}['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{THINGS})\b", previous)
+        return owned.group(0) if owned else subject
     return subject
 
 
@@ -125,12 +129,12 @@ def _nearest(candidates: list[str], answer: str, previous: str) -> int:
     words = list(re.finditer(r"\S+", answer))
     echoes = [i for i, word in enumerate(words) if asked & set(tokens(word.group(0)))]
     best: tuple[int, int] | None = None  # (distance, start)
-    for name in candidates:
-        start = answer.index(name)
-        at = next(i for i, word in enumerate(words) if word.end() > start)
-        distance = min((abs(at - i) for i in echoes), default=0)
-        if best is None or distance < best[0]:
-            best = (distance, start)
+    for name in candidates:  # every mention counts: "Ivan Espinosa. [1] “… Nissan's CEO Ivan Espinosa …”"
+        for mention in re.finditer(re.escape(name), answer):
+            at = next(i for i, word in enumerate(words) if word.end() > mention.start())
+            distance = min((abs(at - i) for i in echoes), default=0)
+            if best is None or distance < best[0]:
+                best = (distance, mention.start())
     assert best is not None
     start = best[1]
     while (

@@ -275,6 +275,13 @@ def test_follow_ups_resolve_against_history() -> None:
          "What did the importers say about it?", "What did the importers say about Japan?"),
         ("Why is the Japanese government helping?", "To diversify. [1]",
          "How much will it spend?", "How much will the Japanese government spend?"),
+        # The name the answer leads with is the answer, though the quote names others nearer "CEO".
+        ("Who is Nissan's CEO?",
+         "Ivan Espinosa. [1] “… revealed earlier this year by Nissan's CEO Ivan Espinosa, reports News.Az, referencing Reuters.” [1]",
+         "What is he cutting?", "What is Ivan Espinosa cutting?"),
+        # "it" is the plant the earlier question asked about, not its owner.
+        ("Where was Nissan's LFP plant going to be?", "In Kitakyushu. [1]",
+         "When should it have opened?", "When should Nissan's LFP plant have opened?"),
     ],
 )
 def test_a_reference_is_resolved_to_the_name_the_answer_gives_it(earlier: str, answer: str, follow_up: str, expected: str) -> None:
