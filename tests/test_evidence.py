@@ -27,6 +27,10 @@ from qa.text import tokens
     ("question", "wanted"),
     [
         ("How many employees work at Oppama?", "count"),
+        ("How many projects did the ministry back with subsidies?", "count"),  # counts projects, not money
+        ("How many billion yen will the government give?", "money"),
+        ("What is Foxconn's official company name?", "entity"),
+        ("What is Foxconn officially known as?", "entity"),
         ("How much will Toyota spend on batteries?", "money"),
         ("By how much will production rise?", "count"),
         ("What market share did CATL hold?", "percent"),
