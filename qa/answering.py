@@ -12,11 +12,13 @@ from qa.citations import Citation, unsupported
 from qa.evidence import (
     EXACT_WHEN,
     HOW_MUCH_OF,
+    KNOWN_ACRONYMS,
     MONTH,
     TALLY,
     TYPE_PATTERNS,
     YEAR,
     company_kind,
+    concept,
     concepts,
     counted_word,
     counts_other,
@@ -25,7 +27,7 @@ from qa.evidence import (
     role_holder,
 )
 from qa.generation import Messages
-from qa.text import NUMBER, fold, names, numbers, tokens
+from qa.text import NUMBER, fold, names, numbers, place_forms, tokens
 
 SYSTEM = "You answer questions about news articles using only the given text. Reply with one short sentence."
 PREFIX = re.compile(r"^\s*(the\s+)?(short\s+)?(answer|response)(\s+to\s+(this|the)\s+question)?(\s+is)?\s*[:\-]?\s*", re.I)
@@ -105,6 +107,9 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
     miscounted = _miscounted(reply, quotes)
     if miscounted:  # "3,900 factories" from "3,900 employees": every number and word is quoted, the pairing is not
         problems.append("counts what the quotes do not: " + ", ".join(miscounted))
+    other = _other_party(reply, question) if wanted in ("count", "money", "percent", "time") else None
+    if other:  # "The market share of CATL is 16.1%" for "What is BYD's market share?": every word is quoted
+        problems.append(f"speaks of {other}, not of what the question names")
     denied = [name for name in dict.fromkeys(names(reply)) if _denied(name, quotes) and not _denied(name, [reply])]
     if denied:  # "anchored in the United States, not in Japan" does not support "in Japan"
         problems.append("the quotes say the opposite about: " + ", ".join(denied))
@@ -152,6 +157,21 @@ def _miscounted(reply: str, quotes: list[str]) -> list[str]:
 
 
 NEGATED = re.compile(r"\b(?:not|never|no longer|rather than|instead of|than)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
+
+
+def _other_party(reply: str, question: str) -> str | None:
+    """A name the reply gives, and the question does not, when it gives none of the question's names.
+
+    Places are left out: the articles write "the United States" where a question says "US".
+    """
+    abbreviated = {word for short, long in KNOWN_ACRONYMS.items() for word in (short, *tokens(long))}
+    asked = {concept(token) for name in names(question) for token in tokens(name)} - abbreviated
+    asked |= {form for token in asked for form in place_forms(token)}  # "Japanese" for "Japan"
+    given = [name for name in dict.fromkeys(names(reply)) if tokens(name) and not {concept(t) for t in tokens(name)} <= abbreviated]
+    if not asked or any({concept(token) for token in tokens(name)} & asked for name in given):
+        return None
+    said = question.lower()
+    return next((name for name in given if name.lower() not in said), None)
 
 
 def _denied(name: str, texts: list[str]) -> bool:

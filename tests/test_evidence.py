@@ -557,6 +557,18 @@ def test_a_reply_that_affirms_what_the_quote_denies_is_not_shown() -> None:
     assert not any("opposite" in p for p in check_reply("Toyota is building in the United States.", question, quotes, None))
 
 
+def test_a_reply_about_another_party_than_the_question_names_is_not_shown() -> None:
+    quotes = ["As of July 2024, CATL held a dominant 37.6% share of the market, with BYD in second place with 16.1%."]
+    question = "What is BYD's market share?"
+    assert any("speaks of CATL" in p for p in check_reply("The market share of CATL is 16.1%.", question, quotes, "percent"))
+    assert not any("speaks of" in p for p in check_reply("BYD holds 16.1% of the market.", question, quotes, "percent"))
+    assert not any("speaks of" in p for p in check_reply("It holds 16.1% of the market.", question, quotes, "percent"))
+    # Places are named many ways ("US", "the United States"); an asked-for name is new by design.
+    us = ["Early this year, sales of electric vehicles in the United States dropped by 39%."]
+    assert not any("speaks of" in p for p in check_reply("Sales fell 39% in the United States.", "How much did EV sales in the US fall?", us, "percent"))
+    assert not any("speaks of" in p for p in check_reply("CATL.", "Which company leads, ahead of BYD?", quotes, "entity"))
+
+
 def test_a_choice_is_asked_about_each_option() -> None:
     question = "Which is due to open first: the Subaru plant or Toyota's Lexus plant?"
     assert question_parts(question) == ["When is the Subaru plant due to open?", "When is Toyota's Lexus plant due to open?"]
