@@ -568,6 +568,32 @@ def _definitions(text: str) -> Iterator[tuple[str, list[str]]]:
             yield short, tail
 
 
+# "What does METI stand for?", "the full name of METI", "What is JAIA short for?"
+ASKS_MEANING = re.compile(
+    r"\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?:abbreviation\s+|acronym\s+)?[\"“']?(?P<a>[A-Za-z][A-Za-z&]{1,7})[\"”']?\s+(?:stand\s+for\b|mean\W*$)|"
+    r"\b(?:full|long)\s+(?:name|form)\s+(?:of|for)\s+(?:the\s+)?(?P<b>[A-Za-z][A-Za-z&]{1,7})\b|"
+    r"\b(?P<c>[A-Za-z][A-Za-z&]{1,7})\s+(?:is\s+|'s\s+)?short\s+for\b",
+    re.I,
+)
+
+
+def asked_abbreviation(question: str) -> str | None:
+    """The abbreviation whose long form the question asks for: "What does METI stand for?" -> "METI"."""
+    match = ASKS_MEANING.search(question)
+    return next((group for group in match.groups() if group), None) if match else None
+
+
+def definition(abbreviation: str, text: str) -> tuple[int, int] | None:
+    """Where `text` spells the abbreviation out: the span of "Ministry of Economy, Trade and Industry (METI)"."""
+    for short, long in _definitions(text):
+        if short.lower() != abbreviation.lower():
+            continue
+        bracket = text.index(f"({short})")
+        start = text.rindex(long[0], max(0, bracket - LONG_FORM_REACH), bracket)
+        return start, bracket + len(short) + 2
+    return None
+
+
 def acronyms(text: str) -> dict[str, frozenset[str]]:
     """Each abbreviation the text defines, with the concepts of its long form: "electric vehicle
     (EV)" gives {"ev": {"electric", "vehicle"}}; the long form's initials must spell it."""

@@ -33,12 +33,14 @@ from qa.evidence import (
     Complement,
     Evidence,
     answer_tokens,
+    asked_abbreviation,
     asks_publication_date,
     bridge,
     choice_options,
     complement,
     concept,
     correct_terms,
+    definition,
     find_update,
     gap,
     introduced_names,
@@ -153,6 +155,11 @@ class Pipeline:
             timings["retrieval"] = time.perf_counter() - mark
             timings["total"] = time.perf_counter() - started
             return self._dated(asked, standalone, source, passages, timings)
+        meaning = self._meaning(asked, standalone, index, passages, timings) if asked_abbreviation(standalone) else None
+        if meaning is not None:  # "What does METI stand for?" is answered where the articles spell it out
+            timings["retrieval"] = time.perf_counter() - mark
+            timings["total"] = time.perf_counter() - started
+            return meaning
         link, search = self._bridge(standalone, index, top_k)
         parts = question_parts(search)
         if len(parts) == 1:
@@ -320,6 +327,25 @@ class Pipeline:
             return Answer(asked, standalone, text, (), True, passages, "", (), timings)
         cited = Citation(1, source.id, source.title, source.date, source.url, shown(source.text[span[0] : span[1]]), *span)
         return Answer(asked, standalone, compose(f"Published {source.date}", [cited]), (cited,), False, passages, "", (), timings)
+
+    @staticmethod
+    def _meaning(asked: str, standalone: str, index: SearchIndex, passages: tuple[Hit, ...], timings: dict[str, float]) -> Answer | None:
+        """The long form of the abbreviation asked about, citing the sentence that defines it; None when none does."""
+        abbreviation = asked_abbreviation(standalone) or ""
+        bracketed = f"({abbreviation.lower()})"
+        for sentence in index.sentences:
+            span = definition(abbreviation, sentence.text) if bracketed in sentence.text.lower() else None
+            if span is None:
+                continue
+            source = index.sources[sentence.article_id]
+            start, end = sentence.start + span[0], sentence.start + span[1]
+            defined = set(tokens(source.text[start:end]))
+            start, end = focus_span(source.text, sentence.start, sentence.end, defined, defined)
+            cited = Citation(1, source.id, source.title, source.date, source.url, shown(source.text[start:end]), start, end)
+            long_form = sentence.text[span[0] : span[1]].rsplit("(", 1)[0].strip()
+            long_form = long_form[:1].upper() + long_form[1:]  # "electric vehicle" leads as "Electric vehicle"
+            return Answer(asked, standalone, compose(long_form, [cited]), (cited,), False, passages, "", (), timings)
+        return None
 
     def _complement(
         self, question: str, first: Evidence, ranking: list[Evidence], index: SearchIndex, top_k: int | None, *, also: tuple[Evidence, ...]

@@ -10,10 +10,12 @@ from qa.answering import check_reply, compose
 from qa.citations import Citation, focus_span
 from qa.conversation import standalone_question
 from qa.evidence import (
+    asked_abbreviation,
     bridge,
     choice_options,
     concepts,
     correct_terms,
+    definition,
     offers_options,
     owners,
     question_parts,
@@ -1263,3 +1265,25 @@ def test_a_reply_that_gives_no_value_is_not_also_called_a_bare_year() -> None:
     problems = check_reply("Many employees.", "How many employees does it have?", quotes, "count")
     assert any("gives none" in p for p in problems)
     assert not any("only a year" in p for p in problems)  # one reason is enough, and it is the right one
+
+
+@pytest.mark.parametrize(
+    ("question", "abbreviation"),
+    [
+        ("What does METI stand for?", "METI"),
+        ("what is the full name of jaia", "jaia"),
+        ("What is LFP short for?", "LFP"),
+        ("What does EV mean?", "EV"),
+        ("What does the deal mean for Nissan?", None),
+        ("What did Foxconn say?", None),
+    ],
+)
+def test_a_question_about_an_abbreviation_names_it(question: str, abbreviation: str | None) -> None:
+    assert asked_abbreviation(question) == abbreviation
+
+
+def test_a_definition_is_found_where_the_long_form_precedes_the_bracket() -> None:
+    text = "In 2030 the Ministry of Economy, Trade and Industry (METI) wants 150 GWh of electric vehicle (EV) batteries."
+    start, end = definition("meti", text) or (0, 0)
+    assert text[start:end] == "Ministry of Economy, Trade and Industry (METI)"
+    assert definition("EV", text) is not None and definition("LFP", text) is None

@@ -251,3 +251,15 @@ def test_a_why_question_keeps_the_cause_in_the_quote_whatever_the_model_restates
     answer = pipeline.ask("Why did the carmaker put the battery plant plan on hold?")
     assert_citations_stand_in_their_articles(answer, pipeline)
     assert any("cheap imported batteries" in c.quote for c in answer.citations), answer.text
+
+
+def test_an_abbreviation_is_answered_where_the_articles_spell_it_out(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    pipeline = make_pipeline("", abstain_threshold=0.0)
+    answer = pipeline.ask("What does METI stand for?")
+    assert answer.text.startswith("Ministry of Economy, Trade and Industry. [1] “")
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    assert "(METI)" in answer.citations[0].quote
+    lower = pipeline.ask("what is the full name of ev")
+    assert lower.text.startswith("Electric vehicle. [1]") and "(EV)" in lower.citations[0].quote
+    # One the articles never spell out goes the usual way, to the passages or to "the articles don't say".
+    assert not pipeline.ask("What does SNE stand for?").text.startswith("SNE")
