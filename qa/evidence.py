@@ -554,18 +554,20 @@ def _role_tokens(role: str) -> list[str]:
     return ROLE_FORMS.get(" ".join(fold(role).split()), tokens(role))
 
 
-def _definitions(text: str) -> Iterator[tuple[str, list[str]]]:
+def _definitions(text: str) -> Iterator[tuple[str, list[str], tuple[int, int]]]:
     """Each abbreviation the text defines, with the words of its long form, whose initials spell
-    it: "Ministry of Economy, Trade and Industry (METI)" gives ("METI", ["Ministry", "Economy,", …])."""
+    it, and the span from the long form to the bracket: "Ministry of Economy, Trade and Industry
+    (METI)" gives ("METI", ["Ministry", "Economy,", …], (start, end))."""
     for match in ABBREVIATION.finditer(text):
         long = LONG_FORM.search(text, max(0, match.start() - LONG_FORM_REACH), match.start())
         if long is None:
             continue
         short = match.group(1)
-        words = [w for w in long.group(0).split() if w.lower() not in {"of", "and", "for", "the", "&"}]
+        words = [(w.group(0), long.start() + w.start()) for w in re.finditer(r"\S+", long.group(0))
+                 if w.group(0).lower() not in {"of", "and", "for", "the", "&"}]
         tail = words[-len(short) :]
-        if len(tail) == len(short) and "".join(w[0] for w in tail).lower() == short.lower():
-            yield short, tail
+        if len(tail) == len(short) and "".join(w[0] for w, _ in tail).lower() == short.lower():
+            yield short, [w for w, _ in tail], (tail[0][1], match.end())
 
 
 # "What does METI stand for?", "the full name of METI", "What is JAIA short for?"
@@ -585,20 +587,14 @@ def asked_abbreviation(question: str) -> str | None:
 
 def definition(abbreviation: str, text: str) -> tuple[int, int] | None:
     """Where `text` spells the abbreviation out: the span of "Ministry of Economy, Trade and Industry (METI)"."""
-    for short, long in _definitions(text):
-        if short.lower() != abbreviation.lower():
-            continue
-        bracket = text.index(f"({short})")
-        start = text.rindex(long[0], max(0, bracket - LONG_FORM_REACH), bracket)
-        return start, bracket + len(short) + 2
-    return None
+    return next((span for short, _, span in _definitions(text) if short.lower() == abbreviation.lower()), None)
 
 
 def acronyms(text: str) -> dict[str, frozenset[str]]:
     """Each abbreviation the text defines, with the concepts of its long form: "electric vehicle
     (EV)" gives {"ev": {"electric", "vehicle"}}; the long form's initials must spell it."""
     found = {short: frozenset(concepts(long)) for short, long in KNOWN_ACRONYMS.items()}
-    for short, long in _definitions(text):
+    for short, long, _ in _definitions(text):
         found.setdefault(tokens(short)[0], frozenset(concepts(" ".join(long))))
     for match in ALIAS.finditer(text):  # "Foxconn, officially known as Hon Hai Precision"
         before = re.search(r"(?<![\w.])((?:[A-Z][\w&-]*[ \t]+){0,3}[A-Z][\w&-]*)$", text[max(0, match.start() - 80) : match.start()])
@@ -1053,7 +1049,7 @@ def _new_names(text: str, asked_names: set[str]) -> list[str]:
     "Japanese" is Japan's adjective; "EV" in "electric vehicle (EV)" abbreviates a common noun, and
     "JAIA" in "Japan Automobile Importers Association (JAIA)" a name the question gave in full.
     """
-    defined = dict(_definitions(text))
+    defined = {short: long for short, long, _ in _definitions(text)}
     found = []
     for name in names(text):
         said = set(tokens(name))

@@ -155,7 +155,8 @@ class Pipeline:
             timings["retrieval"] = time.perf_counter() - mark
             timings["total"] = time.perf_counter() - started
             return self._dated(asked, standalone, source, passages, timings)
-        meaning = self._meaning(asked, standalone, index, passages, timings) if asked_abbreviation(standalone) else None
+        abbreviation = asked_abbreviation(standalone)
+        meaning = self._meaning(abbreviation, asked, standalone, index, passages, timings) if abbreviation else None
         if meaning is not None:  # "What does METI stand for?" is answered where the articles spell it out
             timings["retrieval"] = time.perf_counter() - mark
             timings["total"] = time.perf_counter() - started
@@ -329,9 +330,10 @@ class Pipeline:
         return Answer(asked, standalone, compose(f"Published {source.date}", [cited]), (cited,), False, passages, "", (), timings)
 
     @staticmethod
-    def _meaning(asked: str, standalone: str, index: SearchIndex, passages: tuple[Hit, ...], timings: dict[str, float]) -> Answer | None:
+    def _meaning(
+        abbreviation: str, asked: str, standalone: str, index: SearchIndex, passages: tuple[Hit, ...], timings: dict[str, float]
+    ) -> Answer | None:
         """The long form of the abbreviation asked about, citing the sentence that defines it; None when none does."""
-        abbreviation = asked_abbreviation(standalone) or ""
         bracketed = f"({abbreviation.lower()})"
         for sentence in index.sentences:
             span = definition(abbreviation, sentence.text) if bracketed in sentence.text.lower() else None
