@@ -30,6 +30,14 @@ def assert_lead_is_quoted(answer: Answer) -> None:
     assert not lead or lead.lower() in answer.citations[0].quote.lower(), answer.text
 
 
+def one_article(tmp_path: Path, title: str, text: str) -> Path:
+    """A corpus folder holding one article with this title and text."""
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "article.txt").write_text(f"Title: {title}\n\n{text}\n", encoding="utf-8")
+    return folder
+
+
 def test_a_direct_value_leads_when_the_reply_cannot_be_shown(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     answer = make_pipeline("It has about 4,500 employees.", abstain_threshold=0.0).ask(OPPAMA)
     assert answer.problems
@@ -221,14 +229,12 @@ def test_each_article_s_evidence_stands_together_in_the_order_the_articles_first
 
 
 def test_a_yes_no_question_offering_two_alternatives_cites_each(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    folder = tmp_path / "sales"
-    folder.mkdir()
-    (folder / "sales.txt").write_text(
-        "Title: Electric car sales slip\n\n"
+    folder = one_article(
+        tmp_path,
+        "Electric car sales slip",
         "Sales of electric cars in Japan fell 39% in June, the association reports. "
         "Dealers expect new models to help later in the year. "
-        "In the United States, sales of electric cars dropped by 39% early this year.\n",
-        encoding="utf-8",
+        "In the United States, sales of electric cars dropped by 39% early this year.",
     )
     pipeline = make_pipeline("", corpus_dir=folder, abstain_threshold=0.0)
     answer = pipeline.ask("Did electric car sales fall 39% in Japan or in the United States?")
@@ -238,14 +244,12 @@ def test_a_yes_no_question_offering_two_alternatives_cites_each(make_pipeline, t
 
 
 def test_a_why_question_keeps_the_cause_in_the_quote_whatever_the_model_restates(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    folder = tmp_path / "hold"
-    folder.mkdir()
-    (folder / "hold.txt").write_text(
-        "Title: Carmaker pauses a battery plant\n\n"
+    folder = one_article(
+        tmp_path,
+        "Carmaker pauses a battery plant",
         "The carmaker had planned a battery plant in the south of the country for many years. "
         "But slower growth in the electric car market and a flood of cheap imported batteries eroded its margins, "
-        "leading the carmaker to put the battery plant plan on indefinite hold.\n",
-        encoding="utf-8",
+        "leading the carmaker to put the battery plant plan on indefinite hold.",
     )
     pipeline = make_pipeline("The carmaker put the plan on indefinite hold.", corpus_dir=folder, abstain_threshold=0.0)
     answer = pipeline.ask("Why did the carmaker put the battery plant plan on hold?")
