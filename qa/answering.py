@@ -16,6 +16,7 @@ from qa.evidence import (
     MONTH,
     TALLY,
     TYPE_PATTERNS,
+    VALUE_TYPES,
     YEAR,
     company_kind,
     concept,
@@ -79,7 +80,7 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
     missing = unsupported(reply, quotes)
     if missing:
         problems.append("not in the cited text: " + ", ".join(missing))
-    if wanted in ("count", "money", "percent", "time") and not numbers(reply) - numbers(question):
+    if wanted in VALUE_TYPES and not numbers(reply) - numbers(question):
         problems.append(f"the question asks for a {wanted} value and the reply gives none")
     elif wanted == "count" and all(YEAR.fullmatch(m.group(0)) for m in NUMBER.finditer(reply) if numbers(m.group(0)) - numbers(question)):
         problems.append("the question asks for a count and the reply gives only a year")
@@ -107,7 +108,7 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
     miscounted = _miscounted(reply, quotes)
     if miscounted:  # "3,900 factories" from "3,900 employees": every number and word is quoted, the pairing is not
         problems.append("counts what the quotes do not: " + ", ".join(miscounted))
-    other = _other_party(reply, question) if wanted in ("count", "money", "percent", "time") else None
+    other = _other_party(reply, question) if wanted in VALUE_TYPES else None
     if other:  # "The market share of CATL is 16.1%" for "What is BYD's market share?": every word is quoted
         problems.append(f"speaks of {other}, not of what the question names")
     denied = [name for name in dict.fromkeys(names(reply)) if _denied(name, quotes) and not _denied(name, [reply])]
@@ -167,8 +168,9 @@ def _other_party(reply: str, question: str) -> str | None:
     abbreviated = {word for short, long in KNOWN_ACRONYMS.items() for word in (short, *tokens(long))}
     asked = {concept(token) for name in names(question) for token in tokens(name)} - abbreviated
     asked |= {form for token in asked for form in place_forms(token)}  # "Japanese" for "Japan"
-    given = [name for name in dict.fromkeys(names(reply)) if tokens(name) and not {concept(t) for t in tokens(name)} <= abbreviated]
-    if not asked or any({concept(token) for token in tokens(name)} & asked for name in given):
+    said_as = {name: {concept(token) for token in tokens(name)} for name in names(reply)}
+    given = [name for name, meant in said_as.items() if meant and not meant <= abbreviated]
+    if not asked or any(said_as[name] & asked for name in given):
         return None
     said = question.lower()
     return next((name for name in given if name.lower() not in said), None)
@@ -209,7 +211,7 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
         if kind and not re.match(r"(?i)(a|an|one)\b", kind):
             kind = f"{'an' if kind[:1].lower() in 'aeiou' else 'a'} {kind}"
         return kind[:1].upper() + kind[1:] if kind else None
-    if wanted not in ("count", "money", "percent", "time") or (wanted == "time" and EXACT_WHEN.search(question)):
+    if wanted not in VALUE_TYPES or (wanted == "time" and EXACT_WHEN.search(question)):
         return None  # the values found are numbers and years; "which month" is answered by the quote
     asked = numbers(question)
     found: dict[frozenset[str], tuple[int, int]] = {}  # value -> where its phrase stands

@@ -89,6 +89,7 @@ QUESTION_TYPES = (
 # A reason is often given without "because", a verdict without "not": these kinds earn a bonus
 # but never a penalty, and evidence without one still answers.
 SOFT_TYPES = {"reason", "judgement", "kind"}
+VALUE_TYPES = ("count", "money", "percent", "time")  # answered by a number or a date
 # What kind of company a name is, as news describes one: "Taiwanese technology leader Foxconn",
 # "Foxconn, a Taiwanese electronics maker", "Foxconn is one of the biggest electronics companies".
 KIND_NOUNS = (r"(?:company|companies|firm|maker|manufacturer|producer|supplier|giant|leader|group|conglomerate|business|"
@@ -353,13 +354,15 @@ def _alternatives(question: str) -> list[str] | None:
 
 def _parallel_start(before: list[str], first: str) -> int | None:
     """Where the first alternative starts: at the last word like the second alternative's first one."""
+    first = first.lower()
     if PARALLEL_WORD.match(first):
-        alike = lambda word: word.lower() == first.lower()  # noqa: E731
-    elif len(first) > 4 and first.lower().endswith(("ing", "ed")):
-        alike = lambda word: word.lower().endswith(first.lower()[-3:] if first.lower().endswith("ing") else "ed")  # noqa: E731
+        found = [n for n, word in enumerate(before) if word.lower() == first]
+    elif len(first) > 4 and first.endswith(("ing", "ed")):
+        suffix = "ing" if first.endswith("ing") else "ed"
+        found = [n for n, word in enumerate(before) if word.lower().endswith(suffix)]
     else:
         return None
-    found = [n for n, word in enumerate(before) if n and alike(word)]
+    found = [n for n in found if n]  # the question's first word is its auxiliary
     return found[-1] if found else None
 
 
@@ -1135,7 +1138,7 @@ def answer_tokens(text: str, wanted: str | None, question: str) -> set[str]:
         found = {t for name in names(text) for t in tokens(name)}
     elif wanted == "place":
         found = {t for place in places(text, question) for t in tokens(place)}
-    elif wanted in ("count", "money", "percent", "time"):
+    elif wanted in VALUE_TYPES:
         found = numbers(text) | (set(tokens(" ".join(re.findall(NUMBER_WORDS, text, re.I)))) if wanted == "count" else set())
     else:
         found = set()

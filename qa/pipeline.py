@@ -393,8 +393,9 @@ class Pipeline:
         start, end = sentence.start, sentence.end
         if keep is not None:
             values = answer_tokens(sentence.text, wanted, question)
-            needed = values
-            if wanted != "reason":  # the model's words pick which value to keep; a cause is kept whatever it said
+            if wanted == "reason":  # a cause is kept whatever the model said
+                needed = values
+            else:  # the model's words pick which value to keep
                 needed = values & keep if wanted else keep - set(tokens(question))
             needed = needed or values
             start, end = focus_span(source.text, start, end, keep, needed, same=concept)
