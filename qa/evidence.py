@@ -68,7 +68,8 @@ QUESTION_TYPES = (
     ("kind", re.compile(r"\bwhat (kind|sort|type) of (company|firm|business|organi[sz]ation|group|maker|manufacturer|"
                         r"corporation|enterprise)\b")),
     ("place", re.compile(r"^\W*where\b(?!.*\b(place[sd]?|rank(s|ed)?|finish(es|ed)?|stand(s)?|stood)\b(\s+(among|in|on|of)\b.*)?\W*$)|\bin which (\w+ )?(city|state|country|prefecture|region)\b|"
-                         r"\bwhich (country|city|state|prefecture|region|island)\b|\blocated\b")),
+                         r"\bwhich (country|city|town|state|prefecture|region|island)\b|\blocated\b|"
+                         r"\bwhat (country|city|town|prefecture|region|island)\b")),  # not "what state is X in"
     ("entity", re.compile(r"^\W*(?:(?:to|from|for|with|by|of|on)\s+)?(who|whom|whose|which (is|are|was|were)\b|"
                           r"which (compan(y|ies)|firms?|automakers?|carmakers?|makers?|manufacturers?|producers?|countr(y|ies)|city|state|"
                           r"prefecture|plant|research|agency|ministry|partners?|person|executive|organi[sz]ation|"
@@ -130,6 +131,11 @@ PLACE = re.compile(r"\b(?:in|at|near|from|outside)\s+((?:[A-Z][\w-]+[\s,]*){1,3}
 # "redirecting their focus abroad—particularly to the United States" says where to; a question
 # asking where something comes from is not answered by it.
 DESTINATION = re.compile(r"\bto\s+(?:the\s+)?((?:[A-Z][\w-]+[\s,]*){1,3})")
+ASKS_COUNTRY = re.compile(r"\b(?:what|which)\s+(?:country|nation)\b", re.I)
+# Where a company is from, said by its people's word: "Taiwanese technology leader Foxconn".
+MAKER_ORIGIN = re.compile(
+    r"\b((?:(?:South|North)\s+)?[A-Z][a-z]+(?:ese|ean|ian|an|ish|i))\s+(?:[\w-]+\s+){0,2}?" + KIND_NOUNS
+)
 ASKS_SOURCE = re.compile(r"\bfrom\W*$|\bfrom where\b|\bwhere\b.*\bfrom\b", re.I)
 OWNER = re.compile(r"\b([A-Z][\w&.-]*)['’]s\s+\w|\b(?:of|at|for)\s+([A-Z][\w&.-]*)(?=\s*[?.!]?\s*$)")
 DESCRIPTION = re.compile(
@@ -1119,6 +1125,8 @@ def places(text: str, question: str) -> list[str]:
     """The places `text` names ("in Lansing, Michigan"), and where things go ("to the United States")
     unless the question asks where something comes from."""
     found = [m.group(1) for m in PLACE.finditer(text)]
+    if ASKS_COUNTRY.search(question):  # "What country is LG from?": "South Korean companies LG ..."
+        found += [m.group(1) for m in MAKER_ORIGIN.finditer(text)]
     return found if ASKS_SOURCE.search(question) else found + [m.group(1) for m in DESTINATION.finditer(text)]
 
 

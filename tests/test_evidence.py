@@ -71,10 +71,21 @@ from qa.text import tokens
         ("The carmaker slated for 55.7 billion yen: how big a cut is it planning?", "count"),  # a stated amount
         ("What is the $7 billion for?", None),
         ("How many yen per dollar do the articles use?", "money"),
+        ("What city is the Oppama plant in?", "place"),
+        ("What country is Foxconn from?", "place"),
+        ("What state is Japan's battery industry in?", None),  # a condition, not a US state
     ],
 )
 def test_question_type(question: str, wanted: str | None) -> None:
     assert question_type(question) == wanted
+
+
+def test_where_a_company_is_from_may_be_said_by_its_people_s_word() -> None:
+    from qa.evidence import places
+
+    text = "Third and fourth were South Korean companies LG Energy Solution and SK On."
+    assert places(text, "What country is LG Energy Solution from?") == ["South Korean"]
+    assert places(text, "Where is LG Energy Solution's plant?") == []  # a plant's place is no nationality
 
 
 def test_two_part_questions_split_and_single_ones_do_not() -> None:
