@@ -14,6 +14,7 @@ from qa.evidence import (
     HOW_MUCH_OF,
     KNOWN_ACRONYMS,
     MONTH,
+    PLACE,
     TALLY,
     TYPE_PATTERNS,
     VALUE_TYPES,
@@ -111,6 +112,9 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
     other = _other_party(reply, question) if wanted in VALUE_TYPES else None
     if other:  # "The market share of CATL is 16.1%" for "What is BYD's market share?": every word is quoted
         problems.append(f"speaks of {other}, not of what the question names")
+    owner = _value_owner(reply, question, quotes) if wanted in VALUE_TYPES else None
+    if owner:  # "CATL's share was 16.1%" from "CATL held 37.6% ..., with BYD in second place with 16.1%"
+        problems.append(f"gives a value the quotes give for {owner}")
     denied = [name for name in dict.fromkeys(names(reply)) if _denied(name, quotes) and not _denied(name, [reply])]
     if denied:  # "anchored in the United States, not in Japan" does not support "in Japan"
         problems.append("the quotes say the opposite about: " + ", ".join(denied))
@@ -174,6 +178,41 @@ def _other_party(reply: str, question: str) -> str | None:
         return None
     said = question.lower()
     return next((name for name in given if name.lower() not in said), None)
+
+
+def _value_owner(reply: str, question: str, quotes: list[str]) -> str | None:
+    """Another party the quotes give the reply's value to, when the reply gives it to a party the
+    question names: in "CATL held 37.6% ..., with BYD in second place with 16.1%", 16.1% is BYD's,
+    the name said last before it. Places are no parties ("in Fukuoka Prefecture", "Japanese")."""
+    asked = _name_concepts(question)
+    asked |= {form for token in asked for form in place_forms(token)}
+    parties = _name_concepts(reply) & asked
+    given = numbers(reply) - numbers(question)
+    for quote in quotes:
+        for match in NUMBER.finditer(quote):
+            before = quote[: match.start()]
+            others = _said_after(before, parties, asked) if numbers(match.group(0)) & given else []
+            if others:
+                return others[-1]
+    return None
+
+
+def _name_concepts(text: str) -> set[str]:
+    """The concepts of the names a text gives."""
+    return {concept(token) for name in names(text) for token in tokens(name)}
+
+
+def _said_after(text: str, parties: set[str], asked: set[str]) -> list[str]:
+    """The names, neither asked about nor places, that the text says after its last mention of a party."""
+    mentions = sorted((m.start(), name) for name in set(names(text)) for m in re.finditer(rf"\b{re.escape(name)}\b", text))
+    last = max((at for at, name in mentions if set(concepts(name)) & parties), default=None)
+    if last is None:
+        return []
+    places = {name for m in PLACE.finditer(text) for name in names(m.group(1))}
+    return [
+        name for at, name in mentions
+        if at > last and name not in places and fold(name) not in KNOWN_ACRONYMS and not set(concepts(name)) & asked
+    ]
 
 
 def _denied(name: str, texts: list[str]) -> bool:

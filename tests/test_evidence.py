@@ -582,6 +582,19 @@ def test_a_reply_about_another_party_than_the_question_names_is_not_shown() -> N
     assert not any("speaks of" in p for p in check_reply("CATL.", "Which company leads, ahead of BYD?", quotes, "entity"))
 
 
+def test_a_value_the_quote_gives_another_party_is_not_given_to_the_one_asked() -> None:
+    quotes = ["As of July 2024, CATL held a dominant 37.6% share of the market, with BYD in second place with 16.1%."]
+    question = "What was CATL's market share in 2024?"
+    assert any("for BYD" in p for p in check_reply("The market share of CATL in 2024 was 16.1%.", question, quotes, "percent"))
+    assert not any("gives a value" in p for p in check_reply("CATL held 37.6% of the market.", question, quotes, "percent"))
+    byd = "What is BYD's market share?"
+    assert not any("gives a value" in p for p in check_reply("BYD's market share is 16.1%.", byd, quotes, "percent"))
+    # A place between the party and the value is where, not whose: "in Fukuoka Prefecture".
+    toyota = ["Toyota announced a battery plant in Fukuoka Prefecture, due to start in 2028."]
+    when = "When will Toyota's battery plant start?"
+    assert not any("gives a value" in p for p in check_reply("Toyota's plant will start in 2028.", when, toyota, "time"))
+
+
 def test_a_choice_is_asked_about_each_option() -> None:
     question = "Which is due to open first: the Subaru plant or Toyota's Lexus plant?"
     assert question_parts(question) == ["When is the Subaru plant due to open?", "When is Toyota's Lexus plant due to open?"]
