@@ -52,6 +52,13 @@ CLAUSE_END = re.compile(r"[,;:—–]\s+|\s+[—–]\s+")  # not "(": "(EV) manu
 FOCUS_WORDS = 24  # quotes longer than this are cut to the clauses that matter
 
 
+# A clause that only describes the name before it: cut from that name, it says nothing of whom.
+DANGLING = re.compile(
+    r"\s*(?:(?:officially|formally|legally|also|better|formerly|previously)\s+(?:known as|called|named)|which|who|whose)\b",
+    re.I,
+)
+
+
 def _inside_name(text: str, cut: re.Match[str]) -> bool:
     """A comma between capitalised words ("Ministry of Economy, Trade and Industry", "Toyota, Nissan")
     joins a name or a list, and is no clause break."""
@@ -83,6 +90,8 @@ def focus_span(
             if best_key is None or key > best_key:
                 best, best_key = (cuts[i], cuts[j]), key
     left, right = best
+    while left > start and DANGLING.match(text, left):  # "officially known as Hon Hai" says not who is
+        left = max(cut for cut in cuts if cut < left)
     colon = re.search(r":\s+$", text[left:right])
     if colon and right < end:  # "stepping into a new one:" promises what follows the colon
         right = next(cut for cut in cuts if cut > right)

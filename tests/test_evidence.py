@@ -1214,6 +1214,18 @@ def test_a_later_part_of_a_question_asks_its_own_words_about_what_the_first_part
     assert later_part("what about it", first, evidence) != "what"
 
 
+def test_focus_span_keeps_the_name_a_clause_describes() -> None:
+    text = (
+        "Foxconn, officially known as Hon Hai Precision, has been swiftly entering the EV market and has recently "
+        "established a memorandum of understanding with Mitsubishi Motors, which is Nissan's junior alliance partner, "
+        "to provide a new electric vehicle model."
+    )
+    start, end = focus_span(text, 0, len(text), set(tokens("What is Hon Hai?")), set())
+    assert text[start:end] == "Foxconn, officially known as Hon Hai Precision"  # not "officially known as ..." alone
+    start, end = focus_span(text, 0, len(text), set(tokens("Who is Nissan's junior alliance partner?")), set())
+    assert "Mitsubishi Motors, which is Nissan's junior alliance partner" in text[start:end]
+
+
 def test_focus_span_keeps_what_a_colon_promises() -> None:
     text = (
         "With this shift, Japan appears to be stepping back from its former role as a global leader in battery "
