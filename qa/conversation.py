@@ -50,9 +50,26 @@ def standalone_question(question: str, history: list[tuple[str, str]] | None) ->
         subject = _referent(previous, history[-1][1], question)
         if subject:
             return _replace_reference(question, subject, previous, history[-1][1])
-    if len(question.split()) <= 3 and not names(question):
+    if _fragment(question):
         return f"{question.rstrip('?. ')} ({previous.rstrip('?. ')})?"
     return question
+
+
+# A follow-up that is only a phrase: "For how many years?", "By how much exactly?", "In which year?".
+PHRASE_OPENING = re.compile(r"^\W*(?:for|since|by|in|from|until|till|at|to|with)\s+(?:how|what|which|when|whom)\b",
+                            re.I)
+FRAGMENT_WORDS = 5
+# Capitalised as a question's first word, yet no name: "Since when?".
+FRAGMENT_OPENINGS = STOPWORDS | {"since", "until", "till", "for", "from", "by", "in", "at"}
+
+
+def _fragment(question: str) -> bool:
+    """A follow-up too short to ask anything alone: "Why?", "How many?", "For how many years?"."""
+    words = question.split()
+    opening = words[0].lower() if words else ""
+    if any(name.lower() != opening or opening not in FRAGMENT_OPENINGS for name in names(question)):
+        return False
+    return len(words) <= 3 or len(words) <= FRAGMENT_WORDS and bool(PHRASE_OPENING.match(question))
 
 
 # "…, and what has Foxconn said about them?": what "them" points at is the earlier part's topic,

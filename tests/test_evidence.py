@@ -271,6 +271,18 @@ def test_follow_ups_resolve_against_history() -> None:
     assert standalone_question("What did Foxconn say about them?", confirmed) == "What did Foxconn say about Nissan?"
 
 
+@pytest.mark.parametrize("follow_up", ["For how many years?", "Since when?", "By how much exactly?", "Why?"])
+def test_a_follow_up_that_is_only_a_phrase_asks_about_the_question_before(follow_up: str) -> None:
+    earlier = [("Which company is the biggest battery maker?", "CATL [1]")]
+    assert standalone_question(follow_up, earlier) == f"{follow_up.rstrip('?')} (Which company is the biggest battery maker)?"
+
+
+def test_a_short_question_of_its_own_stands_alone() -> None:
+    earlier = [("Which company is the biggest battery maker?", "CATL [1]")]
+    assert standalone_question("Which one ranks second?", earlier) == "Which one ranks second?"
+    assert standalone_question("What does BYD make?", earlier) == "What does BYD make?"
+
+
 @pytest.mark.parametrize(
     ("earlier", "answer", "follow_up", "expected"),
     [
