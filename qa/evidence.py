@@ -232,7 +232,8 @@ SYNONYM_GROUPS = (
     "official officially formal formally",
     "say said saying comment commented commenting remark remarked",
     "show showed shown showing reveal revealed revealing underscore underscored highlight highlighted illustrate "
-    "illustrated indicate indicated signal signalled signaled demonstrate demonstrated",
+    "illustrated indicate indicated signal signalled signaled demonstrate demonstrated announce announced "
+    "announcing announcement unveil unveiled unveiling",
     "view viewed regard regarded see",
     "buy bought buying purchase purchased purchasing procure procured procuring",
     "agreement deal pact accord",
@@ -1043,11 +1044,14 @@ def relative_time(text: str, question: str) -> re.Match[str] | None:
     if EXACT_WHEN.search(question):
         return None
     asked = set(concepts(ASKS_WHEN.sub(" ", question)))
+    # Who did it is no event: "a plan revealed earlier this year by Nissan's CEO" does not date
+    # Nissan's opening of a plant; a place before the time ("in Fukuoka Prefecture earlier") may.
+    events = asked - {concept(token) for name in names(question) for token in tokens(name)}
     for match in RELATIVE_TIME.finditer(text):
         if FUTURE.search(question) and PAST.match(match.group(0)):
             continue
         before, after = text[: match.start()].split()[-TIME_REACH:], text[match.end() :].split()[:TIME_REACH]
-        if asked & set(concepts(" ".join(before + after))):
+        if asked & set(concepts(" ".join(before))) or events & set(concepts(" ".join(after))):
             return match
     return None
 

@@ -912,6 +912,11 @@ def test_a_relative_time_types_a_when_question_and_is_led_with_its_article_s_dat
     assert not _has_new_value(schedule, "time", set(), set(), question="In which month was the plant to start?")
     assert _has_new_value("It starts in May 2028.", "time", set(), set(), question="In which month does it start?")
     assert check_reply("In 2028.", "In which month was the plant to start?", [schedule], "time")
+    # Who did it, named after the time, is no event: the time dates the plan, not Nissan's plant.
+    assert not _has_new_value(quote, "time", set(), set(), question="When did Nissan open the Oppama plant?")
+    assert _has_new_value(quote, "time", set(), set(), question="When did Nissan's CEO announce the plan?")
+    fukuoka = "Toyota suspended its battery plant in Fukuoka Prefecture earlier this year."
+    assert _has_new_value(fukuoka, "time", set(), set(), question="When did Toyota halt Fukuoka?")  # where, before the time
     # It dates what stands beside it, and a past time does not say what will happen.
     assert not _has_new_value(quote, "time", set(), set(), question="When will the plant close?")
     assert not _has_new_value(quote, "time", set(), set(), question="When will the plan be revealed?")
