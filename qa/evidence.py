@@ -933,8 +933,9 @@ def _has_new_value(
         return bool(_new_names(text, asked_names))
     if wanted == "kind":
         return company_kind(text, question) is not None
-    if wanted == "place":
-        return any(not set(tokens(found)) <= asked_names for found in places(text, question))
+    if wanted == "place":  # "In which US state ...?" is not answered by "in the United States"
+        spelled_out = {token for name in asked_names & KNOWN_ACRONYMS.keys() for token in tokens(KNOWN_ACRONYMS[name])}
+        return any(not set(tokens(found)) <= asked_names | spelled_out for found in places(text, question))
     tally = wanted == "count" and bool(TALLY.search(question))
     if tally and ORDINAL_WORDS.search(text):
         return True  # "for the eighth consecutive year" answers "for how many years"

@@ -781,6 +781,15 @@ def test_a_place_named_in_what_the_answer_is_need_not_stand_in_the_evidence(make
     assert _score(pipeline, company, catl) == pytest.approx(with_rule[1])  # a company's "Japanese" is always required
 
 
+def test_a_state_of_a_country_is_not_answered_by_the_country() -> None:
+    from qa.evidence import _has_new_value
+
+    question = "In which US state is Toyota building a major factory?"
+    asked = {"us", "toyota"}
+    assert not _has_new_value("They turn abroad, particularly to the United States.", "place", set(), asked, question=question)
+    assert _has_new_value("It is building a major factory in North Carolina.", "place", set(), asked, question=question)
+
+
 def test_us_is_one_concept_however_abbreviated() -> None:
     assert concepts("US U.S. USA") == ["us", "us", "us"]
 
