@@ -131,6 +131,7 @@ PLACE = re.compile(r"\b(?:in|at|near|from|outside)\s+((?:[A-Z][\w-]+[\s,]*){1,3}
 # "redirecting their focus abroad—particularly to the United States" says where to; a question
 # asking where something comes from is not answered by it.
 DESTINATION = re.compile(r"\bto\s+(?:the\s+)?((?:[A-Z][\w-]+[\s,]*){1,3})")
+DENIAL = re.compile(r"\b(?:not|never|no longer|rather than|instead of)\s*$", re.I)
 ASKS_COUNTRY = re.compile(r"\b(?:what|which)\s+(?:country|nation)\b", re.I)
 # Where a company is from, said by its people's word: "Taiwanese technology leader Foxconn".
 MAKER_ORIGIN = re.compile(
@@ -225,7 +226,7 @@ SYNONYM_GROUPS = (
     "goal target aim objective",
     "plan plans planned planning intend intends intended intending",
     "produce produced producing production manufacture manufactured manufacturing output",
-    "build built building construct constructed construction",
+    "build built building construct constructed constructing construction",
     "firm company corporation",
     "confirm confirmed confirming verify verified verifying",
     "partner partnered partnering partnership team teamed ally allied alliance collaborate collaborated collaboration",
@@ -1129,7 +1130,9 @@ def company_kind(text: str, question: str) -> str | None:
 def places(text: str, question: str) -> list[str]:
     """The places `text` names ("in Lansing, Michigan"), and where things go ("to the United States")
     unless the question asks where something comes from."""
-    found = [m.group(1) for m in PLACE.finditer(text)]
+    # "anchored in the United States, not in Japan": a place denied is no answer.
+    located = [m for m in PLACE.finditer(text) if not DENIAL.search(text[: m.start()])]
+    found = [m.group(1) for m in located]
     if ASKS_COUNTRY.search(question):  # "What country is LG from?": "South Korean companies LG ..."
         found += [m.group(1) for m in MAKER_ORIGIN.finditer(text)]
     return found if ASKS_SOURCE.search(question) else found + [m.group(1) for m in DESTINATION.finditer(text)]

@@ -788,6 +788,8 @@ def test_a_state_of_a_country_is_not_answered_by_the_country() -> None:
     asked = {"us", "toyota"}
     assert not _has_new_value("They turn abroad, particularly to the United States.", "place", set(), asked, question=question)
     assert _has_new_value("It is building a major factory in North Carolina.", "place", set(), asked, question=question)
+    denied = "Its future is anchored in the United States, not in Japan."
+    assert not _has_new_value(denied, "place", set(), asked, question=question)  # a place denied is no answer
 
 
 def test_us_is_one_concept_however_abbreviated() -> None:
