@@ -1132,9 +1132,13 @@ def places(text: str, question: str) -> list[str]:
     unless the question asks where something comes from."""
     # "anchored in the United States, not in Japan": a place denied is no answer.
     located = [m for m in PLACE.finditer(text) if not DENIAL.search(text[: m.start()])]
-    found = [m.group(1) for m in located]
-    if ASKS_COUNTRY.search(question):  # "What country is LG from?": "South Korean companies LG ..."
-        found += [m.group(1) for m in MAKER_ORIGIN.finditer(text)]
+    # "What country is LG from?": "South Korean companies LG ...".
+    country = bool(ASKS_COUNTRY.search(question))
+    origins = [m.group(1) for m in MAKER_ORIGIN.finditer(text)] if country else []
+    if country and ASKS_SOURCE.search(question):
+        # Where a company is from, not where it works: "Permitting Foxconn to produce ... at Oppama".
+        return [m.group(1) for m in located if m.group(0).lower().startswith("from")] + origins
+    found = [m.group(1) for m in located] + origins
     return found if ASKS_SOURCE.search(question) else found + [m.group(1) for m in DESTINATION.finditer(text)]
 
 

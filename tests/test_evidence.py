@@ -86,6 +86,10 @@ def test_where_a_company_is_from_may_be_said_by_its_people_s_word() -> None:
     text = "Third and fourth were South Korean companies LG Energy Solution and SK On."
     assert places(text, "What country is LG Energy Solution from?") == ["South Korean"]
     assert places(text, "Where is LG Energy Solution's plant?") == []  # a plant's place is no nationality
+    # Where a company works is not where it is from.
+    oppama = "Permitting Foxconn to produce its own electric vehicles at Oppama would aid Nissan."
+    assert places(oppama, "What country is Foxconn from?") == []
+    assert [p.strip() for p in places(oppama, "Where could Foxconn produce its vehicles?")] == ["Oppama"]
 
 
 def test_two_part_questions_split_and_single_ones_do_not() -> None:
