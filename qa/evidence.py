@@ -132,6 +132,7 @@ PLACE = re.compile(r"\b(?:in|at|near|from|outside)\s+((?:[A-Z][\w-]+[\s,]*){1,3}
 # asking where something comes from is not answered by it.
 DESTINATION = re.compile(r"\bto\s+(?:the\s+)?((?:[A-Z][\w-]+[\s,]*){1,3})")
 DENIAL = re.compile(r"\b(?:not|never|no longer|rather than|instead of)\s*$", re.I)
+QUALIFIED = re.compile(r"\b([A-Z][\w&.-]*)['’]s\s+([A-Z][\w-]*)\s+([a-z][\w-]+)")  # "Nissan's Kitakyushu project"
 ASKS_COUNTRY = re.compile(r"\b(?:what|which)\s+(?:country|nation)\b", re.I)
 # Where a company is from, said by its people's word: "Taiwanese technology leader Foxconn".
 MAKER_ORIGIN = re.compile(
@@ -631,6 +632,10 @@ class _Stats:
         lower = set(tokens(" ".join(re.findall(r"(?<![\w.'’-])[a-z][\w'’.-]*", said))))
         inner = " ".join(s.text.split(maxsplit=1)[-1] for s in index.sentences if not s.heading)
         self.name_tokens = frozenset(t for name in names(inner) for t in tokens(name)) - lower
+        article_words: dict[str, set[str]] = {}
+        for sentence, words in zip(index.sentences, self.words, strict=True):
+            article_words.setdefault(sentence.article_id, set()).update(words)
+        self.article_words = {article: frozenset(words) for article, words in article_words.items()}
         frequency = Counter(word for words in self.words for word in words)
         self.count = max(len(self.words), 1)
         self.idf = {word: math.log(1 + self.count / n) for word, n in frequency.items()}
@@ -711,12 +716,14 @@ def score_sentences(
     rare_names |= {token for m in ROLE.finditer(question) for token in _role_tokens(m.group(0))}
     # "North American" is said as "North America"; "Japanese" is not said by the common "Japan".
     named = _named_thing(question) if wanted == "entity" else None
+    rare_in_order = sorted(rare_names)
     rare_forms = [
         {concept(form) for form in place_forms(name) if form == name or stats.weight(form) > rare}
-        for name in rare_names
+        for name in rare_in_order
     ]  # compared with the sentence's concepts: a "spokesperson" is said "representative"
     # "EV" is also said "electric vehicle", "US" "United States".
-    long_forms = [stats.long_form(name) for name in rare_names]
+    long_forms = [stats.long_form(name) for name in rare_in_order]
+    qualified = _qualified(question)
     best: dict[int, Evidence] = {}
     for hit in hits:
         for offset, sentence in enumerate(index.chunk_sentences(hit.chunk)):
@@ -742,7 +749,8 @@ def score_sentences(
                 continue  # "CATL's share in 2023" is not answered by its share in 2024
             if any(
                 own.isdisjoint(forms) and context.isdisjoint(forms) and not (long and (long <= own or long <= context))
-                for forms, long in zip(rare_forms, long_forms, strict=True)
+                and not (name in qualified and qualified[name] <= own and name in stats.article_words[sentence.article_id])
+                for name, forms, long in zip(rare_in_order, rare_forms, long_forms, strict=True)
             ):
                 score -= WEIGHTS["missing_name"]
             # Of the parties a title names, a sentence naming only another one is not about the one
@@ -754,6 +762,18 @@ def score_sentences(
             if position not in best or best[position].score < score:
                 best[position] = Evidence(sentence, position, score, dense, overlap, typed)
     return sorted(best.values(), key=lambda e: (-e.score, e.position))
+
+
+def _qualified(question: str) -> dict[str, frozenset[str]]:
+    """Names the question uses to say which of an owner's things it means, with the owner and the
+    thing: "Nissan's Kitakyushu project" -> {"kitakyushu": {"nissan", "project"}}. An article that
+    names Kitakyushu may go on to call it just "Nissan's project"."""
+    found = {}
+    for match in QUALIFIED.finditer(question):
+        owner, name, thing = (tokens(match.group(i)) for i in (1, 2, 3))
+        if owner and name and thing:
+            found[name[0]] = frozenset({concept(owner[0]), concept(thing[0])})
+    return found
 
 
 def _terms(question: str, index: SearchIndex) -> set[str]:

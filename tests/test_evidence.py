@@ -857,6 +857,20 @@ def test_a_questions_first_word_is_no_name_when_it_is_an_english_word(make_pipel
     assert with_rule - _score(pipeline, question, source) == pytest.approx(evidence.WEIGHTS["missing_name"])
 
 
+def test_a_name_that_says_which_of_an_owner_s_things_it_is_may_be_left_out_in_its_article(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.evidence as evidence
+
+    pipeline = make_pipeline()
+    source = "project alone was slated"  # "Nissan's project": the article named Kitakyushu paragraphs before
+    question = "How much public support was Nissan's Kitakyushu project going to get?"
+
+    # The owner and the thing must both stand in the sentence: Toyota's plant is not Nissan's project.
+    assert evidence._qualified("What did Toyota's Fukuoka plant get?") == {"fukuoka": {"toyota", "plant"}}
+    with_rule = _score(pipeline, question, source)
+    monkeypatch.setattr(evidence, "_qualified", lambda question: {})
+    assert with_rule - _score(pipeline, question, source) == pytest.approx(evidence.WEIGHTS["missing_name"])
+
+
 def test_a_role_may_stand_in_the_evidence_under_another_word(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import qa.evidence as evidence
 
