@@ -10,6 +10,7 @@ import re
 
 from qa.citations import Citation, unsupported
 from qa.evidence import (
+    ASKS_COUNTRY,
     EXACT_WHEN,
     HOW_MUCH_OF,
     KNOWN_ACRONYMS,
@@ -25,6 +26,7 @@ from qa.evidence import (
     counted_word,
     counts_other,
     not_a_count,
+    places,
     relative_time,
     role_holder,
 )
@@ -94,9 +96,15 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
     asked_names = {fold(name) for name in names(question)}
     if wanted in ("entity", "place") and not any(fold(name) not in asked_names for name in names(reply)):
         problems.append("the question asks for a name and the reply gives none that is new")
+    elsewhere = _other_country(reply, question, quotes, asked_names) if ASKS_COUNTRY.search(question) else None
+    if elsewhere:  # "Japan." for "What country is Foxconn from?" from "... Foxconn ... in Yokosuka, Japan"
+        problems.append(f"gives {elsewhere}, which the quotes do not give as the country asked for")
     # A yes/no question states the claim itself: "Is the pause temporary?" is not answered by
     # echoing "temporary", so there only the quotes' words pass.
     quoted = set(concepts(" ".join(quotes if wanted == "judgement" else [question, *quotes])))
+    # A country is the same fact as its people's word: "South Korea" for "South Korean companies".
+    peoples = {form for name in names(" ".join(quotes)) for token in tokens(name) for form in place_forms(token)}
+    quoted |= peoples
     unquoted = [word for word in dict.fromkeys(concepts(reply)) if word not in quoted]
     if unquoted:  # the small model embroiders ("to reduce its carbon footprint"): only quoted words pass
         problems.append("says what the quotes do not: " + ", ".join(unquoted))
@@ -120,7 +128,7 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
         problems.append("the quotes say the opposite about: " + ", ".join(denied))
     if any(_copies(reply, quote) for quote in quotes):
         problems.append("reply only repeats a quote, which the answer shows anyway")
-    evidence_words = set(tokens(" ".join(quotes)))
+    evidence_words = set(tokens(" ".join(quotes))) | peoples
     new_words = set(tokens(reply)) - set(tokens(question))
     if not new_words & evidence_words:
         problems.append("reply adds nothing from the evidence")
@@ -213,6 +221,18 @@ def _said_after(text: str, parties: set[str], asked: set[str]) -> list[str]:
         name for at, name in mentions
         if at > last and name not in places and fold(name) not in KNOWN_ACRONYMS and not set(concepts(name)) & asked
     ]
+
+
+def _other_country(reply: str, question: str, quotes: list[str], asked_names: set[str]) -> str | None:
+    """A new name in the reply that is none of the countries the quotes give as the answer, read as
+    the evidence is ("Taiwanese technology leader Foxconn" for the country Foxconn is from; a plant
+    "in Yokosuka, Japan" says where it works)."""
+    given = {form for quote in quotes for place in places(quote, question) for token in tokens(place)
+             for form in place_forms(token)}
+    said = [name for name in names(reply) if fold(name) not in asked_names]
+    if not given or not said or any(set(tokens(name)) & given for name in said):
+        return None
+    return said[0]
 
 
 def _denied(name: str, texts: list[str]) -> bool:

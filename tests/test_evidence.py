@@ -598,6 +598,14 @@ def test_a_reply_about_another_party_than_the_question_names_is_not_shown() -> N
     assert not any("speaks of" in p for p in check_reply("CATL.", "Which company leads, ahead of BYD?", quotes, "entity"))
 
 
+def test_a_company_s_country_in_a_reply_is_one_the_quote_gives_as_where_it_is_from() -> None:
+    quotes = ["Nissan is in talks with Taiwanese technology leader Foxconn about its Oppama plant in Yokosuka, Japan."]
+    question = "What country is Foxconn from?"
+    assert any("country asked for" in p for p in check_reply("Japan.", question, quotes, "place"))
+    assert check_reply("Taiwan.", question, quotes, "place") == []  # a country is its people's word
+    assert check_reply("Yokosuka, Japan.", "Where is the Oppama plant?", quotes, "place") == []
+
+
 def test_a_value_the_quote_gives_another_party_is_not_given_to_the_one_asked() -> None:
     quotes = ["As of July 2024, CATL held a dominant 37.6% share of the market, with BYD in second place with 16.1%."]
     question = "What was CATL's market share in 2024?"
