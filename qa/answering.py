@@ -96,14 +96,16 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
     asked_names = {fold(name) for name in names(question)}
     if wanted in ("entity", "place") and not any(fold(name) not in asked_names for name in names(reply)):
         problems.append("the question asks for a name and the reply gives none that is new")
-    elsewhere = _other_country(reply, question, quotes, asked_names) if ASKS_COUNTRY.search(question) else None
+    country_asked = bool(ASKS_COUNTRY.search(question))
+    elsewhere = _other_country(reply, question, quotes, asked_names) if country_asked else None
     if elsewhere:  # "Japan." for "What country is Foxconn from?" from "... Foxconn ... in Yokosuka, Japan"
         problems.append(f"gives {elsewhere}, which the quotes do not give as the country asked for")
     # A yes/no question states the claim itself: "Is the pause temporary?" is not answered by
     # echoing "temporary", so there only the quotes' words pass.
     quoted = set(concepts(" ".join(quotes if wanted == "judgement" else [question, *quotes])))
     # A country is the same fact as its people's word: "South Korea" for "South Korean companies".
-    peoples = {form for name in names(" ".join(quotes)) for token in tokens(name) for form in place_forms(token)}
+    quoted_names = [token for name in names(" ".join(quotes)) for token in tokens(name)]
+    peoples = {form for token in quoted_names for form in place_forms(token)}
     quoted |= peoples
     unquoted = [word for word in dict.fromkeys(concepts(reply)) if word not in quoted]
     if unquoted:  # the small model embroiders ("to reduce its carbon footprint"): only quoted words pass
@@ -212,14 +214,18 @@ def _name_concepts(text: str) -> set[str]:
 
 def _said_after(text: str, parties: set[str], asked: set[str]) -> list[str]:
     """The names, neither asked about nor places, that the text says after its last mention of a party."""
-    mentions = sorted((m.start(), name) for name in set(names(text)) for m in re.finditer(rf"\b{re.escape(name)}\b", text))
+    mentions = sorted(
+        (m.start(), name) for name in set(names(text)) for m in re.finditer(rf"\b{re.escape(name)}\b", text)
+    )
     last = max((at for at, name in mentions if set(concepts(name)) & parties), default=None)
     if last is None:
         return []
     places = {name for m in PLACE.finditer(text) for name in names(m.group(1))}
     return [
-        name for at, name in mentions
-        if at > last and name not in places and fold(name) not in KNOWN_ACRONYMS and not set(concepts(name)) & asked
+        name
+        for at, name in mentions
+        if at > last and name not in places and fold(name) not in KNOWN_ACRONYMS
+        and not set(concepts(name)) & asked
     ]
 
 

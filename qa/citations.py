@@ -54,7 +54,8 @@ FOCUS_WORDS = 24  # quotes longer than this are cut to the clauses that matter
 
 # A clause that only describes the name before it: cut from that name, it says nothing of whom.
 DANGLING = re.compile(
-    r"\s*(?:(?:officially|formally|legally|also|better|formerly|previously)\s+(?:known as|called|named)|which|who|whose)\b",
+    r"\s*(?:(?:officially|formally|legally|also|better|formerly|previously)\s+(?:known as|called|named)|"
+    r"which|who|whose)\b",
     re.I,
 )
 

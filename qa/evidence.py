@@ -69,7 +69,8 @@ QUESTION_TYPES = (
                         r"corporation|enterprise)\b")),
     ("place", re.compile(r"^\W*where\b(?!.*\b(place[sd]?|rank(s|ed)?|finish(es|ed)?|stand(s)?|stood)\b(\s+(among|in|on|of)\b.*)?\W*$)|\bin which (\w+ )?(city|state|country|prefecture|region)\b|"
                          r"\bwhich (country|city|town|state|prefecture|region|island)\b|\blocated\b|"
-                         r"\bwhat (country|city|town|prefecture|region|island)\b")),  # not "what state is X in"
+                         # "What state is X in?" asks for a condition as often as for a US state.
+                         r"\bwhat (country|city|town|prefecture|region|island)\b")),
     ("entity", re.compile(r"^\W*(?:(?:to|from|for|with|by|of|on)\s+)?(who|whom|whose|which (is|are|was|were)\b|"
                           r"which (compan(y|ies)|firms?|automakers?|carmakers?|makers?|manufacturers?|producers?|countr(y|ies)|city|state|"
                           r"prefecture|plant|research|agency|ministry|partners?|person|executive|organi[sz]ation|"
@@ -132,7 +133,8 @@ PLACE = re.compile(r"\b(?:in|at|near|from|outside)\s+((?:[A-Z][\w-]+[\s,]*){1,3}
 # asking where something comes from is not answered by it.
 DESTINATION = re.compile(r"\bto\s+(?:the\s+)?((?:[A-Z][\w-]+[\s,]*){1,3})")
 DENIAL = re.compile(r"\b(?:not|never|no longer|rather than|instead of)\s*$", re.I)
-QUALIFIED = re.compile(r"\b([A-Z][\w&.-]*)['’]s\s+([A-Z][\w-]*)\s+([a-z][\w-]+)")  # "Nissan's Kitakyushu project"
+# "Nissan's Kitakyushu project": an owner, a name, a thing.
+QUALIFIED = re.compile(r"\b([A-Z][\w&.-]*)['’]s\s+([A-Z][\w-]*)\s+([a-z][\w-]+)")
 ASKS_COUNTRY = re.compile(r"\b(?:what|which)\s+(?:country|nation)\b", re.I)
 # Where a company is from, said by its people's word: "Taiwanese technology leader Foxconn".
 MAKER_ORIGIN = re.compile(
@@ -728,7 +730,7 @@ def score_sentences(
     for hit in hits:
         for offset, sentence in enumerate(index.chunk_sentences(hit.chunk)):
             position = index.sentence_index(hit.chunk, offset)
-            own = stats.words[position]
+            own, article = stats.words[position], sentence.article_id
             context = _context_words(index, stats, position)
             overlap = sum(
                 stats.weight(t) * (1.0 if t in own else CONTEXT_DISCOUNT if t in context else 0.0) for t in terms
@@ -747,16 +749,17 @@ def score_sentences(
                 score -= WEIGHTS["heading"]
             if any(year not in own and year not in context for year in asked_years):
                 continue  # "CATL's share in 2023" is not answered by its share in 2024
+            named_here = stats.article_words[article]
             if any(
                 own.isdisjoint(forms) and context.isdisjoint(forms) and not (long and (long <= own or long <= context))
-                and not (name in qualified and qualified[name] <= own and name in stats.article_words[sentence.article_id])
+                and not (name in qualified and qualified[name] <= own and name in named_here)
                 for name, forms, long in zip(rare_in_order, rare_forms, long_forms, strict=True)
             ):
                 score -= WEIGHTS["missing_name"]
             # Of the parties a title names, a sentence naming only another one is not about the one
             # asked: "Nissan intends to invest $1 billion" under "Toyota, Nissan to Invest ..." says
             # nothing of what Toyota invests, however near Toyota is named.
-            parties = stats.title_names.get(sentence.article_id, frozenset())
+            parties = stats.title_names.get(article, frozenset())
             if parties & asked_concepts and (parties & own) - asked_concepts and not parties & asked_concepts & own:
                 continue
             if position not in best or best[position].score < score:
@@ -955,8 +958,9 @@ def _has_new_value(
     if wanted == "kind":
         return company_kind(text, question) is not None
     if wanted == "place":  # "In which US state ...?" is not answered by "in the United States"
-        spelled_out = {token for name in asked_names & KNOWN_ACRONYMS.keys() for token in tokens(KNOWN_ACRONYMS[name])}
-        return any(not set(tokens(found)) <= asked_names | spelled_out for found in places(text, question))
+        spelled_out = [KNOWN_ACRONYMS[name] for name in asked_names & KNOWN_ACRONYMS.keys()]
+        known = asked_names | set(tokens(" ".join(spelled_out)))
+        return any(not set(tokens(found)) <= known for found in places(text, question))
     tally = wanted == "count" and bool(TALLY.search(question))
     if tally and ORDINAL_WORDS.search(text):
         return True  # "for the eighth consecutive year" answers "for how many years"
