@@ -15,6 +15,7 @@ from qa.evidence import (
     HOW_MUCH_OF,
     KNOWN_ACRONYMS,
     MONTH,
+    NEGATION,
     PLACE,
     TALLY,
     TYPE_PATTERNS,
@@ -25,6 +26,7 @@ from qa.evidence import (
     concepts,
     counted_word,
     counts_other,
+    name_concepts,
     not_a_count,
     places,
     relative_time,
@@ -171,7 +173,7 @@ def _miscounted(reply: str, quotes: list[str]) -> list[str]:
     return wrong
 
 
-NEGATED = re.compile(r"\b(?:not|never|no longer|rather than|instead of|than)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
+NEGATED = re.compile(rf"\b(?:{NEGATION}|than)\s+(?:[\w’'-]+\s+){{0,2}}$", re.I)
 
 
 def _other_party(reply: str, question: str) -> str | None:
@@ -180,7 +182,7 @@ def _other_party(reply: str, question: str) -> str | None:
     Places are left out: the articles write "the United States" where a question says "US".
     """
     abbreviated = {word for short, long in KNOWN_ACRONYMS.items() for word in (short, *tokens(long))}
-    asked = {concept(token) for name in names(question) for token in tokens(name)} - abbreviated
+    asked = name_concepts(question) - abbreviated
     asked |= {form for token in asked for form in place_forms(token)}  # "Japanese" for "Japan"
     said_as = {name: {concept(token) for token in tokens(name)} for name in names(reply)}
     given = [name for name, meant in said_as.items() if meant and not meant <= abbreviated]
@@ -194,9 +196,9 @@ def _value_owner(reply: str, question: str, quotes: list[str]) -> str | None:
     """Another party the quotes give the reply's value to, when the reply gives it to a party the
     question names: in "CATL held 37.6% ..., with BYD in second place with 16.1%", 16.1% is BYD's,
     the name said last before it. Places are no parties ("in Fukuoka Prefecture", "Japanese")."""
-    asked = _name_concepts(question)
+    asked = name_concepts(question)
     asked |= {form for token in asked for form in place_forms(token)}
-    parties = _name_concepts(reply) & asked
+    parties = name_concepts(reply) & asked
     given = numbers(reply) - numbers(question)
     for quote in quotes:
         for match in NUMBER.finditer(quote):
@@ -205,11 +207,6 @@ def _value_owner(reply: str, question: str, quotes: list[str]) -> str | None:
             if others:
                 return others[-1]
     return None
-
-
-def _name_concepts(text: str) -> set[str]:
-    """The concepts of the names a text gives."""
-    return {concept(token) for name in names(text) for token in tokens(name)}
 
 
 def _said_after(text: str, parties: set[str], asked: set[str]) -> list[str]:

@@ -132,7 +132,8 @@ PLACE = re.compile(r"\b(?:in|at|near|from|outside)\s+((?:[A-Z][\w-]+[\s,]*){1,3}
 # "redirecting their focus abroad—particularly to the United States" says where to; a question
 # asking where something comes from is not answered by it.
 DESTINATION = re.compile(r"\bto\s+(?:the\s+)?((?:[A-Z][\w-]+[\s,]*){1,3})")
-DENIAL = re.compile(r"\b(?:not|never|no longer|rather than|instead of)\s*$", re.I)
+NEGATION = r"not|never|no longer|rather than|instead of"  # words that deny what follows them
+DENIAL = re.compile(rf"\b(?:{NEGATION})\s*$", re.I)  # "not in Japan": right before a place
 # "Nissan's Kitakyushu project": an owner, a name, a thing.
 QUALIFIED = re.compile(r"\b([A-Z][\w&.-]*)['’]s\s+([A-Z][\w-]*)\s+([a-z][\w-]+)")
 ASKS_COUNTRY = re.compile(r"\b(?:what|which)\s+(?:country|nation)\b", re.I)
@@ -486,6 +487,11 @@ def owners(question: str) -> set[str]:
 def concept(token: str) -> str:
     """The word a token's synonym group is compared by: "workforce" -> "employee"."""
     return SYNONYMS.get(token, token)
+
+
+def name_concepts(text: str) -> set[str]:
+    """The concepts of the names a text gives: "Nissan's CEO" -> {"nissan", "ceo"}."""
+    return {concept(token) for name in names(text) for token in tokens(name)}
 
 
 def concepts(text: str) -> list[str]:
@@ -1072,7 +1078,7 @@ def relative_time(text: str, question: str) -> re.Match[str] | None:
     asked = set(concepts(ASKS_WHEN.sub(" ", question)))
     # Who did it is no event: "a plan revealed earlier this year by Nissan's CEO" does not date
     # Nissan's opening of a plant; a place before the time ("in Fukuoka Prefecture earlier") may.
-    events = asked - {concept(token) for name in names(question) for token in tokens(name)}
+    events = asked - name_concepts(question)
     for match in RELATIVE_TIME.finditer(text):
         if FUTURE.search(question) and PAST.match(match.group(0)):
             continue

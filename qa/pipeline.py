@@ -151,16 +151,17 @@ class Pipeline:
         unknown = unknown_names(standalone, index.vocabulary)
         dated = asks_publication_date(standalone) and not unknown
         source = self._publication(standalone, index, top_k) if dated else None
-        if source is not None:  # "When was the article about ... published?" is answered by its dateline
-            timings["retrieval"] = time.perf_counter() - mark
-            timings["total"] = time.perf_counter() - started
-            return self._dated(asked, standalone, source, passages, timings)
         abbreviation = asked_abbreviation(standalone)
-        meaning = self._meaning(abbreviation, asked, standalone, index, passages, timings) if abbreviation else None
-        if meaning is not None:  # "What does METI stand for?" is answered where the articles spell it out
+        # "When was the article about ... published?" is answered by its dateline, "What does METI
+        # stand for?" where the articles spell it out; neither asks the model.
+        if source is not None:
+            shortcut: Answer | None = self._dated(asked, standalone, source, passages, timings)
+        else:
+            shortcut = self._meaning(abbreviation, asked, standalone, index, passages, timings) if abbreviation else None
+        if shortcut is not None:
             timings["retrieval"] = time.perf_counter() - mark
             timings["total"] = time.perf_counter() - started
-            return meaning
+            return shortcut
         link, search = self._bridge(standalone, index, top_k)
         parts = question_parts(search)
         if len(parts) == 1:
