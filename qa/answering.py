@@ -118,6 +118,9 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
         problems.append("takes a value from a 'respectively' list, whose pairing cannot be checked")
     if wanted == "count" and (TALLY.search(question) or HOW_MUCH_OF.search(question)) and _counts_other_things(reply, question, quotes):
         problems.append("gives a number of other things than the question counts")
+    combined = _combined(reply, quotes)
+    if combined:  # "15/17" from "close 7 out of its 17 factories and cut its workforce by 15%"
+        problems.append("joins numbers the quotes do not join: " + ", ".join(combined))
     miscounted = _miscounted(reply, quotes)
     if miscounted:  # "3,900 factories" from "3,900 employees": every number and word is quoted, the pairing is not
         problems.append("counts what the quotes do not: " + ", ".join(miscounted))
@@ -140,7 +143,21 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
 
 
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+RATIO = re.compile(r"(?<![\w.])(\d[\d,.]*)\s*(?:/|:|out of)\s*(\d[\d,.]*)(?![\w.])", re.I)
+QUOTED_RATIO = r"(?<![\w.]){}\s*(?:/|:|(?:out\s+)?of\s+(?:its\s+|the\s+|their\s+)?){}(?![\d])"
 COUNTED_REACH = 3  # words after a number in a quote that may name what it counts ("3,900 full-time employees")
+
+
+def _combined(reply: str, quotes: list[str]) -> list[str]:
+    """Ratios in the reply ("15/17", "7 out of 17") that no quote states as one pair of numbers:
+    each number may stand in the quotes and the pairing still be the model's."""
+    evidence = " ".join(quotes)
+    found = []
+    for match in RATIO.finditer(reply):
+        part, whole = (re.escape(match.group(n).rstrip(".,")) for n in (1, 2))
+        if not re.search(QUOTED_RATIO.format(part, whole), evidence, re.I):
+            found.append(match.group(0).rstrip(".,"))
+    return found
 
 
 def _counts_other_things(reply: str, question: str, quotes: list[str]) -> bool:

@@ -351,6 +351,21 @@ def test_a_reply_may_not_pair_a_quoted_number_with_another_thing(reply: str, sho
     assert any(p.startswith("counts what the quotes do not") for p in problems) is not shown
 
 
+@pytest.mark.parametrize(
+    ("reply", "shown"),
+    [
+        ("15/17.", False),  # both numbers are quoted, the pair is the model's
+        ("7 out of 17 factories.", True),
+        ("7/17 of its factories.", True),  # the quote's pair, written another way
+        ("Nissan will close 7 factories.", True),  # no ratio at all
+    ],
+)
+def test_a_reply_may_not_join_quoted_numbers_into_a_ratio_the_quotes_do_not_give(reply: str, shown: bool) -> None:
+    quotes = ["The vehicle manufacturer intends to close 7 out of its 17 factories globally and cut its workforce by 15%."]
+    problems = check_reply(reply, "What share of Nissan's factories will close?", quotes, None)
+    assert any(p.startswith("joins numbers") for p in problems) is not shown
+
+
 def test_a_value_from_a_respectively_list_is_not_trusted_to_the_model() -> None:
     quotes = ["Third and fourth, respectively, with 12.4% and 4.7% of the market, were LG Energy Solution and SK On."]
     question = "What share did LG Energy Solution hold?"
