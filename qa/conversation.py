@@ -13,6 +13,7 @@ ANAPHORA = re.compile(
     r"the factory|the facility|the firm|the project|the deal|the automaker|the same)\b",
     re.I,
 )
+PERSONAL = re.compile(r"\b(he|she|him|his|her|hers)\b", re.I)  # points at a person, never at a company
 # "at Nissan's Oppama plant": where "there" points.
 PLACE_PHRASE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|plant|factory|facility|site))*")
 # "Which automaker ...?", "What company ...?": the answer is a name. "What is holding back X?" asks about X.
@@ -110,7 +111,8 @@ def _referent(previous: str, answer: str, question: str = "") -> str | None:
     partner").
     """
     own = {name.lower() for name in names(question)}
-    if ASKS_FOR_ENTITY.match(previous):
+    # "What is Nissan's CEO's name?" + "What did he announce?": "he" is the CEO the answer names.
+    if ASKS_FOR_ENTITY.match(previous) or (PERSONAL.search(question) and ROLE.search(previous)):
         named = _new_name(answer, previous, own)
         if named:
             return named

@@ -275,6 +275,13 @@ def test_follow_ups_resolve_against_history() -> None:
     assert standalone_question("What did Foxconn say about them?", confirmed) == "What did Foxconn say about Nissan?"
 
 
+def test_he_or_she_points_at_the_person_the_answer_names_for_a_role() -> None:
+    earlier = [("What is Nissan's CEO's name?", "Nissan's CEO Ivan Espinosa. [1]")]
+    assert standalone_question("What did he announce?", earlier) == "What did Ivan Espinosa announce?"
+    # "it" still points at the company the earlier question is about.
+    assert standalone_question("What did it announce?", earlier) == "What did Nissan announce?"
+
+
 @pytest.mark.parametrize("follow_up", ["For how many years?", "Since when?", "By how much exactly?", "Why?"])
 def test_a_follow_up_that_is_only_a_phrase_asks_about_the_question_before(follow_up: str) -> None:
     earlier = [("Which company is the biggest battery maker?", "CATL [1]")]
