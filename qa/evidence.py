@@ -52,8 +52,9 @@ TYPE_PATTERNS = {
     "count": re.compile(r"\d|" + NUMBER_WORDS, re.I),
     "money": re.compile(r"[$€£¥]\s?\d|\d\s*(billion|million|trillion)?\s*(yen|dollars?|usd|euros?)\b|\b\d[\d.,]*\s*(billion|million|trillion)\b", re.I),
     "percent": re.compile(r"\d\s?%|\bpercent\b|\bper cent\b", re.I),
-    "reason": re.compile(r"\b(because|due to|amid|owing to|as a result|result of|driven by|in response to|prompted|"
-                         r"led to|caused|given|factors?|in order to|to (avoid|reduce|cut|lower|prevent|ensure))\b", re.I),
+    "reason": re.compile(r"(?:\b|(?=,))(because|due to|amid|owing to|as a result|result of|driven by|in response to|prompted|"
+                         r"led to|,\s*(?:thus\s+)?leading (?:[\w’'-]+ ){0,3}?to|resulting in|thanks to|caused|given|factors?|in order to|"
+                         r"to (avoid|reduce|cut|lower|prevent|ensure))\b", re.I),
     # A yes/no question is answered by a sentence that takes a stance: a negation, a doubt, a verdict.
     "judgement": re.compile(r"\b(not|no longer|never|doubts?|into question|questionable|unlikely|uncertain\w*|"
                             r"feasib\w*|jeopard\w*|at risk|falter\w*|struggl\w*|fail\w*|too (limited|small|slow)|"

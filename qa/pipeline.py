@@ -199,7 +199,11 @@ class Pipeline:
         timings["new_tokens"] = reply.new_tokens
         draft = parse_reply(reply.text)
         keep = set(tokens(search)) | (set() if problems else set(tokens(draft)))
-        citations = [self._citation(n, item, index, keep, wanted, search) for n, item in enumerate(evidence, 1)]
+        # Each part's sentence is cut to what its own part asks: "…, and why?" keeps the cause.
+        asks = {first.position: part for first, _, part in firsts} if len(parts) > 1 else {}
+        citations = [
+            self._citation(n, item, index, keep, *self._asked(item, asks, wanted, search)) for n, item in enumerate(evidence, 1)
+        ]
         if not problems and unsupported(draft, [c.quote for c in citations]):
             citations = [self._citation(n, item, index, None, wanted, search) for n, item in enumerate(evidence, 1)]
         # When the model's reply cannot be shown, the answer still leads with the value asked for.
@@ -383,6 +387,13 @@ class Pipeline:
         for position, word in enumerate(words):
             yield word + (" " if position < len(words) - 1 else "")
         yield answer
+
+    @staticmethod
+    def _asked(item: Evidence, parts: dict[int, str], wanted: str | None, question: str) -> tuple[str | None, str]:
+        """What the evidence answers: when the whole question asks for no kind of value ("What did
+        Toyota decide, and why?"), the part it was found for, with that part's; else the whole question."""
+        part = parts.get(item.position) if wanted is None else None
+        return (question_type(part), part) if part is not None else (wanted, question)
 
     @staticmethod
     def _citation(

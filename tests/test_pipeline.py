@@ -257,6 +257,22 @@ def test_a_why_question_keeps_the_cause_in_the_quote_whatever_the_model_restates
     assert any("cheap imported batteries" in c.quote for c in answer.citations), answer.text
 
 
+def test_a_later_why_part_cites_the_cause_and_its_quote_keeps_it(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = one_article(
+        tmp_path,
+        "Carmaker pauses a battery plant",
+        "The carmaker announced the suspension of its battery plant in the south earlier this year. "
+        "The plant was to be built and run by a subsidiary and open in 2028. "
+        "But slower growth in the electric car market and a flood of cheap imported cells from abroad eroded "
+        "the margins of the whole sector, leading the carmaker to put the plan on indefinite hold.",
+    )
+    pipeline = make_pipeline("The carmaker decided to move.", corpus_dir=folder, abstain_threshold=0.0)
+    answer = pipeline.ask("What did the carmaker decide about its battery plant, and why?")
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    assert any("suspension" in c.quote for c in answer.citations), answer.text
+    assert any("cheap imported cells" in c.quote for c in answer.citations), answer.text
+
+
 def test_an_abbreviation_is_answered_where_the_articles_spell_it_out(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     pipeline = make_pipeline("", abstain_threshold=0.0)
     answer = pipeline.ask("What does METI stand for?")
