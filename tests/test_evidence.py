@@ -830,6 +830,10 @@ def test_us_is_one_concept_however_abbreviated() -> None:
     assert concepts("US U.S. USA") == ["us", "us", "us"]
 
 
+def test_citing_a_source_is_one_concept_however_said() -> None:
+    assert len(set(concepts("cite cited citing reference referenced referencing"))) == 1  # "reports X, referencing Reuters"
+
+
 def test_a_yes_no_reply_may_not_echo_the_claim_it_was_asked_about() -> None:
     question = "Is Toyota's Fukuoka battery plant pause temporary?"
     quotes = ["Toyota announced the suspension of its battery plant in Fukuoka Prefecture."]
