@@ -851,6 +851,7 @@ def complement(question: str, found: Gap, candidates: list[Evidence], index: Sea
     first, left_weight = found.first, sum(found.weights.values())
     wanted = question_type(question)
     introduced = {t for name in introduced_names(question, first.sentence.text, index) for t in tokens(name)}
+    asked = name_concepts(question)
     pairs = _pairs(question)
     best: tuple[float, int, float, Complement] | None = None
     for candidate in candidates:
@@ -859,6 +860,10 @@ def complement(question: str, found: Gap, candidates: list[Evidence], index: Sea
             continue
         near = _near(candidate, first)
         bridged = bool(introduced & set(tokens(sentence.text))) and not near
+        # A sentence about a name the best one gave still speaks of what the question names: "industry
+        # observers agree ... Nissan's departure" says nothing of what Mitsubishi Motors agreed with Foxconn.
+        if bridged and asked and asked.isdisjoint(stats.words[candidate.position] | _context_words(index, stats, candidate.position)):
+            bridged = False
         # The cause or verdict may follow a runner-up from another article instead.
         near = near or (found.needs_soft and any(_near(candidate, e) for e in found.also))
         if not (near or bridged or candidate.score >= floor):

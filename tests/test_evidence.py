@@ -528,6 +528,18 @@ def test_a_name_the_best_sentence_gives_leads_to_the_sentence_that_answers(make_
     assert complement(question, found, [first, unrelated], index, floor=0.35) is None
 
 
+def test_a_sentence_linked_by_a_name_must_still_speak_of_what_the_question_names(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from qa.evidence import complement, gap
+
+    index = make_pipeline().index
+    question = "What did Mitsubishi Motors agree with Foxconn?"
+    first = _at(index, "Foxconn, officially known as Hon Hai", 0.7, typed=False)  # names Nissan; says no "agree"
+    observers = _at(index, "Yet, despite its progress, industry observers agree", 0.2, typed=False)  # Nissan, "agree"
+    found = gap(question, first, index)
+    assert found is not None and "agree" in found.words
+    assert complement(question, found, [first, observers], index, floor=0.35) is None
+
+
 def test_no_second_sentence_is_sought_when_the_best_one_covers_the_question(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     from qa.evidence import gap
 
