@@ -194,7 +194,10 @@ class Pipeline:
             problems = ["the evidence addresses the assistant; quoting it instead of asking the model"]
         else:
             reply = self.generator.generate(build_prompt(search, quotes), max_new_tokens=self.settings.max_new_tokens)
-            problems = check_reply(parse_reply(reply.text), search, quotes, wanted)
+            # A one-part question is answered by its best evidence; other articles' quotes stand beside it.
+            main = firsts[0][0].sentence.article_id
+            best = [q for item, q in zip(evidence, quotes, strict=True) if item.sentence.article_id == main] if len(parts) == 1 else None
+            problems = check_reply(parse_reply(reply.text), search, quotes, wanted, best=best)
         timings.update(generation=time.perf_counter() - mark, prefill=reply.prefill_seconds, decode=reply.generate_seconds)
         timings["new_tokens"] = reply.new_tokens
         draft = parse_reply(reply.text)

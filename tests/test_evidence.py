@@ -373,6 +373,16 @@ def test_a_reply_may_not_join_quoted_numbers_into_a_ratio_the_quotes_do_not_give
     assert any(p.startswith("joins numbers") for p in problems) is not shown
 
 
+def test_a_named_answer_must_stand_in_the_best_evidence_not_only_beside_it() -> None:
+    question = "Which Japanese company is the only one among the top ten battery makers?"
+    best = ["In contrast, Panasonic, once a pioneer, was the only Japanese firm to make the list, trailing at sixth place."]
+    aside = ["Japanese corporations will spend $7 billion, with Toyota and Nissan among them."]
+    problems = check_reply("Toyota.", question, best + aside, "entity", best=best)
+    assert any(p.startswith("names what only a quote beside") for p in problems)
+    assert not check_reply("Panasonic is the only one.", question, best + aside, "entity", best=best)
+    assert not any(p.startswith("names what only") for p in check_reply("Toyota.", question, best + aside, "entity"))
+
+
 def test_a_value_from_a_respectively_list_is_not_trusted_to_the_model() -> None:
     quotes = ["Third and fourth, respectively, with 12.4% and 4.7% of the market, were LG Energy Solution and SK On."]
     question = "What share did LG Energy Solution hold?"
