@@ -203,6 +203,8 @@ WEIGHTS = {"dense": 0.45, "overlap": 0.40, "context": 0.15, "type_bonus": 0.05, 
 SOFT_BONUS = {"reason": "reason_bonus", "kind": "kind_bonus"}
 CONTEXT_DISCOUNT = 0.5
 CONTEXT_SENTENCES = 2  # earlier sentences a sentence may lean on: "The move underscored ..." names no move
+ANAPHORIC_OPENING = re.compile(r"\W*(?:this|these|that|those|such|it|its|they|their)\b", re.I)
+ANAPHORIC_REACH = 4  # for a sentence that opens by pointing back
 RARE_NAME_SHARE = 0.15
 # A second sentence is sought when the best one leaves this share of the question's weight out,
 # and is taken when it holds this share of what was left out.
@@ -908,10 +910,15 @@ def introduced_names(question: str, text: str, index: SearchIndex | None = None)
 
 
 def _context_words(index: SearchIndex, stats: _Stats, position: int) -> frozenset[str]:
-    """Words of the previous sentence(s) in the same article and of the article's title."""
+    """Words of the previous sentence(s) in the same article and of the article's title.
+
+    A sentence that opens by pointing back ("This setback dealt a blow ...") leans on more of what
+    came before: the setback was named three sentences earlier.
+    """
     article = index.sentences[position].article_id
     words = set(stats.title_words.get(article, frozenset()))
-    for previous in range(position - 1, position - 1 - CONTEXT_SENTENCES, -1):
+    reach = ANAPHORIC_REACH if ANAPHORIC_OPENING.match(index.sentences[position].text) else CONTEXT_SENTENCES
+    for previous in range(position - 1, position - 1 - reach, -1):
         if previous >= 0 and index.sentences[previous].article_id == article:
             words |= stats.words[previous]
     return frozenset(words)

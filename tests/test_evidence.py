@@ -538,6 +538,16 @@ def test_a_name_the_best_sentence_gives_leads_to_the_sentence_that_answers(make_
     assert complement(question, found, [first, unrelated], index, floor=0.35) is None
 
 
+def test_a_sentence_that_points_back_leans_on_more_of_what_came_before(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from qa.evidence import _context_words, _stats
+
+    index = make_pipeline().index
+    setback = _at(index, "This setback dealt a significant blow", 0.5).position  # Kitakyushu: three sentences back
+    assert "kitakyushu" in _context_words(index, _stats(index), setback)
+    plain = _at(index, "The Ministry of Economy, Trade and Industry (METI) had aimed", 0.5).position
+    assert "kitakyushu" not in _context_words(index, _stats(index), plain)  # four back, and it points at nothing
+
+
 def test_a_sentence_linked_by_a_name_must_still_speak_of_what_the_question_names(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     from qa.evidence import complement, gap
 
