@@ -150,6 +150,11 @@ DESCRIPTION = re.compile(
     r"(?P<rel>that|which|who|where|whose|[a-z]+ing)\s+(?P<clause>[^?,;]+)",
     re.I,
 )
+# "the automaker in talks with Foxconn", "the only Japanese company in the top ten": a party left unnamed.
+UNNAMED_PARTY = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,3}?(?:company|automaker|carmaker|firm|maker|manufacturer|producer|supplier|partner|group)\b",
+    re.I,
+)
 # "Ivan Espinosa's company": a company described by a person in it.
 POSSESSED = re.compile(
     r"\b(?P<owner>(?:[A-Z][\w-]+\s+){1,2}[A-Z][\w-]+)['’]s\s+(?P<noun>company|firm|automaker|carmaker|employer)\b"
@@ -862,9 +867,11 @@ def complement(question: str, found: Gap, candidates: list[Evidence], index: Sea
             continue
         near = _near(candidate, first)
         bridged = bool(introduced & set(tokens(sentence.text))) and not near
-        # A sentence about a name the best one gave still speaks of what the question names: "industry
+        # Unless the question describes a party the name may be ("the automaker in talks with Foxconn"),
+        # a sentence about a name the best one gave still speaks of what the question names: "industry
         # observers agree ... Nissan's departure" says nothing of what Mitsubishi Motors agreed with Foxconn.
-        if bridged and asked and asked.isdisjoint(stats.words[candidate.position] | _context_words(index, stats, candidate.position)):
+        own_words = stats.words[candidate.position] | _context_words(index, stats, candidate.position)
+        if bridged and asked and not UNNAMED_PARTY.search(question) and asked.isdisjoint(own_words):
             bridged = False
         # The cause or verdict may follow a runner-up from another article instead.
         near = near or (found.needs_soft and any(_near(candidate, e) for e in found.also))
