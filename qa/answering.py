@@ -136,6 +136,9 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
     owner = _value_owner(reply, question, quotes) if wanted in VALUE_TYPES else None
     if owner:  # "CATL's share was 16.1%" from "CATL held 37.6% ..., with BYD in second place with 16.1%"
         problems.append(f"gives a value the quotes give for {owner}")
+    unheld = _unheld(reply, quotes)
+    if unheld:  # "Panasonic held a 37.6% share" where only "CATL held a dominant 37.6% share" says 37.6%
+        problems.append("gives a value to whom no quote holding it names: " + ", ".join(unheld))
     denied = [name for name in dict.fromkeys(names(reply)) if _denied(name, quotes) and not _denied(name, [reply])]
     if denied:  # "anchored in the United States, not in Japan" does not support "in Japan"
         problems.append("the quotes say the opposite about: " + ", ".join(denied))
@@ -219,6 +222,40 @@ def _other_party(reply: str, question: str) -> str | None:
         return None
     said = question.lower()
     return next((name for name in given if name.lower() not in said), None)
+
+
+def _unheld(reply: str, quotes: list[str]) -> list[str]:
+    """The reply's values given to a party (the last name before them in the reply's sentence) that
+    no quote giving the value names, where each such quote gives it to a party of its own: "Panasonic
+    held 37.6%" from "CATL held a dominant 37.6% share". Places are no parties."""
+    wrong = []
+    for sentence in re.split(r"(?<=[.;!?])\s+", reply):
+        for match in NUMBER.finditer(sentence):
+            value = numbers(match.group(0))
+            party = _party_before(sentence[: match.start()])
+            if party is None or any(YEAR.fullmatch(v) for v in value):
+                continue
+            owners = [
+                party if _says(quote, party) else _party_before(quote[: found.start()])
+                for quote in quotes
+                for found in NUMBER.finditer(quote)
+                if numbers(found.group(0)) == value
+            ]
+            if owners and all(owner not in (None, party) for owner in owners):
+                wrong.append(f"{party} {match.group(0)}")
+    return wrong
+
+
+def _party_before(text: str) -> str | None:
+    """The last name in the text that is not a place: whose the value after it is."""
+    where = {name for m in PLACE.finditer(text) for name in names(m.group(1))}
+    return next((name for name in reversed(names(text)) if name not in where), None)
+
+
+def _says(quote: str, name: str) -> bool:
+    """The quote names the party, or its country by its people's word."""
+    said = {concept(form) for token in tokens(quote) for form in place_forms(token)}
+    return bool({concept(token) for token in tokens(name)} & said)
 
 
 def _value_owner(reply: str, question: str, quotes: list[str]) -> str | None:

@@ -383,6 +383,24 @@ def test_a_named_answer_must_stand_in_the_best_evidence_not_only_beside_it() -> 
     assert not any(p.startswith("names what only") for p in check_reply("Toyota.", question, best + aside, "entity"))
 
 
+@pytest.mark.parametrize(
+    ("reply", "shown"),
+    [
+        ("Chinese firms led, while Panasonic held a 37.6% share of the market.", False),  # the quote's 37.6% is CATL's
+        ("CATL held a 37.6% share.", True),
+        ("BYD held 16.1%.", True),  # named in the quote that gives 16.1%
+        ("Nissan will close 7 of its 17 factories.", True),  # the quote names no one before 7: "The vehicle manufacturer"
+    ],
+)
+def test_a_value_may_not_be_given_to_a_party_the_quote_holding_it_does_not_name(reply: str, shown: bool) -> None:
+    quotes = [
+        "As of July 2024, CATL held a dominant 37.6% share of the market, with BYD in second place with 16.1%.",
+        "The vehicle manufacturer intends to close 7 out of its 17 factories globally.",
+    ]
+    problems = check_reply(reply, "How dominant were the top makers?", quotes, None)
+    assert any(p.startswith("gives a value to whom") for p in problems) is not shown
+
+
 def test_a_value_from_a_respectively_list_is_not_trusted_to_the_model() -> None:
     quotes = ["Third and fourth, respectively, with 12.4% and 4.7% of the market, were LG Energy Solution and SK On."]
     question = "What share did LG Energy Solution hold?"
