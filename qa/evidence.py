@@ -188,6 +188,13 @@ CHOICE_ASK = re.compile(r"^\W*(?:which|who|what)(?:['’]s\b|(?:\s+(?:one|[\w-]+
                         r"(?:is|are|was|were|has|have|had|did|does|do|will|would)\b)\s*", re.I)
 COMPARATIVE = re.compile(r"\b(?:first|last|earlier|later|sooner|bigger|larger|smaller|higher|lower|greater|more|less|"
                          r"most|least|biggest|largest|smallest|highest|lowest|better|worse)\b", re.I)
+# "How does the government's money compare to what the companies spend?", "Compare A with B": two things weighed.
+COMPARISON = re.compile(
+    r"^\W*(?:how\s+(?:does|do|did|would|will)\s+(?P<a>.+?)\s+compare|compare\s+(?P<a2>.+?))\s+"
+    r"(?:to|with|against|versus|vs\.?)\s+(?P<b>[^?.!]+?)\s*[?.!]*\s*$",
+    re.I,
+)
+POSSESSOR_ONLY = re.compile(r"^(?P<owner>.*\S)['’]s?$")  # "... with BYD's?": BYD's what the first one has
 # "Is demand rising or falling?", "Did sales fall in Japan or in the US?": a yes/no question offering two alternatives.
 YES_NO = re.compile(r"^\W*(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would|should)\b", re.I)
 OR = re.compile(r"\s+or\s+", re.I)
@@ -342,8 +349,26 @@ def question_parts(question: str) -> list[str]:
     alternatives = _alternatives(question)
     if alternatives is not None:
         return alternatives
+    compared = _compared(question)
+    if compared is not None:
+        return compared
     parts = [part.strip(" ,?") for part in PART_SPLIT.split(question) if part.strip(" ,?")]
     return parts if len(parts) > 1 else [question]
+
+
+def _compared(question: str) -> list[str] | None:
+    """"How does CATL's share compare with BYD's?" -> ["CATL's share", "BYD's share"]; None when
+    the question compares nothing. Each side is sought on its own, so both are cited."""
+    match = COMPARISON.match(question)
+    if match is None or PART_SPLIT.search(match.group("b")):
+        return None
+    first, second = (match.group("a") or match.group("a2")).strip(), match.group("b").strip()
+    owned = re.match(r".*?['’]s?\s+(?P<thing>.+)$", first)
+    if owned and POSSESSOR_ONLY.match(second) and " " not in second.strip():
+        second = f"{second} {owned.group('thing')}"  # "BYD's" -> "BYD's share"
+    if min(len(tokens(first)), len(tokens(second))) < 2:
+        return None  # "with the US" for "EV sales in Japan": too little to seek on its own
+    return [first, second]
 
 
 def _alternatives(question: str) -> list[str] | None:
@@ -405,7 +430,7 @@ def choice_options(question: str) -> tuple[str, str] | None:
 
 def offers_options(question: str) -> bool:
     """The question weighs two options, and `question_parts` asks about each in full: no part points back."""
-    return _choice(question) is not None or _alternatives(question) is not None
+    return _choice(question) is not None or _alternatives(question) is not None or _compared(question) is not None
 
 
 def _choice(question: str) -> re.Match[str] | None:

@@ -630,6 +630,21 @@ def test_a_request_with_several_asks_splits_into_parts() -> None:
     assert question_parts("The plant, which has 3,900 employees, may close. Why?") == ["The plant, which has 3,900 employees, may close. Why?"]
 
 
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("How does the government's battery money compare to what the companies are spending?",
+         ["the government's battery money", "what the companies are spending"]),
+        ("How does CATL's share compare with BYD's?", ["CATL's share", "BYD's share"]),  # the second side's thing
+        ("Compare Toyota's battery spending with Nissan's.", ["Toyota's battery spending", "Nissan's battery spending"]),
+        ("How does Panasonic compare to CATL?", ["How does Panasonic compare to CATL?"]),  # too little to seek alone
+        ("How did EV sales in Japan compare with the US?", ["How did EV sales in Japan compare with the US?"]),
+    ],
+)
+def test_a_comparison_seeks_each_side_on_its_own(question: str, parts: list[str]) -> None:
+    assert question_parts(question) == parts
+
+
 def test_its_after_a_name_in_the_same_question_is_that_names() -> None:
     history = [("Compare the companies Nissan and Toyota turn to", "x")]
     assert standalone_question("Which firm is Nissan talking to about its plant?", history) == "Which firm is Nissan talking to about its plant?"
