@@ -39,11 +39,13 @@ from qa.evidence import (
     choice_options,
     complement,
     concept,
+    concepts,
     correct_terms,
     definition,
     find_update,
     gap,
     introduced_names,
+    name_concepts,
     offers_options,
     place_names_used,
     prepare,
@@ -241,7 +243,13 @@ class Pipeline:
         firsts = [(evidence[0], *answerable[0])]
         runners_up = tuple(evidence[1:])
         for part_ranking, part in answerable[1:]:
-            chosen = {e.position for e in evidence}
+            chosen = {e.position: e for e in evidence}
+            shared = chosen.get(part_ranking[0].position)
+            named = name_concepts(part)
+            if shared is not None and named and named <= set(concepts(shared.sentence.text)):
+                # One sentence answers both, and names what each asks about: "CATL held 37.6%, with BYD ... 16.1%".
+                firsts.append((shared, part_ranking, part))
+                continue
             extra = next((e for e in part_ranking if e.position not in chosen), None)
             if extra is not None and self._answers([extra], part):
                 evidence.append(extra)

@@ -273,6 +273,19 @@ def test_a_later_why_part_cites_the_cause_and_its_quote_keeps_it(make_pipeline, 
     assert any("cheap imported cells" in c.quote for c in answer.citations), answer.text
 
 
+def test_a_sentence_that_answers_two_parts_is_cited_once_and_alone(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = one_article(
+        tmp_path,
+        "Battery makers' market shares",
+        "As of July, CATL held a 37.6% share of the market, with BYD in second place with a 16.1% share. "
+        "Third and fourth, with 12.4% and 4.7% of the market, were LG Energy Solution and SK On.",
+    )
+    pipeline = make_pipeline("", corpus_dir=folder, abstain_threshold=0.0)
+    answer = pipeline.ask("How does CATL's share compare with BYD's?")
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    assert [c.quote[:9] for c in answer.citations] == ["As of Jul"], answer.text  # not the next sentence as well
+
+
 def test_an_abbreviation_is_answered_where_the_articles_spell_it_out(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     pipeline = make_pipeline("", abstain_threshold=0.0)
     answer = pipeline.ask("What does METI stand for?")
