@@ -58,7 +58,7 @@ from qa.evidence import (
 )
 from qa.generation import Generator, Reply, make_generator
 from qa.index import SearchIndex, Source, build_index, corpus_changed, load_index
-from qa.retrieval import Hit, retrieve
+from qa.retrieval import Hit, retrieve, sentence_hits
 from qa.settings import Settings
 from qa.text import tokens
 
@@ -66,6 +66,7 @@ log = logging.getLogger(__name__)
 History = list[tuple[str, str]]
 # "The article says competition comes from one country. What share does that country's leader hold?"
 CONTEXT_THEN_QUESTION = re.compile(r"^(?P<statement>[^?]+?[.!])\s+(?P<question>[A-Z][^?]*\?)\s*$")
+NEAREST_SENTENCES = 4  # the passages of the sentences nearest the question are searched too
 BRIDGE_SHARE = 0.7  # of the abstain threshold, for the sentence that resolves a description
 
 
@@ -287,7 +288,8 @@ class Pipeline:
         words = tokens(question)
         search_text = " ".join([question, *correct_terms(words, index.vocabulary), *place_names_used(words, index.vocabulary)])
         depth = 2 * (top_k or self.settings.top_k)
-        return retrieve(index, search_text, vector, top_k=depth, rrf_k=self.settings.rrf_k)
+        hits = retrieve(index, search_text, vector, top_k=depth, rrf_k=self.settings.rrf_k)
+        return hits + sentence_hits(index, vector, hits, sentences=NEAREST_SENTENCES)
 
     def _rank(self, question: str, index: SearchIndex, top_k: int | None, *, wanted: str | None = "") -> list[Evidence]:
         """Retrieve for the question on its own and score the sentences of what came back."""

@@ -39,3 +39,43 @@ def retrieve(index: SearchIndex, query: str, query_vector: np.ndarray, *, top_k:
         Hit(index.chunks[row], rank, score, dense_scores.get(row, 0.0), lexical_scores.get(row, 0.0))
         for rank, (row, score) in enumerate(fused, start=1)
     ]
+
+
+def sentence_hits(index: SearchIndex, query_vector: np.ndarray, hits: list[Hit], *, sentences: int) -> list[Hit]:
+    """Passages holding the `sentences` sentences nearest the question that `hits` lack, after them.
+
+    A passage's vector blurs its three sentences: "Third and fourth ... were South Korean companies
+    LG Energy Solution and SK On" may match "which South Korean battery makers" better than any
+    passage it sits in. The scan is one product over the stored sentence vectors.
+    """
+    if sentences <= 0 or not len(index.sentence_vectors):
+        return []
+    similarity = index.sentence_vectors @ query_vector
+    k = min(sentences, len(similarity))
+    nearest = np.argpartition(-similarity, k - 1)[:k]
+    nearest = nearest[np.argsort(-similarity[nearest], kind="stable")]
+    holder = _sentence_chunks(index)
+    have = {hit.chunk.id for hit in hits}
+    added: list[Hit] = []
+    for position in nearest:
+        row = holder[int(position)]
+        chunk = index.chunks[row]
+        if chunk.id in have:
+            continue
+        have.add(chunk.id)
+        dense = float(index.chunk_vectors[row] @ query_vector)
+        added.append(Hit(chunk, len(hits) + len(added) + 1, 0.0, dense, 0.0))
+    return added
+
+
+def _sentence_chunks(index: SearchIndex) -> list[int]:
+    """For each sentence, the row of the first passage that holds it (cached on the index)."""
+    holder = index.__dict__.get("_sentence_chunks")
+    if holder is None:
+        holder = [0] * len(index.sentences)
+        for row in range(len(index.chunks) - 1, -1, -1):  # backwards, so the first passage wins
+            chunk = index.chunks[row]
+            for offset in range(chunk.last - chunk.first):
+                holder[index.sentence_index(chunk, offset)] = row
+        index.__dict__["_sentence_chunks"] = holder
+    return holder

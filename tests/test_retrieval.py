@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qa.index import SearchIndex, build_index
-from qa.retrieval import retrieve, rrf_fuse
+from qa.retrieval import retrieve, rrf_fuse, sentence_hits
 from qa.search import VectorSearch, WordSearch
 
 
@@ -72,6 +72,19 @@ def test_retrieve_returns_ranked_hits_with_their_scores(index: SearchIndex) -> N
     assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
     assert all(hit.dense != 0 or hit.bm25 > 0 for hit in hits)
     assert len({hit.chunk.id for hit in hits}) == 4
+
+
+def test_the_passage_of_the_sentence_nearest_the_question_is_added_once_after_the_hits(index: SearchIndex) -> None:
+    sentence = next(s for s in index.sentences if s.text.startswith("Third and fourth, respectively"))
+    vector = FakeEmbedder().embed([sentence.text])[0]  # a question that says what this sentence says
+    added = sentence_hits(index, vector, [], sentences=1)
+    assert len(added) == 1 and sentence.text in added[0].chunk.text
+    assert added[0].rank == 1 and added[0].bm25 == 0.0 and added[0].dense > 0
+    elsewhere = ask_index(index, "Oppama facility approximately 3,900 employees", top_k=2)
+    assert not any(sentence.text in hit.chunk.text for hit in elsewhere)
+    assert [hit.rank for hit in sentence_hits(index, vector, elsewhere, sentences=1)] == [3]
+    assert sentence_hits(index, vector, added, sentences=1) == []  # already found: not added twice
+    assert sentence_hits(index, vector, [], sentences=0) == []
 
 
 def test_bm25_matches_numbers_however_they_are_written(index: SearchIndex) -> None:
