@@ -58,7 +58,7 @@ from qa.evidence import (
 )
 from qa.generation import Generator, Reply, make_generator
 from qa.index import SearchIndex, Source, build_index, corpus_changed, load_index
-from qa.retrieval import Hit, retrieve, sentence_hits
+from qa.retrieval import Hit, retrieve, sentence_hits, sentence_holders
 from qa.settings import Settings
 from qa.text import tokens
 
@@ -135,6 +135,7 @@ class Pipeline:
                     max_article_bytes=settings.max_article_bytes,
                 )
             prepare(self._index)  # here, where the app warms up or an upload waits, not in a question
+            sentence_holders(self._index)
             return self._index
 
     def ask(self, question: str, *, history: History | None = None, top_k: int | None = None) -> Answer:

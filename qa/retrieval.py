@@ -54,7 +54,7 @@ def sentence_hits(index: SearchIndex, query_vector: np.ndarray, hits: list[Hit],
     k = min(sentences, len(similarity))
     nearest = np.argpartition(-similarity, k - 1)[:k]
     nearest = nearest[np.argsort(-similarity[nearest], kind="stable")]
-    holder = _sentence_chunks(index)
+    holder = sentence_holders(index)
     have = {hit.chunk.id for hit in hits}
     added: list[Hit] = []
     for position in nearest:
@@ -68,8 +68,9 @@ def sentence_hits(index: SearchIndex, query_vector: np.ndarray, hits: list[Hit],
     return added
 
 
-def _sentence_chunks(index: SearchIndex) -> list[int]:
-    """For each sentence, the row of the first passage that holds it (cached on the index)."""
+def sentence_holders(index: SearchIndex) -> list[int]:
+    """For each sentence, the row of the first passage that holds it (cached on the index; built
+    when the index loads, with the sentence statistics)."""
     holder = index.__dict__.get("_sentence_chunks")
     if holder is None:
         holder = [0] * len(index.sentences)

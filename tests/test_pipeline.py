@@ -212,6 +212,7 @@ def test_the_sentence_statistics_are_built_with_the_index_not_by_the_first_quest
     """The app warms the index up; the statistics (every sentence tokenized) must come with it."""
     index = make_pipeline("x").index
     assert "_evidence_stats" in index.__dict__
+    assert "_sentence_chunks" in index.__dict__  # which passage holds each sentence
 
 
 def test_each_article_s_evidence_stands_together_in_the_order_the_articles_first_come() -> None:
