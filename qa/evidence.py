@@ -216,6 +216,8 @@ SOFT_BONUS = {"reason": "reason_bonus", "kind": "kind_bonus"}
 CONTEXT_DISCOUNT = 0.5
 CONTEXT_SENTENCES = 2  # earlier sentences a sentence may lean on: "The move underscored ..." names no move
 ANAPHORIC_OPENING = re.compile(r"\W*(?:this|these|that|those|such|it|its|they|their)\b", re.I)
+# "The facility, which was expected to produce LFP batteries, ...": the thing named one sentence before.
+THING_OPENING = re.compile(r"\W*the\s+(?:facility|plant|factory|site|project|venture|company|firm|automaker|carmaker)\b", re.I)
 ANAPHORIC_REACH = 4  # for a sentence that opens by pointing back
 RARE_NAME_SHARE = 0.15
 # A second sentence is sought when the best one leaves this share of the question's weight out,
@@ -274,6 +276,7 @@ class Evidence:
     dense: float
     overlap: float  # IDF-weighted share of the question's terms the sentence (or its context) holds
     typed: bool  # holds the kind of value the question asks for (a number, a year, a name)
+    leans_on: int | None = None  # the sentence before, which holds that value for it ("The facility, ...")
 
 
 # "Who runs Nissan?", "who heads nissan", "Who is the head of Nissan?": a company's chief executive,
@@ -779,6 +782,10 @@ def score_sentences(
             typed = wanted is not None and _has_new_value(
                 sentence.text, wanted, asked_numbers, asked_names, named, question=question
             )
+            leans_on = None
+            if wanted not in (None, *SOFT_TYPES) and not typed:
+                leans_on = _leaned_on(index, position, wanted, asked_numbers, asked_names, named, question)
+                typed = leans_on is not None
             score = WEIGHTS["dense"] * dense + WEIGHTS["overlap"] * overlap + WEIGHTS["context"] * hit.dense
             if wanted:
                 if wanted in SOFT_TYPES:
@@ -803,8 +810,30 @@ def score_sentences(
             if parties & asked_concepts and (parties & own) - asked_concepts and not parties & asked_concepts & own:
                 continue
             if position not in best or best[position].score < score:
-                best[position] = Evidence(sentence, position, score, dense, overlap, typed)
+                best[position] = Evidence(sentence, position, score, dense, overlap, typed, leans_on)
     return sorted(best.values(), key=lambda e: (-e.score, e.position))
+
+
+def _leaned_on(
+    index: SearchIndex,
+    position: int,
+    wanted: str,
+    asked_numbers: set[str],
+    asked_names: set[str],
+    named: str | None,
+    question: str,
+) -> int | None:
+    """The sentence just before, in the same article, when this one opens by pointing at a thing
+    it named ("The facility, which was expected to produce LFP batteries, ...") and it holds the
+    value asked for ("Where would the LFP batteries have been made?": "... in Kitakyushu")."""
+    sentence = index.sentences[position]
+    if position == 0 or not THING_OPENING.match(sentence.text):
+        return None
+    before = index.sentences[position - 1]
+    if before.article_id != sentence.article_id or before.heading:
+        return None
+    holds = _has_new_value(before.text, wanted, asked_numbers, asked_names, named, question=question)
+    return position - 1 if holds else None
 
 
 def _qualified(question: str) -> dict[str, frozenset[str]]:

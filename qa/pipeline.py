@@ -262,6 +262,10 @@ class Pipeline:
                 # A sentence about a name the first one gave is the answer; the first is its link.
                 at = evidence.index(first)
                 evidence.insert(at if found.bridged else at + 1, found.evidence)
+        for item in list(evidence):  # "The facility, which ...": the sentence that names it holds the value
+            if item.leans_on is not None and item.leans_on not in {e.position for e in evidence}:
+                named = Evidence(index.sentences[item.leans_on], item.leans_on, item.score, item.dense, item.overlap, True)
+                evidence.insert(evidence.index(item), named)
         if link is not None and link.position not in {e.position for e in evidence}:
             evidence.append(link)  # what the description in the question refers to
         update = find_update(ranking, evidence, index)

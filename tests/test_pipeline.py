@@ -287,6 +287,20 @@ def test_a_sentence_that_answers_two_parts_is_cited_once_and_alone(make_pipeline
     assert [c.quote[:9] for c in answer.citations] == ["As of Jul"], answer.text  # not the next sentence as well
 
 
+def test_a_sentence_that_opens_with_the_thing_the_one_before_named_is_cited_with_it(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = one_article(
+        tmp_path,
+        "A battery plant is cancelled",
+        "The carmaker decided to cancel its planned battery plant in Kitakyushu on Kyushu Island. "
+        "The facility, which was expected to produce lithium iron phosphate batteries, was to open by 2028.",
+    )
+    pipeline = make_pipeline("", corpus_dir=folder)
+    answer = pipeline.ask("Where would the lithium iron phosphate batteries have been produced?")
+    assert not answer.abstained, answer.text
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    assert [c.quote.split()[1] for c in answer.citations] == ["carmaker", "facility,"], answer.text
+
+
 def test_an_abbreviation_is_answered_where_the_articles_spell_it_out(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     pipeline = make_pipeline("", abstain_threshold=0.0)
     answer = pipeline.ask("What does METI stand for?")
