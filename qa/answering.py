@@ -73,7 +73,9 @@ def parse_reply(text: str) -> str:
     return " ".join(line.split())
 
 
-def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None, *, best: list[str] | None = None) -> list[str]:
+def check_reply(
+    reply: str, question: str, quotes: list[str], wanted: str | None, *, best: list[str] | None = None
+) -> list[str]:
     """Why the reply cannot be shown; an empty list means it passed every check.
 
     `best` are the quotes from the article of the best evidence, when the others only stand beside it.
@@ -102,7 +104,7 @@ def check_reply(reply: str, question: str, quotes: list[str], wanted: str | None
     if wanted in ("entity", "place") and not any(fold(name) not in asked_names for name in names(reply)):
         problems.append("the question asks for a name and the reply gives none that is new")
     aside = _only_aside(reply, asked_names, best) if wanted in ("entity", "place") and best else []
-    if aside:  # "Toyota." for "Which Japanese company is the only one in the top ten?", from the other article
+    if aside:  # "Toyota." for "Which Japanese company is the only one in the top ten?", from another article
         problems.append("names what only a quote beside the best evidence gives: " + ", ".join(aside))
     country_asked = bool(ASKS_COUNTRY.search(question))
     elsewhere = _other_country(reply, question, quotes, asked_names) if country_asked else None
@@ -160,7 +162,8 @@ COUNTED_REACH = 3  # words after a number in a quote that may name what it count
 def _only_aside(reply: str, asked_names: set[str], best: list[str]) -> list[str]:
     """Names the reply gives as its answer that the best evidence's quotes do not hold."""
     said = fold(" ".join(best))
-    return [name for name in dict.fromkeys(names(reply)) if fold(name) not in asked_names and fold(name) not in said]
+    given = [name for name in dict.fromkeys(names(reply)) if fold(name) not in asked_names]
+    return [name for name in given if fold(name) not in said]
 
 
 def _combined(reply: str, quotes: list[str]) -> list[str]:

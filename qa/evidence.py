@@ -52,8 +52,9 @@ TYPE_PATTERNS = {
     "count": re.compile(r"\d|" + NUMBER_WORDS, re.I),
     "money": re.compile(r"[$€£¥]\s?\d|\d\s*(billion|million|trillion)?\s*(yen|dollars?|usd|euros?)\b|\b\d[\d.,]*\s*(billion|million|trillion)\b", re.I),
     "percent": re.compile(r"\d\s?%|\bpercent\b|\bper cent\b", re.I),
-    "reason": re.compile(r"(?:\b|(?=,))(because|due to|amid|owing to|as a result|result of|driven by|in response to|prompted|"
-                         r"led to|,\s*(?:thus\s+)?leading (?:[\w’'-]+ ){0,3}?to|resulting in|thanks to|caused|given|factors?|in order to|"
+    "reason": re.compile(r"(?:\b|(?=,))(because|due to|amid|owing to|as a result|result of|driven by|"
+                         r"in response to|prompted|led to|,\s*(?:thus\s+)?leading (?:[\w’'-]+ ){0,3}?to|"
+                         r"resulting in|thanks to|caused|given|factors?|in order to|"
                          r"to (avoid|reduce|cut|lower|prevent|ensure))\b", re.I),
     # A yes/no question is answered by a sentence that takes a stance: a negation, a doubt, a verdict.
     "judgement": re.compile(r"\b(not|no longer|never|doubts?|into question|questionable|unlikely|uncertain\w*|"
@@ -152,7 +153,8 @@ DESCRIPTION = re.compile(
 )
 # "the automaker in talks with Foxconn", "the only Japanese company in the top ten": a party left unnamed.
 UNNAMED_PARTY = re.compile(
-    r"\bthe\s+(?:[\w-]+\s+){0,3}?(?:company|automaker|carmaker|firm|maker|manufacturer|producer|supplier|partner|group)\b",
+    r"\bthe\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:company|automaker|carmaker|firm|maker|manufacturer|producer|supplier|partner|group)\b",
     re.I,
 )
 # "Ivan Espinosa's company": a company described by a person in it.
@@ -188,13 +190,13 @@ CHOICE_ASK = re.compile(r"^\W*(?:which|who|what)(?:['’]s\b|(?:\s+(?:one|[\w-]+
                         r"(?:is|are|was|were|has|have|had|did|does|do|will|would)\b)\s*", re.I)
 COMPARATIVE = re.compile(r"\b(?:first|last|earlier|later|sooner|bigger|larger|smaller|higher|lower|greater|more|less|"
                          r"most|least|biggest|largest|smallest|highest|lowest|better|worse)\b", re.I)
-# "How does the government's money compare to what the companies spend?", "Compare A with B": two things weighed.
+# "How does the government's money compare to what the companies spend?", "Compare A with B".
 COMPARISON = re.compile(
     r"^\W*(?:how\s+(?:does|do|did|would|will)\s+(?P<a>.+?)\s+compare|compare\s+(?P<a2>.+?))\s+"
     r"(?:to|with|against|versus|vs\.?)\s+(?P<b>[^?.!]+?)\s*[?.!]*\s*$",
     re.I,
 )
-POSSESSOR_ONLY = re.compile(r"^(?P<owner>.*\S)['’]s?$")  # "... with BYD's?": BYD's what the first one has
+POSSESSOR_ONLY = re.compile(r"^\S+['’]s?$")  # "... with BYD's?": BYD's what the first one has
 # "Is demand rising or falling?", "Did sales fall in Japan or in the US?": a yes/no question offering two alternatives.
 YES_NO = re.compile(r"^\W*(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would|should)\b", re.I)
 OR = re.compile(r"\s+or\s+", re.I)
@@ -217,7 +219,9 @@ CONTEXT_DISCOUNT = 0.5
 CONTEXT_SENTENCES = 2  # earlier sentences a sentence may lean on: "The move underscored ..." names no move
 ANAPHORIC_OPENING = re.compile(r"\W*(?:this|these|that|those|such|it|its|they|their)\b", re.I)
 # "The facility, which was expected to produce LFP batteries, ...": the thing named one sentence before.
-THING_OPENING = re.compile(r"\W*the\s+(?:facility|plant|factory|site|project|venture|company|firm|automaker|carmaker)\b", re.I)
+THING_OPENING = re.compile(
+    r"\W*the\s+(?:facility|plant|factory|site|project|venture|company|firm|automaker|carmaker)\b", re.I
+)
 ANAPHORIC_REACH = 4  # for a sentence that opens by pointing back
 RARE_NAME_SHARE = 0.15
 # A second sentence is sought when the best one leaves this share of the question's weight out,
@@ -367,7 +371,7 @@ def _compared(question: str) -> list[str] | None:
         return None
     first, second = (match.group("a") or match.group("a2")).strip(), match.group("b").strip()
     owned = re.match(r".*?['’]s?\s+(?P<thing>.+)$", first)
-    if owned and POSSESSOR_ONLY.match(second) and " " not in second.strip():
+    if owned and POSSESSOR_ONLY.match(second):
         second = f"{second} {owned.group('thing')}"  # "BYD's" -> "BYD's share"
     if min(len(tokens(first)), len(tokens(second))) < 2:
         return None  # "with the US" for "EV sales in Japan": too little to seek on its own
@@ -433,7 +437,7 @@ def choice_options(question: str) -> tuple[str, str] | None:
 
 def offers_options(question: str) -> bool:
     """The question weighs two options, and `question_parts` asks about each in full: no part points back."""
-    return _choice(question) is not None or _alternatives(question) is not None or _compared(question) is not None
+    return any(weighs(question) is not None for weighs in (_choice, _alternatives, _compared))
 
 
 def _choice(question: str) -> re.Match[str] | None:
@@ -783,7 +787,7 @@ def score_sentences(
                 sentence.text, wanted, asked_numbers, asked_names, named, question=question
             )
             leans_on = None
-            if wanted not in (None, *SOFT_TYPES) and not typed:
+            if wanted is not None and wanted not in SOFT_TYPES and not typed:
                 leans_on = _leaned_on(index, position, wanted, asked_numbers, asked_names, named, question)
                 typed = leans_on is not None
             score = WEIGHTS["dense"] * dense + WEIGHTS["overlap"] * overlap + WEIGHTS["context"] * hit.dense

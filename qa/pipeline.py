@@ -200,7 +200,8 @@ class Pipeline:
             reply = self.generator.generate(build_prompt(search, quotes), max_new_tokens=self.settings.max_new_tokens)
             # A one-part question is answered by its best evidence; other articles' quotes stand beside it.
             main = firsts[0][0].sentence.article_id
-            best = [q for item, q in zip(evidence, quotes, strict=True) if item.sentence.article_id == main] if len(parts) == 1 else None
+            from_main = [quote for item, quote in zip(evidence, quotes, strict=True) if item.sentence.article_id == main]
+            best = from_main if len(parts) == 1 else None
             problems = check_reply(parse_reply(reply.text), search, quotes, wanted, best=best)
         timings.update(generation=time.perf_counter() - mark, prefill=reply.prefill_seconds, decode=reply.generate_seconds)
         timings["new_tokens"] = reply.new_tokens
@@ -209,7 +210,8 @@ class Pipeline:
         # Each part's sentence is cut to what its own part asks: "…, and why?" keeps the cause.
         asks = {first.position: part for first, _, part in firsts} if len(parts) > 1 else {}
         citations = [
-            self._citation(n, item, index, keep, *self._asked(item, asks, wanted, search)) for n, item in enumerate(evidence, 1)
+            self._citation(n, item, index, keep, *self._asked(item, asks, wanted, search))
+            for n, item in enumerate(evidence, 1)
         ]
         if not problems and unsupported(draft, [c.quote for c in citations]):
             citations = [self._citation(n, item, index, None, wanted, search) for n, item in enumerate(evidence, 1)]
@@ -249,7 +251,7 @@ class Pipeline:
             shared = chosen.get(part_ranking[0].position)
             named = name_concepts(part)
             if shared is not None and named and named <= set(concepts(shared.sentence.text)):
-                # One sentence answers both, and names what each asks about: "CATL held 37.6%, with BYD ... 16.1%".
+                # One sentence answers both and names what each asks: "CATL held 37.6%, with BYD ... 16.1%".
                 firsts.append((shared, part_ranking, part))
                 continue
             extra = next((e for e in part_ranking if e.position not in chosen), None)
@@ -264,8 +266,8 @@ class Pipeline:
                 evidence.insert(at if found.bridged else at + 1, found.evidence)
         for item in list(evidence):  # "The facility, which ...": the sentence that names it holds the value
             if item.leans_on is not None and item.leans_on not in {e.position for e in evidence}:
-                named = Evidence(index.sentences[item.leans_on], item.leans_on, item.score, item.dense, item.overlap, True)
-                evidence.insert(evidence.index(item), named)
+                before = Evidence(index.sentences[item.leans_on], item.leans_on, item.score, item.dense, item.overlap, True)
+                evidence.insert(evidence.index(item), before)
         if link is not None and link.position not in {e.position for e in evidence}:
             evidence.append(link)  # what the description in the question refers to
         update = find_update(ranking, evidence, index)
@@ -407,7 +409,9 @@ class Pipeline:
         yield answer
 
     @staticmethod
-    def _asked(item: Evidence, parts: dict[int, str], wanted: str | None, question: str) -> tuple[str | None, str]:
+    def _asked(
+        item: Evidence, parts: dict[int, str], wanted: str | None, question: str
+    ) -> tuple[str | None, str]:
         """What the evidence answers: when the whole question asks for no kind of value ("What did
         Toyota decide, and why?"), the part it was found for, with that part's; else the whole question."""
         part = parts.get(item.position) if wanted is None else None

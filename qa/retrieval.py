@@ -41,7 +41,9 @@ def retrieve(index: SearchIndex, query: str, query_vector: np.ndarray, *, top_k:
     ]
 
 
-def sentence_hits(index: SearchIndex, query_vector: np.ndarray, hits: list[Hit], *, sentences: int) -> list[Hit]:
+def sentence_hits(
+    index: SearchIndex, query_vector: np.ndarray, hits: list[Hit], *, sentences: int
+) -> list[Hit]:
     """Passages holding the `sentences` sentences nearest the question that `hits` lack, after them.
 
     A passage's vector blurs its three sentences: "Third and fourth ... were South Korean companies
