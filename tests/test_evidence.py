@@ -92,6 +92,13 @@ def test_where_a_company_is_from_may_be_said_by_its_people_s_word() -> None:
     assert [p.strip() for p in places(oppama, "Where could Foxconn produce its vehicles?")] == ["Oppama"]
 
 
+def test_a_place_may_be_named_with_the() -> None:
+    from qa.evidence import places
+
+    text = "Analysts agree it is far more likely to do so in the United States rather than in Japan."
+    assert [p.strip() for p in places(text, "Where is Toyota likely to expand?")] == ["United States"]  # Japan is denied
+
+
 def test_two_part_questions_split_and_single_ones_do_not() -> None:
     assert question_parts("How many employees work at Oppama, and where is it located?") == [
         "How many employees work at Oppama",
