@@ -223,6 +223,9 @@ THING_OPENING = re.compile(
     r"\W*the\s+(?:facility|plant|factory|site|project|venture|company|firm|automaker|carmaker)\b", re.I
 )
 ANAPHORIC_REACH = 4  # for a sentence that opens by pointing back
+# What "The facility, ..." borrows from the sentence that named it: that name or place. Its numbers
+# and dates belong to other facts ("X, founded in 2021, ...": not when "the company" opens a plant).
+LEANING_TYPES = ("place", "entity")
 RARE_NAME_SHARE = 0.15
 # A second sentence is sought when the best one leaves this share of the question's weight out,
 # and is taken when it holds this share of what was left out.
@@ -787,7 +790,7 @@ def score_sentences(
                 sentence.text, wanted, asked_numbers, asked_names, named, question=question
             )
             leans_on = None
-            if wanted is not None and wanted not in SOFT_TYPES and not typed:
+            if wanted in LEANING_TYPES and not typed:
                 leans_on = _leaned_on(index, position, wanted, asked_numbers, asked_names, named, question)
                 typed = leans_on is not None
             score = WEIGHTS["dense"] * dense + WEIGHTS["overlap"] * overlap + WEIGHTS["context"] * hit.dense
@@ -829,7 +832,7 @@ def _leaned_on(
 ) -> int | None:
     """The sentence just before, in the same article, when this one opens by pointing at a thing
     it named ("The facility, which was expected to produce LFP batteries, ...") and it holds the
-    value asked for ("Where would the LFP batteries have been made?": "... in Kitakyushu")."""
+    name or place asked for ("Where would the LFP batteries have been made?": "... in Kitakyushu")."""
     sentence = index.sentences[position]
     if position == 0 or not THING_OPENING.match(sentence.text):
         return None

@@ -301,6 +301,18 @@ def test_a_sentence_that_opens_with_the_thing_the_one_before_named_is_cited_with
     assert [c.quote.split()[1] for c in answer.citations] == ["carmaker", "facility,"], answer.text
 
 
+def test_a_date_in_the_sentence_before_is_not_borrowed_for_the_thing_it_named(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = one_article(
+        tmp_path,
+        "A battery for the grid",
+        "Acme Cells, founded in 2021 by former university researchers, raised new money in January. "
+        "The company will supply all of the cells for the Tessmoor battery, which is to run by the grid.",
+    )
+    pipeline = make_pipeline("", corpus_dir=folder)
+    answer = pipeline.ask("When will the Tessmoor battery be running?")
+    assert answer.abstained, answer.text  # 2021 dates the founding, not the battery
+
+
 def test_an_abbreviation_is_answered_where_the_articles_spell_it_out(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     pipeline = make_pipeline("", abstain_threshold=0.0)
     answer = pipeline.ask("What does METI stand for?")
