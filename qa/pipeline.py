@@ -250,8 +250,12 @@ class Pipeline:
             chosen = {e.position: e for e in evidence}
             shared = chosen.get(part_ranking[0].position)
             named = name_concepts(part)
-            if shared is not None and named and named <= set(concepts(shared.sentence.text)):
-                # One sentence answers both and names what each asks: "CATL held 37.6%, with BYD ... 16.1%".
+            if (
+                shared is not None and part_ranking[0].typed and named
+                and named <= set(concepts(shared.sentence.text))
+            ):
+                # One sentence answers both: it names what each asks and holds the value each asks for,
+                # "CATL held 37.6%, with BYD ... 16.1%". "…, and why?" is not answered by what happened.
                 firsts.append((shared, part_ranking, part))
                 continue
             extra = next((e for e in part_ranking if e.position not in chosen), None)

@@ -563,6 +563,18 @@ def test_a_name_the_best_sentence_gives_leads_to_the_sentence_that_answers(make_
     assert complement(question, found, [first, unrelated], index, floor=0.35) is None
 
 
+def test_a_later_part_not_answered_by_the_sentence_already_cited_takes_its_own(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    pipeline = make_pipeline()
+    index = pipeline.index
+    what, why = "What did Toyota decide about its Fukuoka plant", "why (What did Toyota decide about its Fukuoka plant)?"
+    suspension = _at(index, "The situation worsened when Toyota", 0.65, typed=False)
+    cause = _at(index, "But slower-than-expected growth", 0.58)
+    # The "why" part ranks the suspension first too, but it gives no cause: the part takes the cause.
+    answerable = [([suspension], what), ([_at(index, "The situation worsened", 0.64, typed=False), cause], why)]
+    evidence, firsts = pipeline._gather(answerable, [suspension], None, index, None, several=True)
+    assert firsts[1][0].position == cause.position and cause.position in [e.position for e in evidence]
+
+
 def test_a_sentence_that_points_back_leans_on_more_of_what_came_before(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     from qa.evidence import _context_words, _stats
 
