@@ -797,8 +797,10 @@ def score_sentences(
             if wanted:
                 if wanted in SOFT_TYPES:
                     score += WEIGHTS[SOFT_BONUS.get(wanted, "type_bonus")] if typed else 0.0
-                else:
+                elif leans_on is None:
                     score += WEIGHTS["type_bonus"] if typed else -WEIGHTS["type_penalty"]
+                # A value borrowed from the sentence before earns no bonus: a sentence holding its
+                # own ("... from LG Energy Solution's facility in Lansing") ranks above it.
             if sentence.heading:
                 score -= WEIGHTS["heading"]
             if any(year not in own and year not in context for year in asked_years):

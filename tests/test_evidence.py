@@ -575,6 +575,22 @@ def test_a_later_part_not_answered_by_the_sentence_already_cited_takes_its_own(m
     assert firsts[1][0].position == cause.position and cause.position in [e.position for e in evidence]
 
 
+def test_a_place_borrowed_from_the_sentence_before_earns_no_bonus(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from qa.evidence import score_sentences
+    from qa.retrieval import Hit
+
+    pipeline = make_pipeline()
+    index = pipeline.index
+    question = "Where do Toyota's batteries come from now?"
+    vector = pipeline.embedder.embed([question])[0]
+    hits = [Hit(chunk, n, 0.0, 0.5, 0.0) for n, chunk in enumerate(index.chunks, 1)]
+    typed = {e.position: e for e in score_sentences(question, vector, hits, index)}
+    plain = {e.position: e for e in score_sentences(question, vector, hits, index, wanted=None)}
+    factory = _at(index, "The factory, to be built and operated by Toyota Battery", 0.5).position
+    assert typed[factory].leans_on == factory - 1  # Fukuoka, named the sentence before
+    assert typed[factory].score == pytest.approx(plain[factory].score)  # neither bonus nor penalty
+
+
 def test_a_sentence_that_points_back_leans_on_more_of_what_came_before(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     from qa.evidence import _context_words, _stats
 
