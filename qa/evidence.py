@@ -933,9 +933,9 @@ def complement(question: str, found: Gap, candidates: list[Evidence], index: Sea
         # Unless the question describes a party the name may be ("the automaker in talks with Foxconn"),
         # a sentence about a name the best one gave still speaks of what the question names: "industry
         # observers agree ... Nissan's departure" says nothing of what Mitsubishi Motors agreed with Foxconn.
-        own_words = stats.words[candidate.position] | _context_words(index, stats, candidate.position)
-        if bridged and asked and not UNNAMED_PARTY.search(question) and asked.isdisjoint(own_words):
-            bridged = False
+        if bridged and asked and not UNNAMED_PARTY.search(question):
+            said = stats.words[candidate.position] | _context_words(index, stats, candidate.position)
+            bridged = not asked.isdisjoint(said)
         # The cause or verdict may follow a runner-up from another article instead.
         near = near or (found.needs_soft and any(_near(candidate, e) for e in found.also))
         if not (near or bridged or candidate.score >= floor):
