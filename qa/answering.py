@@ -410,8 +410,9 @@ def quote_text(citation: Citation) -> str:
 def compose(reply: str | None, citations: list[Citation]) -> str:
     """The answer text: the checked reply first (when there is one), then each quote as evidence.
 
-    A quote from a second article is introduced with that article's title and date, so
-    readers see where two sources (possibly of different dates) say different things.
+    A quote from a second article is introduced as such, with its date and which of the two is the
+    more recent when dates allow, so readers see where two sources of different dates disagree.
+    Its title stands in the sources listed under the answer, not repeated here.
     """
     parts = []
     if reply and re.search(r"\[\d+\]$", reply):
@@ -432,7 +433,7 @@ def compose(reply: str | None, citations: list[Citation]) -> str:
     return " ".join(parts)
 
 
-LEAD_IN = re.compile(r"Another article \((?:[^()]|\([^()]*\))*\) says: |The first article says: ")
+LEAD_IN = re.compile(r"Another article(?: \([^()]*\))? says: |The first article says: ")
 
 
 def answer_content(text: str) -> str:
@@ -441,11 +442,11 @@ def answer_content(text: str) -> str:
 
 
 def _dated(other: Citation, first: Citation) -> str:
-    """" (title, date, the more recent of the two)" where dates allow."""
+    """" (date, the more recent of the two)" where dates allow; nothing for an undated article."""
     if other.date and first.date and other.date != first.date:
         newer = "the more recent" if other.date > first.date else "the older"
-        return f" ({other.title}, {other.date}, {newer} of the two)"
-    return f" ({other.title}{', ' + other.date if other.date else ', undated'})"
+        return f" ({other.date}, {newer} of the two)"
+    return f" ({other.date})" if other.date else ""
 
 
 def abstention(unknown: list[str]) -> str:
