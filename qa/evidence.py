@@ -196,6 +196,15 @@ COMPARISON = re.compile(
     r"(?:to|with|against|versus|vs\.?)\s+(?P<b>[^?.!]+?)\s*[?.!]*\s*$",
     re.I,
 )
+# "Were A and B due to open in the same year?": asked of each, as when each is due to open.
+SAME = re.compile(
+    r"^\W*(?P<aux>is|are|was|were|do|does|did|will|would|have|has|had)\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\s+"
+    r"(?P<pred>(?:due|expected|scheduled|set|slated|planned|going|supposed|based|located|headquartered|made|built|"
+    r"from|in|at|on|come|comes|coming|open|start|begin)\b.*?)\s*(?:\b(?:in|at|on|by|for)\s+)?the same\s+"
+    r"(?P<what>year|month|day|date|time|place|country|city|state|prefecture|region)\s*[?.!]*\s*$",
+    re.I,
+)
+SAME_TIME = {"year", "month", "day", "date", "time"}
 POSSESSOR_ONLY = re.compile(r"^\S+['’]s?$")  # "... with BYD's?": BYD's what the first one has
 # "Is demand rising or falling?", "Did sales fall in Japan or in the US?": a yes/no question offering two alternatives.
 YES_NO = re.compile(r"^\W*(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would|should)\b", re.I)
@@ -359,7 +368,7 @@ def question_parts(question: str) -> list[str]:
     alternatives = _alternatives(question)
     if alternatives is not None:
         return alternatives
-    compared = _compared(question)
+    compared = _compared(question) or _same(question)
     if compared is not None:
         return compared
     parts = [part.strip(" ,?") for part in PART_SPLIT.split(question) if part.strip(" ,?")]
@@ -379,6 +388,18 @@ def _compared(question: str) -> list[str] | None:
     if min(len(tokens(first)), len(tokens(second))) < 2:
         return None  # "with the US" for "EV sales in Japan": too little to seek on its own
     return [first, second]
+
+
+def _same(question: str) -> list[str] | None:
+    """"Were A and B due to open in the same year?" -> ["When were A due to open?", "When were B due
+    to open?"]: whether two things share a date or a place is read from each one's own."""
+    match = SAME.match(question)
+    if match is None:
+        return None
+    what = match.group("what").lower()
+    wh = "When" if what in SAME_TIME else "Which country" if what == "country" else "Where"
+    aux, pred = match.group("aux").lower(), match.group("pred").strip()
+    return [f"{wh} {aux} {match.group(side).strip()} {pred}?" for side in ("a", "b")]
 
 
 def _alternatives(question: str) -> list[str] | None:

@@ -683,6 +683,24 @@ def test_a_comparison_seeks_each_side_on_its_own(question: str, parts: list[str]
     assert question_parts(question) == parts
 
 
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("Were Nissan's Kitakyushu plant and Toyota's Fukuoka plant due to start operating in the same year?",
+         ["When were Nissan's Kitakyushu plant due to start operating?", "When were Toyota's Fukuoka plant due to start operating?"]),
+        ("Do Foxconn and LG Energy Solution come from the same country?",
+         ["Which country do Foxconn come from?", "Which country do LG Energy Solution come from?"]),
+        ("Were the Subaru plant and the Lexus plant expected to open at the same time?",
+         ["When were the Subaru plant expected to open?", "When were the Lexus plant expected to open?"]),
+        # Two things with nothing to compare them by, or one thing, are no such question.
+        ("Are Toyota and Nissan investing the same amount?", ["Are Toyota and Nissan investing the same amount?"]),
+        ("Were the plants due to open in the same year?", ["Were the plants due to open in the same year?"]),
+    ],
+)
+def test_whether_two_things_share_a_date_or_place_is_asked_of_each(question: str, parts: list[str]) -> None:
+    assert question_parts(question) == parts
+
+
 def test_its_after_a_name_in_the_same_question_is_that_names() -> None:
     history = [("Compare the companies Nissan and Toyota turn to", "x")]
     assert standalone_question("Which firm is Nissan talking to about its plant?", history) == "Which firm is Nissan talking to about its plant?"
