@@ -238,6 +238,7 @@ LEANING_TYPES = ("place", "entity")
 RARE_NAME_SHARE = 0.15
 # A second sentence is sought when the best one leaves this share of the question's weight out,
 # and is taken when it holds this share of what was left out.
+PROJECT = "project"  # what an article may call any plant, factory or venture it has named
 MIN_LEFT_OUT = 0.1
 MIN_GAIN = 0.5
 NEIGHBOURS = 2  # sentences either side of the best one, in its article, that may complete it
@@ -829,7 +830,7 @@ def score_sentences(
             named_here = stats.article_words[article]
             if any(
                 own.isdisjoint(forms) and context.isdisjoint(forms) and not (long and (long <= own or long <= context))
-                and not (name in qualified and qualified[name] <= own and name in named_here)
+                and not (name in qualified and _calls_it(qualified[name], own) and name in named_here)
                 for name, forms, long in zip(rare_in_order, rare_forms, long_forms, strict=True)
             ):
                 score -= WEIGHTS["missing_name"]
@@ -866,16 +867,23 @@ def _leaned_on(
     return position - 1 if holds else None
 
 
-def _qualified(question: str) -> dict[str, frozenset[str]]:
+def _qualified(question: str) -> dict[str, tuple[str, str]]:
     """Names the question uses to say which of an owner's things it means, with the owner and the
-    thing: "Nissan's Kitakyushu project" -> {"kitakyushu": {"nissan", "project"}}. An article that
-    names Kitakyushu may go on to call it just "Nissan's project"."""
+    thing: "Nissan's Kitakyushu plant" -> {"kitakyushu": ("nissan", "plant")}. An article that
+    names Kitakyushu may go on to call it just "Nissan's plant", or "Nissan's project"."""
     found = {}
     for match in QUALIFIED.finditer(question):
         owner, name, thing = (tokens(match.group(i)) for i in (1, 2, 3))
         if owner and name and thing:
-            found[name[0]] = frozenset({concept(owner[0]), concept(thing[0])})
+            found[name[0]] = (concept(owner[0]), concept(thing[0]))
     return found
+
+
+def _calls_it(owner_thing: tuple[str, str], words: frozenset[str]) -> bool:
+    """The words name the owner and its thing, or call the thing a project, as news calls a plant
+    or a venture once it has named it."""
+    owner, thing = owner_thing
+    return owner in words and (thing in words or PROJECT in words)
 
 
 def _terms(question: str, index: SearchIndex) -> set[str]:

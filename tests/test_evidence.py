@@ -1019,10 +1019,15 @@ def test_a_name_that_says_which_of_an_owner_s_things_it_is_may_be_left_out_in_it
     question = "How much public support was Nissan's Kitakyushu project going to get?"
 
     # The owner and the thing must both stand in the sentence: Toyota's plant is not Nissan's project.
-    assert evidence._qualified("What did Toyota's Fukuoka plant get?") == {"fukuoka": {"toyota", "plant"}}
-    with_rule = _score(pipeline, question, source)
+    assert evidence._qualified("What did Toyota's Fukuoka plant get?") == {"fukuoka": ("toyota", "plant")}
+    assert not evidence._calls_it(("toyota", "plant"), frozenset({"nissan", "plant"}))
+    assert not evidence._calls_it(("nissan", "plant"), frozenset({"nissan", "strategy"}))
+    # A plant, once named, may be called the owner's project.
+    asked_as_plant = "How much public support was Nissan's Kitakyushu plant going to get?"
+    with_rule = _score(pipeline, question, source), _score(pipeline, asked_as_plant, source)
     monkeypatch.setattr(evidence, "_qualified", lambda question: {})
-    assert with_rule - _score(pipeline, question, source) == pytest.approx(evidence.WEIGHTS["missing_name"])
+    assert with_rule[0] - _score(pipeline, question, source) == pytest.approx(evidence.WEIGHTS["missing_name"])
+    assert with_rule[1] - _score(pipeline, asked_as_plant, source) == pytest.approx(evidence.WEIGHTS["missing_name"])
 
 
 def test_a_role_may_stand_in_the_evidence_under_another_word(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
