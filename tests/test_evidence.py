@@ -68,6 +68,8 @@ from qa.text import tokens
         ("Where will Toyota place its new plant?", "place"),
         ("Is Toyota adding output at its subsidiaries?", "judgement"),  # a subsidiary is no subsidy
         ("How large is the subsidy?", "money"),
+        ("What did Foxconn pay Mitsubishi Motors?", "money"),  # a payment is money, and without one no answer
+        ("Who will pay for the plant?", "entity"),
         ("The carmaker slated for 55.7 billion yen: how big a cut is it planning?", "count"),  # a stated amount
         ("What is the $7 billion for?", None),
         ("How many yen per dollar do the articles use?", "money"),
