@@ -188,6 +188,7 @@ ARTICLE_REFERENCE = re.compile(r"\bthe\s+(?:[\w'-]+\s+){0,4}?(?:article|story|pi
 CHOICE = re.compile(r"^\W*(?P<ask>(?:which|who|what)\b[^:,?]*?)\s*[:,]\s*(?:either\s+)?(?P<a>[^?]+?),?\s+or\s+(?P<b>[^?]+?)\s*\?*$", re.I)
 CHOICE_ASK = re.compile(r"^\W*(?:which|who|what)(?:['’]s\b|(?:\s+(?:one|[\w-]+))?\s+"
                         r"(?:is|are|was|were|has|have|had|did|does|do|will|would)\b)\s*", re.I)
+WHEN_OPTION = "When is "  # "Which opens first: A or B?" asks "When is A opens?" of each
 COMPARATIVE = re.compile(r"\b(?:first|last|earlier|later|sooner|bigger|larger|smaller|higher|lower|greater|more|less|"
                          r"most|least|biggest|largest|smallest|highest|lowest|better|worse)\b", re.I)
 # "How does the government's money compare to what the companies spend?", "Compare A with B".
@@ -364,7 +365,8 @@ def question_parts(question: str) -> list[str]:
     if choice is not None:
         ask = choice.group("ask")
         asked = COMPARATIVE.sub(" ", CHOICE_ASK.sub("", ask))
-        when = "When is " if re.search(r"\b(first|earlier|sooner|later|last|earliest|latest)\b", ask, re.I) else ""
+        asked = re.sub(r"^\W*(?:which|who|what)\b", " ", asked, flags=re.I)  # "Which happened first": "happened"
+        when = WHEN_OPTION if re.search(r"\b(first|earlier|sooner|later|last|earliest|latest)\b", ask, re.I) else ""
         return [" ".join(f"{when}{option} {asked}".split()) + ("?" if when else "") for option in (choice.group("a"), choice.group("b"))]
     alternatives = _alternatives(question)
     if alternatives is not None:
@@ -450,6 +452,11 @@ def _unit(words: list[str]) -> list[str]:
         return words[:1]
     length = next((n for n, word in enumerate(words) if not word[:1].isupper()), len(words))
     return words[:length]
+
+
+def untimed_option(part: str) -> str:
+    """A choice's option asked without its "When is": "When is A opening?" -> "A opening"."""
+    return part.removeprefix(WHEN_OPTION).removesuffix("?") if part.startswith(WHEN_OPTION) else part
 
 
 def choice_options(question: str) -> tuple[str, str] | None:

@@ -37,6 +37,7 @@ from qa.evidence import (
     asks_publication_date,
     bridge,
     choice_options,
+    untimed_option,
     complement,
     concept,
     concepts,
@@ -180,6 +181,12 @@ class Pipeline:
                 parts[number] = part
         timings["retrieval"] = time.perf_counter() - mark
 
+        for number, part in enumerate(parts if choice_options(search) else []):
+            # "Which happened first: A or B?" where only B's date is given: what is said of A still
+            # stands beside it, for the reader to weigh.
+            untimed = untimed_option(part)
+            if untimed != part and not self._answers(rankings[number], part):
+                parts[number], rankings[number] = untimed, self._rank(untimed, index, top_k)
         answerable = [(r, q) for r, q in zip(rankings, parts, strict=True) if self._answers(r, q)]
         confidence = max((r[0].score for r in rankings if r), default=0.0)
         coverage = max((r[0].overlap for r in rankings if r), default=0.0)

@@ -21,6 +21,7 @@ from qa.evidence import (
     question_parts,
     question_type,
     unknown_names,
+    untimed_option,
 )
 from qa.text import tokens
 
@@ -773,6 +774,11 @@ def test_a_choice_is_asked_about_each_option() -> None:
         "what Toyota spends", "what Nissan invests"
     ]
     assert choice_options("Did Toyota or Nissan cancel a plant?") is None
+    # What the ask says besides its wh-word and comparative is asked of each option, the wh-word is not.
+    assert question_parts("Which happened first: Nissan scrapping Kitakyushu or Toyota pausing Fukuoka?") == [
+        "When is Nissan scrapping Kitakyushu happened?", "When is Toyota pausing Fukuoka happened?"
+    ]
+    assert untimed_option("When is Nissan scrapping Kitakyushu happened?") == "Nissan scrapping Kitakyushu happened"
 
 
 @pytest.mark.parametrize(

@@ -323,3 +323,16 @@ def test_an_abbreviation_is_answered_where_the_articles_spell_it_out(make_pipeli
     assert lower.text.startswith("Electric vehicle. [1]") and "(EV)" in lower.citations[0].quote
     # One the articles never spell out goes the usual way, to the passages or to "the articles don't say".
     assert not pipeline.ask("What does SNE stand for?").text.startswith("SNE")
+
+
+def test_a_choice_option_without_a_date_is_still_cited_beside_the_dated_one(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Acme cancelled its battery plant in Kitakyushu, a blow to the national plan.\n\n"
+        "Beta suspended its battery plant in Fukuoka in March 2025, citing weak demand.\n"
+    )
+    pipeline = make_pipeline("", corpus_dir=one_article(tmp_path, "Plants", text), abstain_threshold=0.0)
+    answer = pipeline.ask("Which happened first: Acme cancelling its Kitakyushu plant or Beta suspending its Fukuoka plant?")
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert not answer.abstained
+    assert "Acme cancelled" in quotes and "Beta suspended" in quotes
+    assert_citations_stand_in_their_articles(answer, pipeline)
