@@ -17,6 +17,7 @@ from qa.evidence import (
     MONTH,
     NEGATION,
     PLACE,
+    RANK,
     TALLY,
     TYPE_PATTERNS,
     VALUE_TYPES,
@@ -342,6 +343,9 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
         if kind and not re.match(r"(?i)(a|an|one)\b", kind):
             kind = f"{'an' if kind[:1].lower() in 'aeiou' else 'a'} {kind}"
         return kind[:1].upper() + kind[1:] if kind else None
+    if wanted == "rank":  # "Where did Panasonic place?": "Sixth place"
+        ranks = list(dict.fromkeys(m.group(0) for m in RANK.finditer(quote)))
+        return ranks[0][:1].upper() + ranks[0][1:] if len(ranks) == 1 else None
     if wanted not in VALUE_TYPES or (wanted == "time" and EXACT_WHEN.search(question)):
         return None  # the values found are numbers and years; "which month" is answered by the quote
     asked = numbers(question)

@@ -69,6 +69,9 @@ STATED_AMOUNT = re.compile(r"[$€£¥]\s?\d[\d.,]*(?:\s*(?:billion|million|tril
 QUESTION_TYPES = (
     ("kind", re.compile(r"\bwhat (kind|sort|type) of (company|firm|business|organi[sz]ation|group|maker|manufacturer|"
                         r"corporation|enterprise)\b")),
+    # "Where did Panasonic place?", "What position does CATL hold?": a rank, said "sixth place".
+    ("rank", re.compile(r"^\W*where\b.*\b(place[sd]?|rank(s|ed)?|finish(es|ed)?|stand(s)?|stood)\b(\s+(among|in|on|of)\b.*)?\W*$|"
+                        r"\b(what|which) (rank|ranking|position|place|spot)\b|\bhow (did|does|do|is|was)\b.*\brank(ed)?\b")),
     ("place", re.compile(r"^\W*where\b(?!.*\b(place[sd]?|rank(s|ed)?|finish(es|ed)?|stand(s)?|stood)\b(\s+(among|in|on|of)\b.*)?\W*$)|\bin which (\w+ )?(city|state|country|prefecture|region)\b|"
                          r"\bwhich (country|city|town|state|prefecture|region|island)\b|\blocated\b|"
                          # "What state is X in?" asks for a condition as often as for a US state.
@@ -92,7 +95,7 @@ QUESTION_TYPES = (
 )
 # A reason is often given without "because", a verdict without "not": these kinds earn a bonus
 # but never a penalty, and evidence without one still answers.
-SOFT_TYPES = {"reason", "judgement", "kind"}
+SOFT_TYPES = {"reason", "judgement", "kind", "rank"}
 VALUE_TYPES = ("count", "money", "percent", "time")  # answered by a number or a date
 # What kind of company a name is, as news describes one: "Taiwanese technology leader Foxconn",
 # "Foxconn, a Taiwanese electronics maker", "Foxconn is one of the biggest electronics companies".
@@ -124,6 +127,10 @@ COUNT_CUES = {
 }
 COUNT_CUE_REACH = 4  # words before a number
 SCALE = re.compile(r"\s+(?:thousand|million|billion|trillion)\b", re.I)
+# A rank as news gives one: "sixth place", "the top position", "ranked third", "Third and fourth, respectively".
+RANK = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|\d+(?:st|nd|rd|th))\s+"
+                  r"(?:place|position|spot)|ranked\s+\w+|"
+                  r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?!\s+(?:consecutive|straight|year|time|half|quarter)\b))\b", re.I)
 ORDINAL_WORDS = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.I)
 MONEY_AFTER = re.compile(r"\s*(?:(?:b|m|tr)illion\s+)?(?:yen|dollars?|usd|euros?)\b", re.I)
 ASKS_QUANTITY = re.compile(r"\b(produc\w*|output|capacity|manufactur\w*|generat\w*)\b", re.I)  # not "how large is the grant"
@@ -224,7 +231,7 @@ REPRESENTATIVE = re.compile(r"\brepresentatives?\b", re.I)
 WEIGHTS = {"dense": 0.45, "overlap": 0.40, "context": 0.15, "type_bonus": 0.05, "reason_bonus": 0.15, "kind_bonus": 0.25,
            "type_penalty": 0.25, "heading": 0.25, "missing_name": 0.30}
 # The bonus a soft kind earns: a description of a company is rarer, and surer, than a cause.
-SOFT_BONUS = {"reason": "reason_bonus", "kind": "kind_bonus"}
+SOFT_BONUS = {"reason": "reason_bonus", "kind": "kind_bonus", "rank": "kind_bonus"}
 CONTEXT_DISCOUNT = 0.5
 CONTEXT_SENTENCES = 2  # earlier sentences a sentence may lean on: "The move underscored ..." names no move
 ANAPHORIC_OPENING = re.compile(r"\W*(?:this|these|that|those|such|it|its|they|their)\b", re.I)
@@ -1083,6 +1090,8 @@ def _has_new_value(
         return bool(_new_names(text, asked_names))
     if wanted == "kind":
         return company_kind(text, question) is not None
+    if wanted == "rank":
+        return bool(RANK.search(text))
     if wanted == "place":  # "In which US state ...?" is not answered by "in the United States"
         spelled_out = [KNOWN_ACRONYMS[name] for name in asked_names & KNOWN_ACRONYMS.keys()]
         known = asked_names | set(tokens(" ".join(spelled_out)))

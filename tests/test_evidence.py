@@ -44,7 +44,7 @@ from qa.text import tokens
         ("In which US state is the factory?", "place"),
         ("Why did Toyota suspend the plant?", "reason"),
         ("What does Foxconn make?", None),
-        ("Where did Panasonic place in 2024?", None),  # a rank, not a place
+        ("Where did Panasonic place in 2024?", "rank"),  # a rank, not a place
         ("What is holding back Japan's EV market?", "reason"),
         ("What did Nissan blame for dropping the plant?", "reason"),
         ("What prompted Toyota to pause the plant?", "reason"),
@@ -65,7 +65,8 @@ from qa.text import tokens
         ("From which company will Toyota buy batteries?", "entity"),
         ("What stake does Subaru hold in the venture?", "percent"),  # a share of a company
         ("What is at stake for Nissan?", None),
-        ("Where did Panasonic rank among battery makers in 2024?", None),  # a rank, however it goes on
+        ("Where did Panasonic rank among battery makers in 2024?", "rank"),  # a rank, however it goes on
+        ("What position does CATL hold?", "rank"),
         ("Where will Toyota place its new plant?", "place"),
         ("Is Toyota adding output at its subsidiaries?", "judgement"),  # a subsidiary is no subsidy
         ("How large is the subsidy?", "money"),
@@ -508,6 +509,9 @@ def test_a_bullet_copied_from_the_prompt_is_not_part_of_the_reply() -> None:
         ("Production starts in 2028 after investing $1 billion.", "time", "2028"),
         ("Production starts in 2028.", "percent", None),  # no value of the asked kind
         ("It has 3,900 employees.", None, None),  # the question asks for no value
+        ("Panasonic, once a pioneer, was trailing at sixth place.", "rank", "Sixth place"),
+        ("Third and fourth, respectively, were LG Energy Solution and SK On.", "rank", None),  # whose is whose: the quote says
+        ("CATL led for the eighth consecutive year.", "rank", None),  # a count of years, no rank
     ],
 )
 def test_direct_value_is_the_one_value_of_the_asked_kind(quote: str, wanted: str | None, expected: str | None) -> None:
@@ -1536,3 +1540,13 @@ def test_a_definition_is_found_where_the_long_form_precedes_the_bracket() -> Non
     start, end = definition("meti", text) or (0, 0)
     assert text[start:end] == "Ministry of Economy, Trade and Industry (METI)"
     assert definition("EV", text) is not None and definition("LFP", text) is None
+
+
+def test_a_sentence_giving_a_rank_is_preferred_for_a_rank_question(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.evidence as evidence
+
+    pipeline = make_pipeline()
+    question = "Where did Japan's only firm among the top ten battery makers place in 2024?"
+    with_rank = _score(pipeline, question, "trailing at sixth place")
+    monkeypatch.setattr(evidence, "RANK", re.compile(r"(?!)"))
+    assert with_rank - _score(pipeline, question, "trailing at sixth place") == pytest.approx(evidence.WEIGHTS["kind_bonus"])
