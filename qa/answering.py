@@ -29,6 +29,7 @@ from qa.evidence import (
     counts_other,
     name_concepts,
     not_a_count,
+    owners,
     places,
     relative_time,
     role_holder,
@@ -75,11 +76,18 @@ def parse_reply(text: str) -> str:
 
 
 def check_reply(
-    reply: str, question: str, quotes: list[str], wanted: str | None, *, best: list[str] | None = None
+    reply: str,
+    question: str,
+    quotes: list[str],
+    wanted: str | None,
+    *,
+    best: list[str] | None = None,
+    contexts: list[str] | None = None,
 ) -> list[str]:
     """Why the reply cannot be shown; an empty list means it passed every check.
 
-    `best` are the quotes from the article of the best evidence, when the others only stand beside it.
+    `best` are the quotes from the article of the best evidence, when the others only stand beside it;
+    `contexts`, one for each quote, the title and sentences before it that say what it speaks of.
     """
     problems = []
     if not reply:
@@ -139,6 +147,9 @@ def check_reply(
     owner = _value_owner(reply, question, quotes) if wanted in VALUE_TYPES else None
     if owner:  # "CATL's share was 16.1%" from "CATL held 37.6% ..., with BYD in second place with 16.1%"
         problems.append(f"gives a value the quotes give for {owner}")
+    unowned = _unowned(reply, question, quotes, contexts) if contexts else None
+    if unowned:  # "The target is 80% by 2030" for Nissan's target, from "The company's goal" after "Toyota's ..."
+        problems.append(f"gives values the quotes holding them do not give for {unowned}")
     unheld = _unheld(reply, quotes)
     if unheld:  # "Panasonic held a 37.6% share" where only "CATL held a dominant 37.6% share" says 37.6%
         problems.append("gives a value to whom no quote holding it names: " + ", ".join(unheld))
@@ -248,6 +259,19 @@ def _unheld(reply: str, quotes: list[str]) -> list[str]:
             if owners and all(owner not in (None, party) for owner in owners):
                 wrong.append(f"{party} {match.group(0)}")
     return wrong
+
+
+def _unowned(reply: str, question: str, quotes: list[str], contexts: list[str]) -> str | None:
+    """The party the question asks about something of ("Nissan's target"), when the reply gives values
+    only quotes hold that neither name it nor follow sentences naming it; None otherwise."""
+    asked = sorted(owners(question))
+    given = numbers(reply) - numbers(question)
+    if not asked or not given or any(_says(reply, name) for name in asked):
+        return None  # a reply naming the party is checked by whose value it gives
+    holders = [f"{context} {quote}" for quote, context in zip(quotes, contexts, strict=True) if numbers(quote) & given]
+    if holders and not any(_says(text, name) for text in holders for name in asked):
+        return " or ".join(asked)
+    return None
 
 
 def _party_before(text: str) -> str | None:

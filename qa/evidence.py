@@ -1030,11 +1030,24 @@ def _context_words(index: SearchIndex, stats: _Stats, position: int) -> frozense
     """
     article = index.sentences[position].article_id
     words = set(stats.title_words.get(article, frozenset()))
-    reach = ANAPHORIC_REACH if ANAPHORIC_OPENING.match(index.sentences[position].text) else CONTEXT_SENTENCES
-    for previous in range(position - 1, position - 1 - reach, -1):
-        if previous >= 0 and index.sentences[previous].article_id == article:
-            words |= stats.words[previous]
+    for previous in _leaned_positions(index, position):
+        words |= stats.words[previous]
     return frozenset(words)
+
+
+def _leaned_positions(index: SearchIndex, position: int) -> list[int]:
+    """The earlier sentences of its article a sentence may lean on for what it names."""
+    sentence = index.sentences[position]
+    reach = ANAPHORIC_REACH if ANAPHORIC_OPENING.match(sentence.text) else CONTEXT_SENTENCES
+    earlier = range(position - 1, position - 1 - reach, -1)
+    return [i for i in earlier if i >= 0 and index.sentences[i].article_id == sentence.article_id]
+
+
+def context_text(index: SearchIndex, position: int) -> str:
+    """The article's title and the sentences before this one that it may lean on: where "the
+    company's goal" says whose goal it is."""
+    title = index.sources[index.sentences[position].article_id].title
+    return " ".join([title, *(index.sentences[i].text for i in reversed(_leaned_positions(index, position)))])
 
 
 def _named_thing(question: str) -> str | None:

@@ -37,6 +37,7 @@ from qa.evidence import (
     asks_publication_date,
     bridge,
     choice_options,
+    context_text,
     untimed_option,
     complement,
     concept,
@@ -209,7 +210,8 @@ class Pipeline:
             main = firsts[0][0].sentence.article_id
             from_main = [quote for item, quote in zip(evidence, quotes, strict=True) if item.sentence.article_id == main]
             best = from_main if len(parts) == 1 else None
-            problems = check_reply(parse_reply(reply.text), search, quotes, wanted, best=best)
+            contexts = [context_text(index, item.position) for item in evidence]
+            problems = check_reply(parse_reply(reply.text), search, quotes, wanted, best=best, contexts=contexts)
         timings.update(generation=time.perf_counter() - mark, prefill=reply.prefill_seconds, decode=reply.generate_seconds)
         timings["new_tokens"] = reply.new_tokens
         draft = parse_reply(reply.text)

@@ -1550,3 +1550,27 @@ def test_a_sentence_giving_a_rank_is_preferred_for_a_rank_question(make_pipeline
     with_rank = _score(pipeline, question, "trailing at sixth place")
     monkeypatch.setattr(evidence, "RANK", re.compile(r"(?!)"))
     assert with_rank - _score(pipeline, question, "trailing at sixth place") == pytest.approx(evidence.WEIGHTS["kind_bonus"])
+
+
+def test_a_value_for_the_party_asked_about_must_come_from_a_quote_about_that_party() -> None:
+    goal = "The company's goal is to raise electric sales in North America from 50% to 80% by 2030."
+    reply = "The target is to raise electric sales from 50% to 80% by 2030."
+    question = "What is Nissan's EV sales target for 2030?"
+    about_toyota = ["China races ahead. This suggests Toyota's future lies in the United States."]
+    assert any("for nissan" in p for p in check_reply(reply, question, [goal], None, contexts=about_toyota))
+    # The sentences before the quote may name the party: "The company" is then Nissan.
+    about_nissan = ["Plans. Nissan set out its plans for North America."]
+    assert not any("for nissan" in p for p in check_reply(reply, question, [goal], None, contexts=about_nissan))
+    # A question about no one's thing, or a reply naming the party, is left to the other checks.
+    assert not any("do not give for" in p for p in check_reply(reply, "What is the 2030 target?", [goal], None, contexts=about_toyota))
+
+
+def test_the_context_of_a_sentence_is_its_title_and_the_sentences_it_leans_on(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from qa.evidence import context_text
+
+    index = make_pipeline().index
+    position = next(i for i, s in enumerate(index.sentences) if s.text.startswith("The company’s mid- to long-term goal"))
+    context = context_text(index, position)
+    assert context.startswith(index.sources[index.sentences[position].article_id].title)
+    assert "Toyota’s core production infrastructure" in context  # the sentence just before
+    assert index.sentences[position].text not in context
