@@ -58,7 +58,7 @@ TYPE_PATTERNS = {
                          r"to (avoid|reduce|cut|lower|prevent|ensure))\b", re.I),
     # A yes/no question is answered by a sentence that takes a stance: a negation, a doubt, a verdict.
     "judgement": re.compile(r"\b(not|no longer|never|doubts?|into question|questionable|unlikely|uncertain\w*|"
-                            r"feasib\w*|jeopard\w*|at risk|falter\w*|struggl\w*|fail\w*|too (limited|small|slow)|"
+                            r"feasib\w*|jeopard\w*|at risk|little (?:indication|sign|chance|hope|evidence)|falter\w*|struggl\w*|fail\w*|too (limited|small|slow)|"
                             r"insufficient|short of|on track|off track|behind|confirm\w*|verif\w*|den(y|ied))\b", re.I),
     # Month names are matched with their capital: "may" is far more often a verb.
     "time": re.compile(r"\b(19|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|"
@@ -91,7 +91,8 @@ QUESTION_TYPES = (
     ("time", re.compile(r"\bwhen\b|\b(what|which) (year|month|day|date)\b|\bby when\b|\bdeadline\b|\btimeline\b")),
     ("reason", re.compile(r"^\W*why\b|\bwhat (caused|causes|led to|leads to|drove|drives|is behind|lies behind|(is|are) holding back|holds? back|"
                           r"prompted|prompts|pushed|pushes|forced|forces|made(?! (?:up|of|from|in|at|by)\b))\b|\breasons?\b|\bblam(e|es|ed|ing)\b|\bhow come\b")),
-    ("judgement", re.compile(r"^\W*(is|are|was|were|has|have|had|does|do|did|can|could|will|would|should)\b")),
+    # "Any sign Japan will win back its place?" is "Is there any sign ...?" said short.
+    ("judgement", re.compile(r"^\W*(is|are|was|were|has|have|had|does|do|did|can|could|will|would|should|any)\b")),
 )
 # A reason is often given without "because", a verdict without "not": these kinds earn a bonus
 # but never a penalty, and evidence without one still answers.
@@ -279,9 +280,10 @@ SYNONYM_GROUPS = (
     "official officially formal formally",
     "say said saying comment commented commenting remark remarked",
     "show showed shown showing reveal revealed revealing underscore underscored highlight highlighted illustrate "
-    "illustrated indicate indicated signal signalled signaled demonstrate demonstrated announce announced "
+    "illustrated indicate indicated indication sign signs signal signalled signaled demonstrate demonstrated announce announced "
     "announcing announcement unveil unveiled unveiling",
     "view viewed regard regarded see",
+    "regain regained regaining recover recovered recovering",
     "buy bought buying purchase purchased purchasing procure procured procuring",
     "agreement deal pact accord",
     "supply supplied supplying provide provided providing deliver delivered delivering",

@@ -70,7 +70,8 @@ from qa.text import tokens
         ("Where will Toyota place its new plant?", "place"),
         ("Is Toyota adding output at its subsidiaries?", "judgement"),  # a subsidiary is no subsidy
         ("How large is the subsidy?", "money"),
-        ("What did Foxconn pay Mitsubishi Motors?", "money"),  # a payment is money, and without one no answer
+        ("What did Foxconn pay Mitsubishi Motors?", "money"),
+        ("Any sign Japan will win back its place in batteries soon?", "judgement"),  # "Is there any sign ...?"  # a payment is money, and without one no answer
         ("Who will pay for the plant?", "entity"),
         ("The carmaker slated for 55.7 billion yen: how big a cut is it planning?", "count"),  # a stated amount
         ("What is the $7 billion for?", None),
@@ -1574,3 +1575,10 @@ def test_the_context_of_a_sentence_is_its_title_and_the_sentences_it_leans_on(ma
     assert context.startswith(index.sources[index.sentences[position].article_id].title)
     assert "Toyota’s core production infrastructure" in context  # the sentence just before
     assert index.sentences[position].text not in context
+
+
+def test_a_sign_is_an_indication_and_little_of_one_is_a_verdict() -> None:
+    from qa.evidence import TYPE_PATTERNS, concepts
+
+    assert concepts("any sign Japan will regain") == concepts("any indication Japan will recover")
+    assert TYPE_PATTERNS["judgement"].search("There is little indication that Japan will regain its footing.")
