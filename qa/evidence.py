@@ -47,6 +47,8 @@ MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|Septem
 # A month or a part of a year, with the year: "June 2024", "the first half of 2023", "Q3 2024".
 PART_OF_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                           r"(?:first|second|third|fourth|1st|2nd|3rd|4th) (?:half|quarter)|Q[1-4]|H[12])(?: of)?,? (?:19|20)\d\d\b")
+MONTH_OF_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December),? (?:19|20)\d\d\b")
 EXACT_WHEN = re.compile(r"\b(what|which) (month|day|date)\b|\bon what date\b|\bexact date\b", re.I)
 TYPE_PATTERNS = {
     "count": re.compile(r"\d|" + NUMBER_WORDS, re.I),
@@ -1123,6 +1125,8 @@ def _has_new_value(
     if wanted in ("count", "money", "percent"):
         if wanted == "count" and _part_of_year_only(text, question):
             return False  # "sold in the whole of 2024" is not answered by June 2024's figure
+        if wanted == "percent" and _part_of_year_only(text, question, parts=MONTH_OF_YEAR):
+            return False  # "CATL's share in 2024" is not answered by its share "as of July 2024"
         values = [m for m in NUMBER.finditer(text) if not (wanted == "count" and not_a_count(text, m, question))]
         found = numbers(" ".join(m.group(0) for m in values))
         if wanted == "count":  # "How many ..." is not answered by a year
@@ -1132,14 +1136,14 @@ def _has_new_value(
     return True
 
 
-def _part_of_year_only(text: str, question: str) -> bool:
+def _part_of_year_only(text: str, question: str, *, parts: re.Pattern[str] = PART_OF_YEAR) -> bool:
     """The question asks about a whole year and the text gives that year only as a month or a
-    part of it ("in June 2024", "the first half of 2023"). For counts only: a share that went "from
-    the first half of 2023 to the second" does say how it moved in 2023."""
+    part of it ("in June 2024", "the first half of 2023"). A share is asked with `parts` the months
+    only: one that went "from the first half of 2023 to the second" does say how it moved in 2023."""
     years = {y for y in numbers(question) if YEAR.fullmatch(y)}
     if not years or re.search(MONTH.pattern, question, re.I) or re.search(PART_OF_YEAR.pattern, question, re.I):
         return False
-    whole = numbers(PART_OF_YEAR.sub(" ", text))
+    whole = numbers(parts.sub(" ", text))
     return any(year in numbers(text) and year not in whole for year in years)
 
 

@@ -1381,6 +1381,10 @@ def test_a_month_s_figure_does_not_answer_for_the_whole_year() -> None:
     assert _answers_count(june, "how many evs were sold in june 2024")  # typed lower case
     halves = "From the first half of 2023 to the second, the EV share rose from 0.7% to 1.6%."
     assert _has_new_value(halves, "percent", set(), set(), question="Did the EV share go up or down in 2023?")
+    # A share "as of July 2024" is a month's, not the year's.
+    july = "As of July 2024, CATL held a dominant 37.6% share of the market."
+    assert not _has_new_value(july, "percent", set(), set(), question="What was CATL's market share in 2024?")
+    assert _has_new_value(july, "percent", set(), set(), question="What was CATL's market share in July 2024?")
 
 
 def test_a_number_in_words_must_count_what_is_asked_too() -> None:
