@@ -84,7 +84,7 @@ QUESTION_TYPES = (
                           r"association|one|region|island|chinese|japanese|korean|south|battery|two|ev|outlet|"
                           r"publication|newspaper|website|source|brand|suppliers?|subsidiar(y|ies)|unit|division|rivals?|competitors?))\b|"
                           r"\bwhat company\b|\bwhat is the name\b|\b(?:official|full|formal|legal|real|proper|new|former|old)\s+(?:[\w-]+\s+)?name\b|\bknown as\W*$")),
-    ("percent", re.compile(r"\b(percent|percentage|share|%|proportion)\b|(?<!\bat )\bstake\b")),
+    ("percent", re.compile(r"\b(percent|percentage|share|%|proportion)\b|(?<!\bat )\bstake\b|\bhow much of\b.*\bmarket\b")),
     ("count", re.compile(r"\bhow (much|many|far)\b.*\b(rise|raise|increase|boost|expand|grow|fall|drop|decline|cut|reduce|reach|produc\w*|output|capacity)")),
     ("count", re.compile(r"\bhow many\b(?!\s+(?:billion|million|trillion|yen|dollars?|euros?)\b)")),  # "How many projects got subsidies?"
     ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|pay|pays|paid|paying|worth|funding|subsid(?!iar)\w*|amount|"

@@ -71,6 +71,8 @@ from qa.text import tokens
         ("Is Toyota adding output at its subsidiaries?", "judgement"),  # a subsidiary is no subsidy
         ("How large is the subsidy?", "money"),
         ("What did Foxconn pay Mitsubishi Motors?", "money"),
+        ("How much of the EV battery market does BYD control?", "percent"),  # a share, not a sum
+        ("How much of the $7 billion will Toyota spend?", "money"),
         ("Any sign Japan will win back its place in batteries soon?", "judgement"),  # "Is there any sign ...?"  # a payment is money, and without one no answer
         ("Who will pay for the plant?", "entity"),
         ("The carmaker slated for 55.7 billion yen: how big a cut is it planning?", "count"),  # a stated amount
