@@ -12,6 +12,7 @@ from qa.citations import Citation, unsupported
 from qa.evidence import (
     ASKS_COUNTRY,
     EXACT_WHEN,
+    FUTURE,
     HOW_MUCH_OF,
     KNOWN_ACRONYMS,
     MONTH,
@@ -147,6 +148,9 @@ def check_reply(
     owner = _value_owner(reply, question, quotes) if wanted in VALUE_TYPES else None
     if owner:  # "CATL's share was 16.1%" from "CATL held 37.6% ..., with BYD in second place with 16.1%"
         problems.append(f"gives a value the quotes give for {owner}")
+    moved = _wrong_end(reply, question, quotes)
+    if moved:  # "120 GWh" for "How much does Japan produce now?" from "would increase from 80 GWh to 120 GWh"
+        problems.append(moved)
     unowned = _unowned(reply, question, quotes, contexts) if contexts else None
     if unowned:  # "The target is 80% by 2030" for Nissan's target, from "The company's goal" after "Toyota's ..."
         problems.append(f"gives values the quotes holding them do not give for {unowned}")
@@ -166,6 +170,9 @@ def check_reply(
 
 
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+FROM_TO = re.compile(r"\bfrom\s+(?P<start>[$€£¥]?\d[\d.,]*\s?%?)(?:\s+[\w-]+){0,2}?\s+to\s+(?P<end>[$€£¥]?\d[\d.,]*\s?%?)", re.I)
+NOW = re.compile(r"\b(?:now|today|currently|current|at present|presently|so far)\b", re.I)
+GOAL = re.compile(r"\b(?:target|goal|aim|would|reach|rise to|grow to|increase to)\b", re.I)
 RATIO = re.compile(r"(?<![\w.])(\d[\d,.]*)\s*(?:/|:|out of)\s*(\d[\d,.]*)(?![\w.])", re.I)
 QUOTED_RATIO = r"(?<![\w.]){}\s*(?:/|:|(?:out\s+)?of\s+(?:its\s+|the\s+|their\s+)?){}(?![\d])"
 COUNTED_REACH = 3  # words after a number in a quote that may name what it counts ("3,900 full-time employees")
@@ -259,6 +266,22 @@ def _unheld(reply: str, quotes: list[str]) -> list[str]:
             if owners and all(owner not in (None, party) for owner in owners):
                 wrong.append(f"{party} {match.group(0)}")
     return wrong
+
+
+def _wrong_end(reply: str, question: str, quotes: list[str]) -> str | None:
+    """Why the reply gives the wrong end of a change a quote states ("from 80 GWh to 120 GWh"):
+    the value it goes to where the question asks what it is now, or the value it goes from where
+    the question asks what it will be; None when it does neither."""
+    given = numbers(reply) - numbers(question)
+    now, later = bool(NOW.search(question)), bool(FUTURE.search(question) or GOAL.search(question))
+    for quote in quotes:
+        for change in FROM_TO.finditer(quote):
+            start, end = numbers(change.group("start")), numbers(change.group("end"))
+            if now and not later and given & end and not given & start:
+                return "gives the value a quote says it will reach, where the question asks what it is now"
+            if later and not now and given & start and not given & end:
+                return "gives the value a quote says it starts from, where the question asks what it will be"
+    return None
 
 
 def _unowned(reply: str, question: str, quotes: list[str], contexts: list[str]) -> str | None:

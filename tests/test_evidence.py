@@ -1588,3 +1588,16 @@ def test_a_sign_is_an_indication_and_little_of_one_is_a_verdict() -> None:
 
     assert concepts("any sign Japan will regain") == concepts("any indication Japan will recover")
     assert TYPE_PATTERNS["judgement"].search("There is little indication that Japan will regain its footing.")
+
+
+def test_a_reply_must_give_the_end_of_a_change_the_question_asks_for() -> None:
+    quotes = ["Production would increase from 80 GWh to 120 GWh with the help of the funds."]
+    now, later = "How many GWh does Japan produce now?", "What will production rise to?"
+    assert any("what it is now" in p for p in check_reply("120 GWh.", now, quotes, "count"))
+    assert not any("what it is now" in p for p in check_reply("80 GWh.", now, quotes, "count"))
+    assert any("what it will be" in p for p in check_reply("80 GWh.", later, quotes, "count"))
+    assert not any("what it will be" in p for p in check_reply("120 GWh.", later, quotes, "count"))
+    # A question asking neither, or both, leaves the reply to the other checks.
+    both = "How much does Japan produce now, and what will it reach?"
+    assert not any("a quote says" in p for p in check_reply("From 80 GWh to 120 GWh.", both, quotes, "count"))
+    assert not any("a quote says" in p for p in check_reply("120 GWh.", "How much GWh?", quotes, "count"))
