@@ -130,6 +130,10 @@ def check_reply(
     unquoted = [word for word in dict.fromkeys(concepts(reply)) if word not in quoted]
     if unquoted:  # the small model embroiders ("to reduce its carbon footprint"): only quoted words pass
         problems.append("says what the quotes do not: " + ", ".join(unquoted))
+    said = {SIZE.get(word, word) for word in re.findall(r"[a-z]+", " ".join(quotes).lower())}
+    ranked = [word for word in dict.fromkeys(SUPERLATIVE.findall(reply.lower())) if SIZE.get(word, word) not in said]
+    if ranked:  # "The biggest EV battery maker is Panasonic": "biggest" came from the question, not a quote
+        problems.append("ranks what the quotes do not rank: " + ", ".join(ranked))
     if any(RESPECTIVELY.search(quote) and numbers(reply) & numbers(quote) for quote in quotes):
         # "Third and fourth, with 12.4% and 4.7%, were LG and SK On, respectively": the small model
         # pairs such lists wrongly, and no check here can tell; the quote itself is shown instead.
@@ -170,6 +174,9 @@ def check_reply(
 
 
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+# Words that rank the answer among others: a claim of their own, even when the question says them.
+SUPERLATIVE = re.compile(r"\b(biggest|largest|smallest|highest|lowest|leading|top|dominant|first|only|sole)\b")
+SIZE = {"biggest": "largest", "sole": "only"}
 FROM_TO = re.compile(r"\bfrom\s+(?P<start>[$€£¥]?\d[\d.,]*\s?%?)(?:\s+[\w-]+){0,2}?\s+to\s+(?P<end>[$€£¥]?\d[\d.,]*\s?%?)", re.I)
 NOW = re.compile(r"\b(?:now|today|currently|current|at present|presently|so far)\b", re.I)
 GOAL = re.compile(r"\b(?:target|goal|aim|would|reach|rise to|grow to|increase to)\b", re.I)

@@ -1601,3 +1601,12 @@ def test_a_reply_must_give_the_end_of_a_change_the_question_asks_for() -> None:
     both = "How much does Japan produce now, and what will it reach?"
     assert not any("a quote says" in p for p in check_reply("From 80 GWh to 120 GWh.", both, quotes, "count"))
     assert not any("a quote says" in p for p in check_reply("120 GWh.", "How much GWh?", quotes, "count"))
+
+
+def test_a_reply_may_not_rank_what_the_quotes_do_not_rank() -> None:
+    sixth = ["In contrast, Panasonic, once a pioneer, was the only Japanese firm to make the list, trailing at sixth place."]
+    question = "Who is the biggest EV battery maker?"  # the question's own word is no evidence for the claim
+    assert any("biggest" in p for p in check_reply("The biggest battery maker is Panasonic.", question, sixth, "entity"))
+    assert not any("ranks" in p for p in check_reply("Panasonic is the only Japanese firm.", "Which firm?", sixth, "entity"))
+    largest = ["The situation worsened when Toyota, Japan's largest automaker, announced a suspension."]
+    assert not any("ranks" in p for p in check_reply("Toyota is Japan's biggest carmaker.", "Which is the biggest?", largest, "entity"))
