@@ -55,7 +55,7 @@ TYPE_PATTERNS = {
     "money": re.compile(r"[$€£¥]\s?\d|\d\s*(billion|million|trillion)?\s*(yen|dollars?|usd|euros?)\b|\b\d[\d.,]*\s*(billion|million|trillion)\b", re.I),
     "percent": re.compile(r"\d\s?%|\bpercent\b|\bper cent\b", re.I),
     "reason": re.compile(r"(?:\b|(?=,))(because|due to|amid|owing to|as a result|result of|driven by|"
-                         r"in response to|prompted|led to|,\s*(?:thus\s+)?leading (?:[\w’'-]+ ){0,3}?to|"
+                         r"in response to|prompted|led to|(?:discouraged|deterred|held back|hampered) by|,\s*(?:thus\s+)?leading (?:[\w’'-]+ ){0,3}?to|"
                          r"resulting in|thanks to|caused|given|factors?|in order to|"
                          r"to (avoid|reduce|cut|lower|prevent|ensure))\b", re.I),
     # A yes/no question is answered by a sentence that takes a stance: a negation, a doubt, a verdict.
@@ -92,7 +92,8 @@ QUESTION_TYPES = (
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow (large|big)\b|\bsize of\b")),
     ("time", re.compile(r"\bwhen\b|\b(what|which) (year|month|day|date)\b|\bby when\b|\bdeadline\b|\btimeline\b")),
     ("reason", re.compile(r"^\W*why\b|\bwhat (caused|causes|led to|leads to|drove|drives|is behind|lies behind|(is|are) holding back|holds? back|"
-                          r"prompted|prompts|pushed|pushes|forced|forces|made(?! (?:up|of|from|in|at|by)\b))\b|\breasons?\b|\bblam(e|es|ed|ing)\b|\bhow come\b")),
+                          r"prompted|prompts|pushed|pushes|forced|forces|made(?! (?:up|of|from|in|at|by)\b))\b|\breasons?\b|\bblam(e|es|ed|ing)\b|\bhow come\b|"
+                          r"\bwhat(?:['’]s| is| are)? (?:discourag|deterr?)\w*")),
     # "Any sign Japan will win back its place?" is "Is there any sign ...?" said short.
     ("judgement", re.compile(r"^\W*(is|are|was|were|has|have|had|does|do|did|can|could|will|would|should|any)\b")),
 )

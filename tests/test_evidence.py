@@ -72,6 +72,7 @@ from qa.text import tokens
         ("How large is the subsidy?", "money"),
         ("What did Foxconn pay Mitsubishi Motors?", "money"),
         ("How much of the EV battery market does BYD control?", "percent"),  # a share, not a sum
+        ("What's discouraging Japanese companies from building at home?", "reason"),  # what discourages: a cause
         ("How much of the $7 billion will Toyota spend?", "money"),
         ("Any sign Japan will win back its place in batteries soon?", "judgement"),  # "Is there any sign ...?"  # a payment is money, and without one no answer
         ("Who will pay for the plant?", "entity"),
@@ -1610,3 +1611,10 @@ def test_a_reply_may_not_rank_what_the_quotes_do_not_rank() -> None:
     assert not any("ranks" in p for p in check_reply("Panasonic is the only Japanese firm.", "Which firm?", sixth, "entity"))
     largest = ["The situation worsened when Toyota, Japan's largest automaker, announced a suspension."]
     assert not any("ranks" in p for p in check_reply("Toyota is Japan's biggest carmaker.", "Which is the biggest?", largest, "entity"))
+
+
+def test_what_discourages_a_party_is_a_cause() -> None:
+    from qa.evidence import TYPE_PATTERNS
+
+    assert TYPE_PATTERNS["reason"].search("Companies are turning outward, discouraged by high domestic operating costs.")
+    assert not TYPE_PATTERNS["reason"].search("The government discouraged imports.")
