@@ -847,13 +847,8 @@ def score_sentences(
             if any(year not in own and year not in context for year in asked_years):
                 continue  # "CATL's share in 2023" is not answered by its share in 2024
             named_here = stats.article_words[article]
-            # A value in a sentence naming parties of its own, none of them asked about, is theirs:
-            # "BYD in second place" just before does not make "12.4% and 4.7% ... were LG Energy
-            # Solution and SK On" BYD's. A sentence naming no one leans on those before it.
-            leans = wanted not in VALUE_TYPES or not own.isdisjoint(asked_concepts) or _names_no_one(sentence.text)
-            around = context if leans else frozenset()
             if any(
-                own.isdisjoint(forms) and around.isdisjoint(forms) and not (long and (long <= own or long <= around))
+                own.isdisjoint(forms) and context.isdisjoint(forms) and not (long and (long <= own or long <= context))
                 and not (name in qualified and _calls_it(qualified[name], own) and name in named_here)
                 for name, forms, long in zip(rare_in_order, rare_forms, long_forms, strict=True)
             ):

@@ -1618,14 +1618,3 @@ def test_what_discourages_a_party_is_a_cause() -> None:
 
     assert TYPE_PATTERNS["reason"].search("Companies are turning outward, discouraged by high domestic operating costs.")
     assert not TYPE_PATTERNS["reason"].search("The government discouraged imports.")
-
-
-def test_a_value_in_a_sentence_about_other_parties_is_not_the_asked_party_s(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import qa.evidence as evidence
-
-    pipeline = make_pipeline()
-    question = "What share of the market did BYD hold?"
-    others = "Third and fourth, respectively"  # BYD is named only in the sentence before
-    with_rule = _score(pipeline, question, others)
-    monkeypatch.setattr(evidence, "_names_no_one", lambda text: True)
-    assert _score(pipeline, question, others) - with_rule == pytest.approx(evidence.WEIGHTS["missing_name"])
