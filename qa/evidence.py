@@ -47,8 +47,7 @@ MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|Septem
 # A month or a part of a year, with the year: "June 2024", "the first half of 2023", "Q3 2024".
 PART_OF_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                           r"(?:first|second|third|fourth|1st|2nd|3rd|4th) (?:half|quarter)|Q[1-4]|H[12])(?: of)?,? (?:19|20)\d\d\b")
-MONTH_OF_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                           r"December),? (?:19|20)\d\d\b")
+MONTH_OF_YEAR = re.compile(MONTH.pattern + r",? (?:19|20)\d\d\b")  # "July 2024", "July, 2024"
 EXACT_WHEN = re.compile(r"\b(what|which) (month|day|date)\b|\bon what date\b|\bexact date\b", re.I)
 TYPE_PATTERNS = {
     "count": re.compile(r"\d|" + NUMBER_WORDS, re.I),
