@@ -67,6 +67,8 @@ TYPE_PATTERNS = {
 }
 STATED_AMOUNT = re.compile(r"[$€£¥]\s?\d[\d.,]*(?:\s*(?:billion|million|trillion|bn))?(?:\s*(?:usd|dollars?))?|"
                            r"\b\d[\d.,]*(?:\s*(?:billion|million|trillion))?\s*(?:yen|dollars?|usd|euros?)\b", re.I)
+# Verbs that ask by how much something moved: "How much will output rise?"; a percentage answers them.
+CHANGE_VERBS = r"rise|raise|increase|boost|expand|grow|fall|drop|decline|cut|reduce"
 QUESTION_TYPES = (
     ("kind", re.compile(r"\bwhat (kind|sort|type) of (company|firm|business|organi[sz]ation|group|maker|manufacturer|"
                         r"corporation|enterprise)\b")),
@@ -84,7 +86,7 @@ QUESTION_TYPES = (
                           r"publication|newspaper|website|source|brand|suppliers?|subsidiar(y|ies)|unit|division|rivals?|competitors?))\b|"
                           r"\bwhat company\b|\bwhat is the name\b|\b(?:official|full|formal|legal|real|proper|new|former|old)\s+(?:[\w-]+\s+)?name\b|\bknown as\W*$")),
     ("percent", re.compile(r"\b(percent|percentage|share|%|proportion)\b|(?<!\bat )\bstake\b|\bhow much of\b.*\bmarket\b")),
-    ("count", re.compile(r"\bhow (much|many|far)\b.*\b(rise|raise|increase|boost|expand|grow|fall|drop|decline|cut|reduce|reach|produc\w*|output|capacity)")),
+    ("count", re.compile(rf"\bhow (much|many|far)\b.*\b({CHANGE_VERBS}|reach|produc\w*|output|capacity)")),
     ("count", re.compile(r"\bhow many\b(?!\s+(?:billion|million|trillion|yen|dollars?|euros?)\b)")),  # "How many projects got subsidies?"
     ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|pay|pays|paid|paying|worth|funding|subsid(?!iar)\w*|amount|"
                          r"price|budget|money|yen|dollars?)\b")),
@@ -136,6 +138,7 @@ RANK = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth
                   r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?!\s+(?:consecutive|straight|year|time|half|quarter)\b))\b", re.I)
 ORDINAL_WORDS = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.I)
 MONEY_AFTER = re.compile(r"\s*(?:(?:b|m|tr)illion\s+)?(?:yen|dollars?|usd|euros?)\b", re.I)
+PERCENT_AFTER = re.compile(r"\s?(?:percent|per cent)\b", re.I)
 ASKS_QUANTITY = re.compile(r"\b(produc\w*|output|capacity|manufactur\w*|generat\w*)\b", re.I)  # not "how large is the grant"
 ASKS_MONEY = re.compile(r"\b(cost|costs|invest\w*|spend\w*|spent|worth|fund\w*|subsid\w*|price\w*|budget\w*|money|"
                         r"yen|dollars?|pay\w*|paid|financ\w*|amount|sum|afford\w*|expensive|cheap\w*)\b", re.I)
@@ -1276,6 +1279,9 @@ def not_a_count(text: str, match: re.Match[str], question: str) -> bool:
         return True  # "How much is the plant producing?" is not answered by "to close 7 out of its 17 factories"
     if not (asked and _people(asked.group(1))) and any(_people(word) for word in counted_things(text, match.end())):
         return True  # "How much is the plant producing?" is not answered by "3,900 employees"
+    percent = match.group(0).endswith("%") or bool(PERCENT_AFTER.match(text, match.end()))
+    if percent and not re.search(rf"\b({CHANGE_VERBS})", question, re.I):
+        return True  # "How much does Japan produce now?" is not answered by "raise production by 50%"
     money = match.group(0)[0] in "$€£¥" or bool(MONEY_AFTER.match(text, match.end()))
     return money and not ASKS_MONEY.search(question)
 

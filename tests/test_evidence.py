@@ -1604,6 +1604,12 @@ def test_a_reply_must_give_the_end_of_a_change_the_question_asks_for() -> None:
     assert not any("a quote says" in p for p in check_reply("120 GWh.", "How much GWh?", quotes, "count"))
 
 
+def test_how_much_is_produced_is_not_answered_by_a_rise_in_percent() -> None:
+    quote = "Toyota and Nissan will spend $7 billion to raise Japan's EV battery production by 50%."
+    assert not _answers_count(quote, "How much does Japan produce now?")
+    assert _answers_count(quote, "How much will Japan's battery production rise?")
+
+
 def test_a_reply_may_not_rank_what_the_quotes_do_not_rank() -> None:
     sixth = ["In contrast, Panasonic, once a pioneer, was the only Japanese firm to make the list, trailing at sixth place."]
     question = "Who is the biggest EV battery maker?"  # the question's own word is no evidence for the claim
