@@ -275,18 +275,34 @@ def _unheld(reply: str, quotes: list[str]) -> list[str]:
     return wrong
 
 
+def _asks_end(question: str) -> str | None:
+    """Which end of a change the question asks for: "start" for what a value is now, "end" for what
+    it will be; None for both or neither."""
+    now, later = bool(NOW.search(question)), bool(FUTURE.search(question) or GOAL.search(question))
+    return "start" if now and not later else "end" if later and not now else None
+
+
+def _other_ends(quote: str, question: str) -> list[tuple[int, int]]:
+    """Where the quote's changes ("from 80 GWh to 120 GWh") give the end the question does not ask for."""
+    asked = _asks_end(question)
+    if asked is None:
+        return []
+    other = "end" if asked == "start" else "start"
+    return [change.span(other) for change in FROM_TO.finditer(quote)]
+
+
 def _wrong_end(reply: str, question: str, quotes: list[str]) -> str | None:
     """Why the reply gives the wrong end of a change a quote states ("from 80 GWh to 120 GWh"):
     the value it goes to where the question asks what it is now, or the value it goes from where
     the question asks what it will be; None when it does neither."""
     given = numbers(reply) - numbers(question)
-    now, later = bool(NOW.search(question)), bool(FUTURE.search(question) or GOAL.search(question))
+    asked = _asks_end(question)
     for quote in quotes:
         for change in FROM_TO.finditer(quote):
             start, end = numbers(change.group("start")), numbers(change.group("end"))
-            if now and not later and given & end and not given & start:
+            if asked == "start" and given & end and not given & start:
                 return "gives the value a quote says it will reach, where the question asks what it is now"
-            if later and not now and given & start and not given & end:
+            if asked == "end" and given & start and not given & end:
                 return "gives the value a quote says it starts from, where the question asks what it will be"
     return None
 
@@ -404,7 +420,10 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
         return None  # the values found are numbers and years; "which month" is answered by the quote
     asked = numbers(question)
     found: dict[frozenset[str], tuple[int, int]] = {}  # value -> where its phrase stands
+    other_ends = _other_ends(quote, question)
     for match in VALUE.finditer(quote):
+        if any(start <= match.start() < end for start, end in other_ends):
+            continue  # "What does Japan produce now?" is not answered by where "from 80 GWh to 120 GWh" ends
         phrase, unit = match.group(0), (match.group(1) or "")
         if unit and not (unit.lower() in UNITS or (wanted == "count" and unit.endswith("s") and len(unit) > 3)):
             phrase = phrase[: match.start(1) - match.start()].rstrip()

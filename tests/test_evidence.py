@@ -1604,6 +1604,15 @@ def test_a_reply_must_give_the_end_of_a_change_the_question_asks_for() -> None:
     assert not any("a quote says" in p for p in check_reply("120 GWh.", "How much GWh?", quotes, "count"))
 
 
+def test_the_direct_value_of_a_change_is_the_end_the_question_asks_for() -> None:
+    from qa.answering import direct_value
+
+    quote = "Production would increase from 80 GWh to 120 GWh with the help of the funds."
+    assert direct_value(quote, "count", "How many GWh does Japan produce now?") == "80 GWh"
+    assert direct_value(quote, "count", "How many GWh will Japan produce with the funds?") == "120 GWh"
+    assert direct_value(quote, "count", "How many GWh?") is None  # both ends: the quote says which is which
+
+
 def test_how_much_is_produced_is_not_answered_by_a_rise_in_percent() -> None:
     quote = "Toyota and Nissan will spend $7 billion to raise Japan's EV battery production by 50%."
     assert not _answers_count(quote, "How much does Japan produce now?")
