@@ -95,15 +95,19 @@ QUESTION_TYPES = (
     ("reason", re.compile(r"^\W*why\b|\bwhat (caused|causes|led to|leads to|drove|drives|is behind|lies behind|(is|are) holding back|holds? back|"
                           r"prompted|prompts|pushed|pushes|forced|forces|made(?! (?:up|of|from|in|at|by)\b))\b|\breasons?\b|\bblam(e|es|ed|ing)\b|\bhow come\b|"
                           r"\bwhat(?:['’]s| is| are)? (?:discourag|deterr?)\w*")),
+    # "What type of batteries ...?": the words a text puts before "batteries" ("lithium iron phosphate"); a
+    # question that also asks "from which year" asks for a year first.
+    ("variety", re.compile(r"\bwhat (kind|sort|type)s? of [a-z-]+")),
     # "Any sign Japan will win back its place?" is "Is there any sign ...?" said short.
     ("judgement", re.compile(r"^\W*(is|are|was|were|has|have|had|does|do|did|can|could|will|would|should|any)\b")),
 )
 # A reason is often given without "because", a verdict without "not": these kinds earn a bonus
 # but never a penalty, and evidence without one still answers.
-SOFT_TYPES = {"reason", "judgement", "kind", "rank"}
+SOFT_TYPES = {"reason", "judgement", "kind", "variety", "rank"}
 VALUE_TYPES = ("count", "money", "percent", "time")  # answered by a number or a date
 # What kind of company a name is, as news describes one: "Taiwanese technology leader Foxconn",
 # "Foxconn, a Taiwanese electronics maker", "Foxconn is one of the biggest electronics companies".
+VARIETY_WORDS = 4  # words before a thing that may say its kind: "lithium iron phosphate (LFP) batteries"
 KIND_NOUNS = (r"(?:company|companies|firm|maker|manufacturer|producer|supplier|giant|leader|group|conglomerate|business|"
               r"corporation|start-?up|automaker|carmaker|brand)")
 WH_WORD = re.compile(r"\b(what|which|who|whom|whose|where|when|why|how)\b", re.I)
@@ -237,7 +241,7 @@ REPRESENTATIVE = re.compile(r"\brepresentatives?\b", re.I)
 WEIGHTS = {"dense": 0.45, "overlap": 0.40, "context": 0.15, "type_bonus": 0.05, "reason_bonus": 0.15, "kind_bonus": 0.25,
            "type_penalty": 0.25, "heading": 0.25, "missing_name": 0.30}
 # The bonus a soft kind earns: a description of a company is rarer, and surer, than a cause.
-SOFT_BONUS = {"reason": "reason_bonus", "kind": "kind_bonus", "rank": "kind_bonus"}
+SOFT_BONUS = {"reason": "reason_bonus", "kind": "kind_bonus", "variety": "kind_bonus", "rank": "kind_bonus"}
 CONTEXT_DISCOUNT = 0.5
 CONTEXT_SENTENCES = 2  # earlier sentences a sentence may lean on: "The move underscored ..." names no move
 ANAPHORIC_OPENING = re.compile(r"\W*(?:this|these|that|those|such|it|its|they|their)\b", re.I)
@@ -1110,6 +1114,8 @@ def _has_new_value(
         return bool(_new_names(text, asked_names))
     if wanted == "kind":
         return company_kind(text, question) is not None
+    if wanted == "variety":
+        return thing_kind(text, question) is not None
     if wanted == "rank":
         return bool(RANK.search(text))
     if wanted == "place":  # "In which US state ...?" is not answered by "in the United States"
@@ -1308,6 +1314,30 @@ def company_kind(text: str, question: str) -> str | None:
         after = re.search(rf"\b{said}(?:['’]s)?,?\s+(?:is\s+|was\s+)?((?:a|an|one of)\s+[^,.;]{{0,60}}?\b{KIND_NOUNS}s?)\b", text, re.I)
         if after:
             return after.group(1)
+    return None
+
+
+def thing_kind(text: str, question: str) -> str | None:
+    """The words the text puts before the thing whose kind the question asks ("What type of
+    batteries ...?"): "lithium iron phosphate (LFP)" from "... to produce lithium iron phosphate
+    (LFP) batteries"; None when the text says fewer than two words the question does not already say."""
+    asked = re.search(r"\b(?:kind|sort|type)s? of ([a-z-]+)", question, re.I)
+    if asked is None:
+        return None
+    thing, known = tokens(asked.group(1)), set(tokens(question))
+    for match in re.finditer(r"[\w-]+", text):
+        if not thing or tokens(match.group(0)) != thing:
+            continue
+        after = re.match(r"\s+([\w-]+)", text[match.end() :])
+        if after and tokens(after.group(1)):
+            continue  # "battery" in "battery plant" is not the thing, only says which plant
+        kept: list[str] = []
+        for word in reversed(text[: match.start()].split()[-VARIETY_WORDS:]):
+            if fold(word) in STOPWORDS or not re.fullmatch(r"[\w-]+|\([A-Z][\w-]*\)", word):
+                break
+            kept.insert(0, word)
+        if len(set(tokens(" ".join(kept))) - known) >= 2:  # not "EV batteries": what most batteries here are
+            return " ".join(kept)
     return None
 
 

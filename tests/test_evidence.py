@@ -1483,6 +1483,18 @@ def test_a_place_is_searched_for_as_the_articles_name_it() -> None:
     assert place_names_used(["japan", "maker"], vocabulary) == []  # named as the articles name it already
 
 
+def test_what_kind_of_thing_is_read_from_the_words_before_it() -> None:
+    from qa.evidence import thing_kind
+
+    question = "What type of batteries was the Kitakyushu plant going to make?"
+    assert question_type(question) == "variety"
+    plant = "The facility was expected to produce lithium iron phosphate (LFP) batteries from 2028."
+    assert thing_kind(plant, question) == "lithium iron phosphate (LFP)"
+    assert thing_kind("Nissan cancelled its planned battery plant in Kitakyushu.", question) is None  # a kind of plant
+    assert thing_kind("Japan wants a steady supply of EV batteries.", question) is None  # one word: what they all are
+    assert thing_kind("Kitakyushu batteries were planned.", question) is None  # what the question says already
+
+
 def test_what_kind_of_company_a_name_is_is_read_from_how_the_quote_describes_it() -> None:
     from qa.answering import direct_value
     from qa.evidence import company_kind
