@@ -24,8 +24,11 @@ ASKS_FOR_ENTITY = re.compile(
 )
 REGIONS = "country|nation|city|region|prefecture|state|island"  # "that country": a place, named as it is
 THINGS = "company|plant|factory|facility|firm|project|deal|automaker|carmaker|partnership|agreement|venture|plan"
+# "the automaker in talks with Foxconn", "the plant in Kitakyushu", "the company that ...": a thing the
+# question itself says which one it is, so no earlier turn is needed (unlike "the plant in 2025").
+DEFINED = r"\s+(?:(?:in|at|of|with|behind|near|from|on)\s+(?:the\s+)?(?:[A-Z]|talks\b)|(?:that|which|who|whose)\b)"
 REFERRING_PHRASE = re.compile(
-    r"\b(?:that|this|the|its|their)\s+(?P<noun>" + THINGS + r")\b|\b(?:that|this|the same)\s+(?P<region>" + REGIONS + r")\b|"
+    r"\b(?:that|this|the|its|their)\s+(?P<noun>" + THINGS + r")\b(?!" + DEFINED + r")|\b(?:that|this|the same)\s+(?P<region>" + REGIONS + r")\b|"
     r"\b(?P<pronoun>it|they|them|he|she)\b|"
     r"\b(?P<possessive>its|their|his|her)\b|\b(?P<place>there)\b",
     re.I,

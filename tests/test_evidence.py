@@ -290,6 +290,15 @@ def test_follow_ups_resolve_against_history() -> None:
     assert standalone_question("What did Foxconn say about them?", confirmed) == "What did Foxconn say about Nissan?"
 
 
+def test_a_thing_the_question_itself_defines_points_at_no_earlier_turn() -> None:
+    earlier = [("Which ministry set the 150 GWh goal?", "METI set it. [1]")]
+    own = "What did the automaker in talks with Foxconn intend to produce?"
+    assert standalone_question(own, earlier) == own  # not "Ministry's automaker"
+    assert standalone_question("When will the plant in Kitakyushu open?", earlier) == "When will the plant in Kitakyushu open?"
+    oppama = [("Where is Nissan's Oppama plant?", "In Yokosuka. [1]")]
+    assert standalone_question("How many worked at the plant in 2025?", oppama) == "How many worked at the Oppama plant in 2025?"
+
+
 def test_he_or_she_points_at_the_person_the_answer_names_for_a_role() -> None:
     earlier = [("What is Nissan's CEO's name?", "Nissan's CEO Ivan Espinosa. [1]")]
     assert standalone_question("What did he announce?", earlier) == "What did Ivan Espinosa announce?"
