@@ -142,6 +142,8 @@ RANK = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth
                   r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?!\s+(?:consecutive|straight|year|time|half|quarter)\b))\b", re.I)
 ORDINAL_WORDS = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.I)
 MONEY_AFTER = re.compile(r"\s*(?:(?:b|m|tr)illion\s+)?(?:yen|dollars?|usd|euros?)\b", re.I)
+DURATION_AFTER = re.compile(r"(?:\s*(?:-|–|to|or)\s*[\w.,]+)?\s+(?:years?|months?|weeks?|days?|decades?)\b", re.I)
+DURATION_ASKED = re.compile(r"\bhow long\b|\b(?:years?|months?|weeks?|days?|decades?)\b", re.I)
 PERCENT_AFTER = re.compile(r"\s?(?:percent|per cent)\b", re.I)
 ASKS_QUANTITY = re.compile(r"\b(produc\w*|output|capacity|manufactur\w*|generat\w*)\b", re.I)  # not "how large is the grant"
 ASKS_MONEY = re.compile(r"\b(cost|costs|invest\w*|spend\w*|spent|worth|fund\w*|subsid\w*|price\w*|budget\w*|money|"
@@ -1285,6 +1287,8 @@ def not_a_count(text: str, match: re.Match[str], question: str) -> bool:
         return True  # "How much is the plant producing?" is not answered by "to close 7 out of its 17 factories"
     if not (asked and _people(asked.group(1))) and any(_people(word) for word in counted_things(text, match.end())):
         return True  # "How much is the plant producing?" is not answered by "3,900 employees"
+    if DURATION_AFTER.match(text, match.end()) and not DURATION_ASKED.search(question):
+        return True  # "How much does Japan produce now?" is not answered by "over the next two to three years"
     percent = match.group(0).endswith("%") or bool(PERCENT_AFTER.match(text, match.end()))
     if percent and not re.search(rf"\b({CHANGE_VERBS})", question, re.I):
         return True  # "How much does Japan produce now?" is not answered by "raise production by 50%"

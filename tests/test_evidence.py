@@ -1640,6 +1640,12 @@ def test_how_much_is_produced_is_not_answered_by_a_rise_in_percent() -> None:
     assert _answers_count(quote, "How much will Japan's battery production rise?")
 
 
+def test_how_much_is_produced_is_not_answered_by_a_span_of_years() -> None:
+    timing = "The timing will depend on how the market evolves over the next two to three years."
+    assert not _answers_count(timing, "How much does Japan produce now?")
+    assert _answers_count(timing, "How many years will the market take to grow?")
+
+
 def test_a_reply_may_not_rank_what_the_quotes_do_not_rank() -> None:
     sixth = ["In contrast, Panasonic, once a pioneer, was the only Japanese firm to make the list, trailing at sixth place."]
     question = "Who is the biggest EV battery maker?"  # the question's own word is no evidence for the claim
