@@ -130,8 +130,7 @@ def check_reply(
     unquoted = [word for word in dict.fromkeys(concepts(reply)) if word not in quoted]
     if unquoted:  # the small model embroiders ("to reduce its carbon footprint"): only quoted words pass
         problems.append("says what the quotes do not: " + ", ".join(unquoted))
-    said = {SIZE.get(word, word) for word in re.findall(r"[a-z]+", " ".join(quotes).lower())}
-    ranked = [word for word in dict.fromkeys(SUPERLATIVE.findall(reply.lower())) if SIZE.get(word, word) not in said]
+    ranked = _unranked(reply, question, quotes)
     if ranked:  # "The biggest EV battery maker is Panasonic": "biggest" came from the question, not a quote
         problems.append("ranks what the quotes do not rank: " + ", ".join(ranked))
     if any(RESPECTIVELY.search(quote) and numbers(reply) & numbers(quote) for quote in quotes):
@@ -273,6 +272,17 @@ def _unheld(reply: str, quotes: list[str]) -> list[str]:
             if owners and all(owner not in (None, party) for owner in owners):
                 wrong.append(f"{party} {match.group(0)}")
     return wrong
+
+
+def _unranked(reply: str, question: str, quotes: list[str]) -> list[str]:
+    """The reply's superlatives ("top", "biggest") that no quote gives, or, when the reply names
+    someone new, that no quote naming them gives: "The top maker in 2024 is Panasonic" is not
+    backed by "top ten ... Chinese companies" beside "Panasonic ... trailing at sixth place"."""
+    asked = {fold(name) for name in names(question)}
+    named = [name for name in names(reply) if fold(name) not in asked]
+    backing = [quote for quote in quotes if any(_says(quote, name) for name in named)] if named else quotes
+    said = {SIZE.get(word, word) for word in re.findall(r"[a-z]+", " ".join(backing).lower())}
+    return [word for word in dict.fromkeys(SUPERLATIVE.findall(reply.lower())) if SIZE.get(word, word) not in said]
 
 
 def _asks_end(question: str) -> str | None:

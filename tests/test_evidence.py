@@ -1653,6 +1653,12 @@ def test_a_reply_may_not_rank_what_the_quotes_do_not_rank() -> None:
     assert not any("ranks" in p for p in check_reply("Panasonic is the only Japanese firm.", "Which firm?", sixth, "entity"))
     largest = ["The situation worsened when Toyota, Japan's largest automaker, announced a suspension."]
     assert not any("ranks" in p for p in check_reply("Toyota is Japan's biggest carmaker.", "Which is the biggest?", largest, "entity"))
+    # The rank must be given by a quote naming whom the reply ranks, not by one beside it.
+    top_ten = "In 2024, six of the world's top ten EV battery producers were Chinese companies."
+    top = "Which company is the top EV battery maker in 2024?"
+    assert any("top" in p for p in check_reply("The top maker in 2024 is Panasonic.", top, [top_ten, *sixth], "entity"))
+    catl = "CATL retained the top position with a 37.9% market share."
+    assert not any("ranks" in p for p in check_reply("The top maker in 2024 is CATL.", top, [top_ten, catl], "entity"))
 
 
 def test_what_discourages_a_party_is_a_cause() -> None:
