@@ -88,10 +88,11 @@ QUESTION_TYPES = (
     ("percent", re.compile(r"\b(percent|percentage|share|%|proportion)\b|(?<!\bat )\bstake\b|\bhow much of\b.*\bmarket\b")),
     ("count", re.compile(rf"\bhow (much|many|far)\b.*\b({CHANGE_VERBS}|reach|produc\w*|output|capacity)")),
     ("count", re.compile(r"\bhow many\b(?!\s+(?:billion|million|trillion|yen|dollars?|euros?)\b)")),  # "How many projects got subsidies?"
-    ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|pay|pays|paid|paying|worth|funding|subsid(?!iar)\w*|amount|"
+    ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|pay|pays|paid|paying|worth|funding|subsid(?!iar)\w*|amount|pledg\w*|allocat\w*|"
                          r"price|budget|money|yen|dollars?)\b")),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow (large|big)\b|\bsize of\b")),
-    ("time", re.compile(r"\bwhen\b|\b(what|which) (year|month|day|date)\b|\bby when\b|\bdeadline\b|\btimeline\b")),
+    ("time", re.compile(r"\bwhen\b|\b(what|which) (year|month|day|date)\b|\bby when\b|\bdeadline\b|\btimeline\b|"
+                        r"\b(start|starting|opening|launch|completion|due|target|release|closing) (date|year)\b")),
     ("reason", re.compile(r"^\W*why\b|\bwhat (caused|causes|led to|leads to|drove|drives|is behind|lies behind|(is|are) holding back|holds? back|"
                           r"prompted|prompts|pushed|pushes|forced|forces|made(?! (?:up|of|from|in|at|by)\b))\b|\breasons?\b|\bblam(e|es|ed|ing)\b|\bhow come\b|"
                           r"\bwhat(?:['’]s| is| are)? (?:discourag|deterr?)\w*")),
@@ -280,6 +281,7 @@ SYNONYM_GROUPS = (
     "automaker carmaker",
     "start started starting begin began begun beginning launch launched commence",
     "invest invested investing investment spend spending spent",
+    "pledge pledged pledging allocate allocated allocating allocation earmark earmarked earmarking",
     "talk negotiate negotiating negotiation discuss discussing discussion",
     "goal target aim objective",
     "plan plans planned planning intend intends intended intending",

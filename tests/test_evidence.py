@@ -82,6 +82,8 @@ from qa.text import tokens
         ("What city is the Oppama plant in?", "place"),
         ("What country is Foxconn from?", "place"),
         ("What state is Japan's battery industry in?", None),  # a condition, not a US state
+        ("What was the Kitakyushu plant's start date supposed to be?", "time"),
+        ("What did the government pledge to the battery effort?", "money"),
     ],
 )
 def test_question_type(question: str, wanted: str | None) -> None:
@@ -1644,6 +1646,12 @@ def test_how_much_is_produced_is_not_answered_by_a_span_of_years() -> None:
     timing = "The timing will depend on how the market evolves over the next two to three years."
     assert not _answers_count(timing, "How much does Japan produce now?")
     assert _answers_count(timing, "How many years will the market take to grow?")
+
+
+def test_a_pledge_is_said_as_an_allocation() -> None:
+    from qa.evidence import concepts
+
+    assert concepts("the government pledged") == concepts("the government allocating")
 
 
 def test_a_reply_may_not_rank_what_the_quotes_do_not_rank() -> None:
