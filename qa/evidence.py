@@ -108,6 +108,7 @@ SOFT_TYPES = {"reason", "judgement", "kind", "variety", "rank"}
 VALUE_TYPES = ("count", "money", "percent", "time")  # answered by a number or a date
 # What kind of company a name is, as news describes one: "Taiwanese technology leader Foxconn",
 # "Foxconn, a Taiwanese electronics maker", "Foxconn is one of the biggest electronics companies".
+PARTITIVE_REACH = 10  # words of the clause a count "N of ..." may be of
 VARIETY_WORDS = 4  # words before a thing that may say its kind: "lithium iron phosphate (LFP) batteries"
 KIND_NOUNS = (r"(?:company|companies|firm|maker|manufacturer|producer|supplier|giant|leader|group|conglomerate|business|"
               r"corporation|start-?up|automaker|carmaker|brand)")
@@ -1192,7 +1193,9 @@ def counts_other(text: str, match: re.Match[str], question: str) -> bool:
     if said and asked_kind and said != asked_kind:
         return True
     asked = HOW_MANY.search(question) or HOW_MUCH_OF.search(question)
-    things = counted_things(text, match.end())
+    # "six of the world's top ten producers were Chinese companies": a part of what the clause names.
+    partitive = re.match(r"\s+(?:out\s+)?of\b", text[match.end() :])
+    things = counted_things(text, match.end(), reach=PARTITIVE_REACH if partitive else 2)
     if asked is None or not tokens(asked.group(1)) or not things:
         return False
     if any(edit_distance_at_most(fold(asked.group(1)), fold(word), 2) for word in things):

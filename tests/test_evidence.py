@@ -1642,6 +1642,12 @@ def test_how_much_is_produced_is_not_answered_by_a_rise_in_percent() -> None:
     assert _answers_count(quote, "How much will Japan's battery production rise?")
 
 
+def test_a_count_of_part_of_a_group_counts_what_the_clause_names() -> None:
+    chinese = "In 2024, six of the world's top ten EV battery producers were Chinese companies, according to SNE Research."
+    assert _answers_count(chinese, "How many Chinese companies were among the top ten battery producers?")
+    assert not _answers_count(chinese, "How many employees do the producers have?")
+
+
 def test_how_much_is_produced_is_not_answered_by_a_span_of_years() -> None:
     timing = "The timing will depend on how the market evolves over the next two to three years."
     assert not _answers_count(timing, "How much does Japan produce now?")
