@@ -151,7 +151,10 @@ ASKS_QUANTITY = re.compile(r"\b(produc\w*|output|capacity|manufactur\w*|generat\
 ASKS_MONEY = re.compile(r"\b(cost|costs|invest\w*|spend\w*|spent|worth|fund\w*|subsid\w*|price\w*|budget\w*|money|"
                         r"yen|dollars?|pay\w*|paid|financ\w*|amount|sum|afford\w*|expensive|cheap\w*)\b", re.I)
 SHARE_OR_SUM_AFTER = re.compile(r"\s?(%|percent\b|per cent\b)|\s*((b|m|tr)illion\s+)?(yen|dollars?|usd|euros?)\b", re.I)
-PLACE = re.compile(r"\b(?:in|at|near|from|outside)\s+(?:the\s+)?((?:[A-Z][\w-]+[\s,]*){1,3})")
+# "on Kyushu Island", "on the Gulf Coast": "on" before a name says where only for such land.
+PLACE = re.compile(r"\b(?:(?:in|at|near|from|outside)\s+(?:the\s+)?|"
+                   r"on\s+(?:the\s+)?(?=(?:[A-Z][\w-]+\s+){1,2}(?:Island|Islands|Peninsula|Coast|Bay)\b))"
+                   r"((?:[A-Z][\w-]+[\s,]*){1,3})")
 # "redirecting their focus abroad—particularly to the United States" says where to; a question
 # asking where something comes from is not answered by it.
 DESTINATION = re.compile(r"\bto\s+(?:the\s+)?((?:[A-Z][\w-]+[\s,]*){1,3})")

@@ -109,6 +109,15 @@ def test_a_place_may_be_named_with_the() -> None:
     assert [p.strip() for p in places(text, "Where is Toyota likely to expand?")] == ["United States"]  # Japan is denied
 
 
+def test_an_island_is_a_place_said_with_on() -> None:
+    from qa.evidence import places
+
+    question = "Which island was the Kitakyushu plant on?"
+    text = "Nissan cancelled its planned plant in Kitakyushu on Kyushu Island."
+    assert "Kyushu Island" in [p.strip() for p in places(text, question)]
+    assert [p.strip() for p in places("The deal was signed on Monday in Tokyo.", question)] == ["Tokyo"]
+
+
 def test_two_part_questions_split_and_single_ones_do_not() -> None:
     assert question_parts("How many employees work at Oppama, and where is it located?") == [
         "How many employees work at Oppama",
