@@ -302,6 +302,8 @@ SYNONYM_GROUPS = (
     "view viewed regard regarded see",
     "regain regained regaining recover recovered recovering",
     "buy bought buying purchase purchased purchasing procure procured procuring",
+    "decide decided deciding decision opt opted opting choose chose chosen choosing choice",
+    "home domestic domestically homegrown",  # "making batteries at home" is "domestic production"
     "agreement deal pact accord",
     "supply supplied supplying provide provided providing deliver delivered delivering",
     "avoid avoided avoiding prevent prevented preventing escape escaped escaping avert averted averting",

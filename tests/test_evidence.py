@@ -1663,6 +1663,12 @@ def test_how_much_is_produced_is_not_answered_by_a_span_of_years() -> None:
     assert _answers_count(timing, "How many years will the market take to grow?")
 
 
+def test_deciding_against_making_at_home_is_said_as_opting_out_of_domestic_production() -> None:
+    from qa.evidence import concepts
+
+    assert set(concepts("decided against making batteries at home")) >= set(concepts("opted for domestic"))
+
+
 def test_a_pledge_is_said_as_an_allocation() -> None:
     from qa.evidence import concepts
 
