@@ -203,6 +203,9 @@ STORY = re.compile(r"\b(article|story|piece|report|news)\b", re.I)
 # The words that ask when: on the way to the article a question is about, they only add noise.
 ASKS_WHEN = re.compile(r"\b(what|which) (day|date|month|year)( of the week)?\b|\bwhen\b|\bon what day\b", re.I)
 # "..., and when is it due?", "..., and state how much ...", "Describe X: what it was, where it ranked, and ..."
+# An amount in a physical unit, as a question states it ("the 150 GWh goal"), and a part asking one.
+MEASURED = re.compile(r"\d[\d.,]*\s?(GWh|MWh|kWh|GW|MW|tonnes|tons)\b", re.I)
+AMOUNT_ASKED = re.compile(r"\bhow (?:much|many)\b(?!\s+(?:GWh|MWh|kWh|GW|MW|tonnes|tons)\b)", re.I)
 PART_SPLIT = re.compile(r"(?:,?\s+and\s+(?:(?:state|say|tell me|explain|give|describe|name|list|note)\s+)?|[:;]\s+|,\s+(?=[^,]*,?\s+and\s+(?:what|when|where|who|which|how|why)\b))"
                         r"(?=(?:(?:from|in|by|since|until|for|at|to|of|on|with)\s+)?(?:what|when|where|who|which|how|why|is|are|does|did)\b)", re.I)
 SET_ASIDE = re.compile(r"^\W*(?:apart from|aside from|besides|other than|except for)\s+[^,?]+,\s*", re.I)
@@ -403,7 +406,16 @@ def question_parts(question: str) -> list[str]:
     if compared is not None:
         return compared
     parts = [part.strip(" ,?") for part in PART_SPLIT.split(question) if part.strip(" ,?")]
-    return parts if len(parts) > 1 else [question]
+    return [_with_unit(part, question) for part in parts] if len(parts) > 1 else [question]
+
+
+def _with_unit(part: str, question: str) -> str:
+    """"how much does Japan produce now" asked beside "the 150 GWh goal" -> "how much GWh does Japan
+    produce now": a part asking an amount keeps the unit the rest of the question measures it in."""
+    stated = MEASURED.search(question)
+    if stated is None or MEASURED.search(part) or not AMOUNT_ASKED.search(part):
+        return part
+    return AMOUNT_ASKED.sub(lambda m: f"{m.group(0)} {stated.group(1)}", part, count=1)
 
 
 def _compared(question: str) -> list[str] | None:

@@ -118,6 +118,14 @@ def test_an_island_is_a_place_said_with_on() -> None:
     assert [p.strip() for p in places("The deal was signed on Monday in Tokyo.", question)] == ["Tokyo"]
 
 
+def test_a_part_asking_an_amount_keeps_the_unit_the_question_states() -> None:
+    assert question_parts("Which ministry set the 150 GWh goal, and how much does Japan produce now?") == [
+        "Which ministry set the 150 GWh goal",
+        "how much GWh does Japan produce now",
+    ]
+    assert question_parts("Who set the 150 GWh goal, and how many GWh are made now?")[1] == "how many GWh are made now"
+
+
 def test_two_part_questions_split_and_single_ones_do_not() -> None:
     assert question_parts("How many employees work at Oppama, and where is it located?") == [
         "How many employees work at Oppama",
