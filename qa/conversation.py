@@ -22,6 +22,7 @@ ASKS_FOR_ENTITY = re.compile(
     r"number|amount|share|percentage)\b))\b",
     re.I,
 )
+COMPANIES = {"company", "firm", "automaker", "carmaker"}  # a referring noun that is the named party itself
 REGIONS = "country|nation|city|region|prefecture|state|island"  # "that country": a place, named as it is
 THINGS = "company|plant|factory|facility|firm|project|deal|automaker|carmaker|partnership|agreement|venture|plan"
 # "the automaker in talks with Foxconn", "the plant in Kitakyushu", "the company that ...": a thing the
@@ -207,6 +208,8 @@ def _replace_reference(question: str, subject: str, previous: str = "", answer: 
     def swap(match: re.Match[str]) -> str:
         if re.match(r"(?i)its|their", match.group(0)) and names(question[: match.start()]):
             return match.group(0)  # "Which firm is Nissan talking to about its plant?": its own subject
+        if match["noun"] and match["noun"].lower() in COMPANIES and names(subject):
+            return subject  # "Where is that company from?" after "Foxconn": Foxconn, not "Foxconn's company"
         if match["noun"]:
             return _named(match["noun"], answer) or _named(match["noun"], previous) or f"{subject}'s {match['noun']}"
         if match["region"]:

@@ -365,6 +365,9 @@ def test_a_short_question_of_its_own_stands_alone() -> None:
         # "it" is the plant the earlier question asked about, not its owner.
         ("Where was Nissan's LFP plant going to be?", "In Kitakyushu. [1]",
          "When should it have opened?", "When should Nissan's LFP plant have opened?"),
+        # "that company" is the company named, not something it owns.
+        ("Which company is Nissan talking to about Oppama?", "“Nissan is in talks with Foxconn to allow EV production.” [1]",
+         "Where is that company from?", "Where is Foxconn from?"),
     ],
 )
 def test_a_reference_is_resolved_to_the_name_the_answer_gives_it(earlier: str, answer: str, follow_up: str, expected: str) -> None:
