@@ -167,6 +167,7 @@ ASKS_COUNTRY = re.compile(r"\b(?:what|which)\s+(?:country|nation)\b", re.I)
 MAKER_ORIGIN = re.compile(
     r"\b((?:(?:South|North)\s+)?[A-Z][a-z]+(?:ese|ean|ian|an|ish|i))\s+(?:[\w-]+\s+){0,2}?" + KIND_NOUNS
 )
+ASKS_ORIGIN = re.compile(r"^\W*where\s+(?:is|are|was|were)\s+[^?]+?\s+from\W*$", re.I)  # "Where is Foxconn from?"
 ASKS_SOURCE = re.compile(r"\bfrom\W*$|\bfrom where\b|\bwhere\b.*\bfrom\b", re.I)
 OWNER = re.compile(r"\b([A-Z][\w&.-]*)['’]s\s+\w|\b(?:of|at|for)\s+([A-Z][\w&.-]*)(?=\s*[?.!]?\s*$)")
 DESCRIPTION = re.compile(
@@ -289,7 +290,7 @@ SYNONYM_GROUPS = (
     "start started starting begin began begun beginning launch launched commence",
     "invest invested investing investment spend spending spent",
     "pledge pledged pledging allocate allocated allocating allocation earmark earmarked earmarking",
-    "talk negotiate negotiating negotiation discuss discussing discussion",
+    "talk talking talked negotiate negotiating negotiation discuss discussing discussion",
     "goal target aim objective",
     "plan plans planned planning intend intends intended intending",
     "produce produced producing production manufacture manufactured manufacturing output",
@@ -1372,8 +1373,8 @@ def places(text: str, question: str) -> list[str]:
     unless the question asks where something comes from."""
     # "anchored in the United States, not in Japan": a place denied is no answer.
     located = [m for m in PLACE.finditer(text) if not DENIAL.search(text[: m.start()])]
-    # "What country is LG from?": "South Korean companies LG ...".
-    country = bool(ASKS_COUNTRY.search(question))
+    # "What country is LG from?", "Where is Foxconn from?": "South Korean companies LG ...".
+    country = bool(ASKS_COUNTRY.search(question) or ASKS_ORIGIN.match(question))
     origins = [m.group(1) for m in MAKER_ORIGIN.finditer(text)] if country else []
     if country and ASKS_SOURCE.search(question):
         # Where a company is from, not where it works: "Permitting Foxconn to produce ... at Oppama".

@@ -109,6 +109,15 @@ def test_a_place_may_be_named_with_the() -> None:
     assert [p.strip() for p in places(text, "Where is Toyota likely to expand?")] == ["United States"]  # Japan is denied
 
 
+def test_where_a_company_is_from_is_said_by_its_people_word() -> None:
+    from qa.evidence import concepts, places
+
+    talks = "Nissan is said to be in talks with Taiwanese technology leader Foxconn to permit EV manufacturing."
+    assert "Taiwanese" in places(talks, "Where is Foxconn from?")
+    assert "Taiwanese" not in places(talks, "Where will Foxconn make cars?")
+    assert concepts("Nissan is talking to Foxconn") == concepts("Nissan is in talks with Foxconn")
+
+
 def test_an_island_is_a_place_said_with_on() -> None:
     from qa.evidence import places
 
