@@ -209,6 +209,7 @@ MEASURED = re.compile(r"\d[\d.,]*\s?(GWh|MWh|kWh|GW|MW|tonnes|tons)\b", re.I)
 AMOUNT_ASKED = re.compile(r"\bhow (?:much|many)\b(?!\s+(?:GWh|MWh|kWh|GW|MW|tonnes|tons)\b)", re.I)
 PART_SPLIT = re.compile(r"(?:,?\s+and\s+(?:(?:state|say|tell me|explain|give|describe|name|list|note)\s+)?|[:;]\s+|,\s+(?=[^,]*,?\s+and\s+(?:what|when|where|who|which|how|why)\b))"
                         r"(?=(?:(?:from|in|by|since|until|for|at|to|of|on|with)\s+)?(?:what|when|where|who|which|how|why|is|are|does|did)\b)", re.I)
+EVENT_ASKED = re.compile(r"^\W*what\s+(?:happened|happens|will happen|is happening|has happened)\b")
 SET_ASIDE = re.compile(r"^\W*(?:apart from|aside from|besides|other than|except for)\s+[^,?]+,\s*", re.I)
 # "According to the Toyota–Nissan investment article, ...", "the piece on Japan's battery slump"
 ARTICLE_REFERENCE = re.compile(r"\bthe\s+(?:[\w'-]+\s+){0,4}?(?:article|story|piece)\b(?:\s+(?:on|about)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+(?=[,:]))?")
@@ -379,6 +380,8 @@ def _type_match(question: str) -> tuple[str, str] | None:
     # An amount the question states is what it refers to, not what it asks: "The carmaker slated for
     # 55.7 billion yen: how big a workforce cut is it planning?" asks for a count.
     folded = STATED_AMOUNT.sub(" ", folded)
+    if EVENT_ASKED.match(folded):
+        return None  # "What happened to the subsidy?" asks for an event, not for an amount
     for name, pattern in QUESTION_TYPES:
         match = pattern.search(folded)
         if match:

@@ -84,6 +84,7 @@ from qa.text import tokens
         ("What state is Japan's battery industry in?", None),  # a condition, not a US state
         ("What was the Kitakyushu plant's start date supposed to be?", "time"),
         ("What did the government pledge to the battery effort?", "money"),
+        ("What happened to the METI subsidy after the cancellation?", None),  # an event, not an amount
     ],
 )
 def test_question_type(question: str, wanted: str | None) -> None:
