@@ -18,6 +18,7 @@ from qa.evidence import (
     MONTH,
     NEGATION,
     PLACE,
+    PERCENT_AFTER,
     RANK,
     TALLY,
     TYPE_PATTERNS,
@@ -100,6 +101,9 @@ def check_reply(
     missing = unsupported(reply, quotes)
     if missing:
         problems.append("not in the cited text: " + ", ".join(missing))
+    bare = _bare_percents(reply, quotes)
+    if bare:  # "39." from "dropped by 39%": a count of nothing
+        problems.append("gives without its percent sign what the quotes give as a percentage: " + ", ".join(bare))
     if wanted in VALUE_TYPES and not numbers(reply) - numbers(question):
         problems.append(f"the question asks for a {wanted} value and the reply gives none")
     elif wanted == "count" and all(YEAR.fullmatch(m.group(0)) for m in NUMBER.finditer(reply) if numbers(m.group(0)) - numbers(question)):
@@ -272,6 +276,17 @@ def _unheld(reply: str, quotes: list[str]) -> list[str]:
             if owners and all(owner not in (None, party) for owner in owners):
                 wrong.append(f"{party} {match.group(0)}")
     return wrong
+
+
+def _bare_percents(reply: str, quotes: list[str]) -> list[str]:
+    """Numbers the reply gives bare that every quote giving them gives as a percentage."""
+    def percents(text: str) -> tuple[set[str], set[str]]:
+        found = [(numbers(m.group(0)), m.group(0).endswith("%") or bool(PERCENT_AFTER.match(text, m.end())))
+                 for m in NUMBER.finditer(text)]
+        return {n for ns, pct in found if pct for n in ns}, {n for ns, pct in found if not pct for n in ns}
+    given_as_percent, given_bare = percents(reply)
+    quoted_as_percent, quoted_bare = percents(" ".join(quotes))
+    return sorted((given_bare - given_as_percent) & quoted_as_percent - quoted_bare)
 
 
 def _unranked(reply: str, question: str, quotes: list[str]) -> list[str]:

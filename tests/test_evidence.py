@@ -1690,6 +1690,14 @@ def test_deciding_against_making_at_home_is_said_as_opting_out_of_domestic_produ
     assert set(concepts("decided against making batteries at home")) >= set(concepts("opted for domestic"))
 
 
+def test_a_reply_may_not_drop_the_percent_sign_the_quote_gives() -> None:
+    quotes = ["Early this year, sales of electric vehicles in the United States dropped by 39%."]
+    question = "How much did EV sales in the US fall?"
+    assert any("percent sign" in p for p in check_reply("39.", question, quotes, "count"))
+    assert not any("percent sign" in p for p in check_reply("39%.", question, quotes, "count"))
+    assert not any("percent sign" in p for p in check_reply("By 39 percent.", question, quotes, "count"))
+
+
 def test_a_pledge_is_said_as_an_allocation() -> None:
     from qa.evidence import concepts
 
