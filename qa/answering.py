@@ -472,7 +472,9 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
         spans = [(spans[0][0], end)]  # "$7 billion (1 trillion yen)": one amount in two currencies
     if len(spans) != 1:
         return None
-    phrase = quote[spans[0][0] : spans[0][1]]
+    start, end = spans[0]
+    month = re.search(rf"(?:{MONTH.pattern})\s+$", quote[:start]) if wanted == "time" else None
+    phrase = quote[month.start() if month else start : end]  # "June 2024", not "2024"
     return phrase[0].upper() + phrase[1:]
 
 
