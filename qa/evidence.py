@@ -251,7 +251,8 @@ WHO = re.compile(r"^\W*(who|whom)\b", re.I)
 REPRESENTATIVE = re.compile(r"\brepresentatives?\b", re.I)
 # Weights of the sentence score; chosen on the dev half of the question set.
 WEIGHTS = {"dense": 0.45, "overlap": 0.40, "context": 0.15, "type_bonus": 0.05, "reason_bonus": 0.15, "kind_bonus": 0.25,
-           "type_penalty": 0.25, "heading": 0.25, "missing_name": 0.30}
+           "type_penalty": 0.25, "heading": 0.25, "missing_name": 0.30,
+           "other_article": 0.20}
 # The bonus a soft kind earns: a description of a company is rarer, and surer, than a cause.
 SOFT_BONUS = {"reason": "reason_bonus", "kind": "kind_bonus", "variety": "kind_bonus", "rank": "kind_bonus"}
 CONTEXT_DISCOUNT = 0.5
@@ -849,6 +850,7 @@ def score_sentences(
     # "EV" is also said "electric vehicle", "US" "United States".
     long_forms = [stats.long_form(name) for name in rare_in_order]
     qualified = _qualified(question)
+    referenced = referenced_articles(question, index)
     best: dict[int, Evidence] = {}
     for hit in hits:
         for offset, sentence in enumerate(index.chunk_sentences(hit.chunk)):
@@ -876,6 +878,8 @@ def score_sentences(
                 # own ("... from LG Energy Solution's facility in Lansing") ranks above it.
             if sentence.heading:
                 score -= WEIGHTS["heading"]
+            if referenced and article not in referenced:
+                score -= WEIGHTS["other_article"]  # "the Oppama story" names the article to answer from
             if any(year not in own and year not in context for year in asked_years):
                 continue  # "CATL's share in 2023" is not answered by its share in 2024
             named_here = stats.article_words[article]
@@ -894,6 +898,23 @@ def score_sentences(
             if position not in best or best[position].score < score:
                 best[position] = Evidence(sentence, position, score, dense, overlap, typed, leans_on)
     return sorted(best.values(), key=lambda e: (-e.score, e.position))
+
+
+def referenced_articles(question: str, index: SearchIndex) -> frozenset[str]:
+    """The articles the question names as such ("the Oppama story", "the Nissan–Foxconn article");
+    empty unless every one it names is told apart from the others by its words."""
+    stats = _stats(index)
+    found: set[str] = set()
+    for reference in ARTICLE_REFERENCE.finditer(fold(question)):
+        words = set(concepts(reference.group(0))) - set(concepts("article story piece"))
+        total = sum(stats.weight(w) for w in words)
+        scores = {article: sum(stats.weight(w) for w in words if w in said) for article, said in stats.article_words.items()}
+        top = max(scores.values(), default=0.0)
+        best = [article for article, score in scores.items() if score == top]
+        if not words or len(best) != 1 or top < total / 2:
+            return frozenset()  # "the article", or words every article shares: no telling which
+        found.add(best[0])
+    return frozenset(found)
 
 
 def _leaned_on(

@@ -336,3 +336,21 @@ def test_a_choice_option_without_a_date_is_still_cited_beside_the_dated_one(make
     assert not answer.abstained
     assert "Acme cancelled" in quotes and "Beta suspended" in quotes
     assert_citations_stand_in_their_articles(answer, pipeline)
+
+
+def test_an_article_the_question_names_is_told_apart_by_its_words(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from qa.evidence import referenced_articles
+
+    index = make_pipeline("").index
+    named = referenced_articles("Which outlet did the Yokosuka factory story lean on?", index)
+    assert [index.sources[article].title for article in named] == ["Nissan Eyes EV Production with Foxconn at Japan Plant"]
+    assert referenced_articles("What does the article say about Reuters?", index) == frozenset()  # which one: no telling
+    assert referenced_articles("What does the battery story say?", index) == frozenset()  # words every article has
+
+
+def test_evidence_comes_from_the_article_the_question_names(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    pipeline = make_pipeline("")
+    index = pipeline.index
+    ranking = pipeline._rank("Where is the battery production going, according to the Oppama story?", index, None)
+    # Without the article named, the battery-slump article's "redirecting their focus abroad" comes first.
+    assert index.sources[ranking[0].sentence.article_id].title == "Nissan Eyes EV Production with Foxconn at Japan Plant"
