@@ -106,10 +106,10 @@ QUESTION_TYPES = (
 # but never a penalty, and evidence without one still answers.
 SOFT_TYPES = {"reason", "judgement", "kind", "variety", "rank"}
 VALUE_TYPES = ("count", "money", "percent", "time")  # answered by a number or a date
-# What kind of company a name is, as news describes one: "Taiwanese technology leader Foxconn",
-# "Foxconn, a Taiwanese electronics maker", "Foxconn is one of the biggest electronics companies".
 PARTITIVE_REACH = 10  # words of the clause a count "N of ..." may be of
 VARIETY_WORDS = 4  # words before a thing that may say its kind: "lithium iron phosphate (LFP) batteries"
+# What kind of company a name is, as news describes one: "Taiwanese technology leader Foxconn",
+# "Foxconn, a Taiwanese electronics maker", "Foxconn is one of the biggest electronics companies".
 KIND_NOUNS = (r"(?:company|companies|firm|maker|manufacturer|producer|supplier|giant|leader|group|conglomerate|business|"
               r"corporation|start-?up|automaker|carmaker|brand)")
 WH_WORD = re.compile(r"\b(what|which|who|whom|whose|where|when|why|how)\b", re.I)
@@ -144,8 +144,9 @@ RANK = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth
                   r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?!\s+(?:consecutive|straight|year|time|half|quarter)\b))\b", re.I)
 ORDINAL_WORDS = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.I)
 MONEY_AFTER = re.compile(r"\s*(?:(?:b|m|tr)illion\s+)?(?:yen|dollars?|usd|euros?)\b", re.I)
-DURATION_AFTER = re.compile(r"(?:\s*(?:-|–|to|or)\s*[\w.,]+)?\s+(?:years?|months?|weeks?|days?|decades?)\b", re.I)
-DURATION_ASKED = re.compile(r"\bhow long\b|\b(?:years?|months?|weeks?|days?|decades?)\b", re.I)
+DURATIONS = r"years?|months?|weeks?|days?|decades?"
+DURATION_AFTER = re.compile(rf"(?:\s*(?:-|–|to|or)\s*[\w.,]+)?\s+(?:{DURATIONS})\b", re.I)  # "two to three years"
+DURATION_ASKED = re.compile(rf"\bhow long\b|\b(?:{DURATIONS})\b", re.I)
 PERCENT_AFTER = re.compile(r"\s?(?:percent|per cent)\b", re.I)
 ASKS_QUANTITY = re.compile(r"\b(produc\w*|output|capacity|manufactur\w*|generat\w*)\b", re.I)  # not "how large is the grant"
 ASKS_MONEY = re.compile(r"\b(cost|costs|invest\w*|spend\w*|spent|worth|fund\w*|subsid\w*|price\w*|budget\w*|money|"
@@ -203,15 +204,17 @@ PUBLICATION = re.compile(r"\b(publish(ed|ing)?|publication|posted|dated)\b|\bdat
 STORY = re.compile(r"\b(article|story|piece|report|news)\b", re.I)
 # The words that ask when: on the way to the article a question is about, they only add noise.
 ASKS_WHEN = re.compile(r"\b(what|which) (day|date|month|year)( of the week)?\b|\bwhen\b|\bon what day\b", re.I)
-# "..., and when is it due?", "..., and state how much ...", "Describe X: what it was, where it ranked, and ..."
 # An amount in a physical unit, as a question states it ("the 150 GWh goal"), and a part asking one.
-MEASURED = re.compile(r"\d[\d.,]*\s?(GWh|MWh|kWh|GW|MW|tonnes|tons)\b", re.I)
-AMOUNT_ASKED = re.compile(r"\bhow (?:much|many)\b(?!\s+(?:GWh|MWh|kWh|GW|MW|tonnes|tons)\b)", re.I)
+PHYSICAL_UNITS = r"GWh|MWh|kWh|GW|MW|tonnes|tons"
+MEASURED = re.compile(rf"\d[\d.,]*\s?({PHYSICAL_UNITS})\b", re.I)
+AMOUNT_ASKED = re.compile(rf"\bhow (?:much|many)\b(?!\s+(?:{PHYSICAL_UNITS})\b)", re.I)
+# "..., and when is it due?", "..., and state how much ...", "Describe X: what it was, where it ranked, and ..."
 PART_SPLIT = re.compile(r"(?:,?\s+and\s+(?:(?:state|say|tell me|explain|give|describe|name|list|note)\s+)?|[:;]\s+|,\s+(?=[^,]*,?\s+and\s+(?:what|when|where|who|which|how|why)\b))"
                         r"(?=(?:(?:from|in|by|since|until|for|at|to|of|on|with)\s+)?(?:what|when|where|who|which|how|why|is|are|does|did)\b)", re.I)
 EVENT_ASKED = re.compile(r"^\W*what\s+(?:happened|happens|will happen|is happening|has happened)\b")
 SET_ASIDE = re.compile(r"^\W*(?:apart from|aside from|besides|other than|except for)\s+[^,?]+,\s*", re.I)
 # "According to the Toyota–Nissan investment article, ...", "the piece on Japan's battery slump"
+REFERENCE_NOUNS = frozenset({"article", "story", "piece"})  # what a reference calls an article, not which one
 ARTICLE_REFERENCE = re.compile(r"\bthe\s+(?:[\w'-]+\s+){0,4}?(?:article|story|piece)\b(?:\s+(?:on|about)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+(?=[,:]))?")
 # "Which is due first: A or B?", "Which sum is bigger, A or B?"
 CHOICE = re.compile(r"^\W*(?P<ask>(?:which|who|what)\b[^:,?]*?)\s*[:,]\s*(?:either\s+)?(?P<a>[^?]+?),?\s+or\s+(?P<b>[^?]+?)\s*\?*$", re.I)
@@ -906,7 +909,7 @@ def referenced_articles(question: str, index: SearchIndex) -> frozenset[str]:
     stats = _stats(index)
     found: set[str] = set()
     for reference in ARTICLE_REFERENCE.finditer(fold(question)):
-        words = set(concepts(reference.group(0))) - set(concepts("article story piece"))
+        words = set(concepts(reference.group(0))) - REFERENCE_NOUNS
         total = sum(stats.weight(w) for w in words)
         scores = {article: sum(stats.weight(w) for w in words if w in said) for article, said in stats.article_words.items()}
         top = max(scores.values(), default=0.0)
