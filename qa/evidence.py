@@ -1247,9 +1247,15 @@ def counts_other(text: str, match: re.Match[str], question: str) -> bool:
         return False  # "how many emploees": the asked word, mistyped
     if {fold(word) for word in [asked.group(1), *things]} & ANY_THING:
         return False
-    if fold(asked.group(1)) in PEOPLE:  # "how many people work there" is answered by "3,900 employees"
+    if _asks_people(asked.group(1)):  # "how many people work there" is answered by "3,900 employees"
         return not any(_people(word) for word in things)
     return not set(concepts(" ".join(things))) & set(concepts(asked.group(0)))
+
+
+def _asks_people(word: str) -> bool:
+    """"people", or a word typed one letter off it ("peple", "staf")."""
+    word = fold(word)
+    return word in PEOPLE or (len(word) > 3 and any(edit_distance_at_most(word, p, 1) for p in PEOPLE if len(p) > 3))
 
 
 def _people(word: str) -> bool:

@@ -1218,6 +1218,8 @@ def test_a_count_is_of_what_is_cut_added_or_held_as_the_question_asks(question: 
     staff = "The Oppama facility, which has approximately 3,900 employees, faced shutdown."
     assert counts_other(staff, NUMBER.search(staff), "How many jobs will be cut at Oppama?")
     assert not counts_other(staff, NUMBER.search(staff), "How many people work at Oppama?")
+    assert not counts_other(staff, NUMBER.search(staff), "how many peple work at oppama")  # one letter off
+    assert counts_other(staff, NUMBER.search(staff), "How many plants does it have?")
 
 
 @pytest.mark.parametrize(
