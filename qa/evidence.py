@@ -287,7 +287,7 @@ SYNONYM_GROUPS = (
     "withdraw withdrew withdrawn withdrawal pull exit exited",
     "allow allowed allowing permit permitted permitting let letting enable enabling",
     "help helped helping aid aided assist assisted benefit",
-    "plant factory facility",
+    "plant factory facility site",
     "cancel cancelled canceled cancelling cancellation scrap scrapped abandon abandoned axe axed",
     "suspend suspended suspension pause paused halt halted freeze froze frozen shelve shelved",
     "consecutive straight row running",

@@ -1701,6 +1701,12 @@ def test_a_reply_may_not_drop_the_percent_sign_the_quote_gives() -> None:
     assert not any("percent sign" in p for p in check_reply("By 39 percent.", question, quotes, "count"))
 
 
+def test_a_site_is_said_as_a_facility() -> None:
+    from qa.evidence import concepts
+
+    assert concepts("the Oppama site") == concepts("the Oppama facility")
+
+
 def test_a_pledge_is_said_as_an_allocation() -> None:
     from qa.evidence import concepts
 
