@@ -17,7 +17,6 @@ from qa.evidence import (
     KNOWN_ACRONYMS,
     MONTH,
     NEGATION,
-    PERCENT_AFTER,
     PLACE,
     RANK,
     TALLY,
@@ -29,6 +28,7 @@ from qa.evidence import (
     concepts,
     counted_word,
     counts_other,
+    is_percent,
     name_concepts,
     not_a_count,
     owners,
@@ -281,8 +281,7 @@ def _unheld(reply: str, quotes: list[str]) -> list[str]:
 def _bare_percents(reply: str, quotes: list[str]) -> list[str]:
     """Numbers the reply gives bare that every quote giving them gives as a percentage."""
     def percents(text: str) -> tuple[set[str], set[str]]:
-        found = [(numbers(m.group(0)), m.group(0).endswith("%") or bool(PERCENT_AFTER.match(text, m.end())))
-                 for m in NUMBER.finditer(text)]
+        found = [(numbers(m.group(0)), is_percent(text, m)) for m in NUMBER.finditer(text)]
         return {n for ns, pct in found if pct for n in ns}, {n for ns, pct in found if not pct for n in ns}
     given_as_percent, given_bare = percents(reply)
     quoted_as_percent, quoted_bare = percents(" ".join(quotes))

@@ -1345,8 +1345,7 @@ def not_a_count(text: str, match: re.Match[str], question: str) -> bool:
         return True  # "How much is the plant producing?" is not answered by "3,900 employees"
     if DURATION_AFTER.match(text, match.end()) and not DURATION_ASKED.search(question):
         return True  # "How much does Japan produce now?" is not answered by "over the next two to three years"
-    percent = match.group(0).endswith("%") or bool(PERCENT_AFTER.match(text, match.end()))
-    if percent and not re.search(rf"\b({CHANGE_VERBS})", question, re.I):
+    if is_percent(text, match) and not re.search(rf"\b({CHANGE_VERBS})", question, re.I):
         return True  # "How much does Japan produce now?" is not answered by "raise production by 50%"
     money = match.group(0)[0] in "$€£¥" or bool(MONEY_AFTER.match(text, match.end()))
     return money and not ASKS_MONEY.search(question)
@@ -1414,6 +1413,11 @@ def places(text: str, question: str) -> list[str]:
         return [m.group(1) for m in located if m.group(0).lower().startswith("from")] + origins
     found = [m.group(1) for m in located] + origins
     return found if ASKS_SOURCE.search(question) else found + [m.group(1) for m in DESTINATION.finditer(text)]
+
+
+def is_percent(text: str, match: re.Match[str]) -> bool:
+    """The number (a `NUMBER` match in `text`) is a percentage: "39%", "39 percent"."""
+    return match.group(0).endswith("%") or bool(PERCENT_AFTER.match(text, match.end()))
 
 
 def share_or_sum(text: str, match: re.Match[str]) -> bool:
