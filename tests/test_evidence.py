@@ -1438,6 +1438,10 @@ def test_a_number_in_words_must_count_what_is_asked_too() -> None:
     text = "In 2024, six of the world's top ten EV battery producers were Chinese companies."
     assert not _answers_count(text, "How many electric cars were sold?")
     assert _answers_count(text, "How many of the top ten producers were Chinese?")
+    # "six of ..." counts what its whole clause names, not just the two words after it.
+    chinese = "In 2024, six of the world's top ten EV battery producers were Chinese companies, according to SNE Research."
+    assert _answers_count(chinese, "How many Chinese companies were among the top ten battery producers?")
+    assert not _answers_count(chinese, "How many employees do the producers have?")
 
 
 def test_how_much_is_produced_is_not_answered_by_a_number_of_people() -> None:
@@ -1669,22 +1673,23 @@ def test_the_direct_value_of_a_change_is_the_end_the_question_asks_for() -> None
     assert direct_value(quote, "count", "How many GWh?") is None  # both ends: the quote says which is which
 
 
-def test_how_much_is_produced_is_not_answered_by_a_rise_in_percent() -> None:
-    quote = "Toyota and Nissan will spend $7 billion to raise Japan's EV battery production by 50%."
-    assert not _answers_count(quote, "How much does Japan produce now?")
-    assert _answers_count(quote, "How much will Japan's battery production rise?")
-
-
-def test_a_count_of_part_of_a_group_counts_what_the_clause_names() -> None:
-    chinese = "In 2024, six of the world's top ten EV battery producers were Chinese companies, according to SNE Research."
-    assert _answers_count(chinese, "How many Chinese companies were among the top ten battery producers?")
-    assert not _answers_count(chinese, "How many employees do the producers have?")
-
-
-def test_how_much_is_produced_is_not_answered_by_a_span_of_years() -> None:
-    timing = "The timing will depend on how the market evolves over the next two to three years."
-    assert not _answers_count(timing, "How much does Japan produce now?")
-    assert _answers_count(timing, "How many years will the market take to grow?")
+@pytest.mark.parametrize(
+    ("text", "question", "typed"),
+    [
+        # A percentage answers by how much something moves, not how much is produced.
+        ("Toyota and Nissan will spend $7 billion to raise Japan's EV battery production by 50%.",
+         "How much does Japan produce now?", False),
+        ("Toyota and Nissan will spend $7 billion to raise Japan's EV battery production by 50%.",
+         "How much will Japan's battery production rise?", True),
+        # Nor does a span of years, unless years are asked.
+        ("The timing will depend on how the market evolves over the next two to three years.",
+         "How much does Japan produce now?", False),
+        ("The timing will depend on how the market evolves over the next two to three years.",
+         "How many years will the market take to grow?", True),
+    ],
+)
+def test_how_much_is_produced_is_not_answered_by_a_rise_or_a_span_of_years(text: str, question: str, typed: bool) -> None:
+    assert _answers_count(text, question) is typed
 
 
 def test_deciding_against_making_at_home_is_said_as_opting_out_of_domestic_production() -> None:
