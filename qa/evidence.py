@@ -1046,6 +1046,11 @@ def complement(question: str, found: Gap, candidates: list[Evidence], index: Sea
             continue
         if wanted not in (None, *SOFT_TYPES) and bridged and not candidate.typed:
             continue  # a sentence about the linked name must still hold the kind of value asked for
+        if not bridged and candidate.typed and wanted in VALUE_TYPES and asked and not _speaks_of(asked, candidate, index):
+            # "Around $3.8 billion is what it is anticipated to put in" comes after Toyota's spending
+            # but gives Panasonic's: a value is another party's unless the sentence, or one it leans
+            # on, names a party the question names. The article's title says nothing of whose it is.
+            continue
         own = stats.words[candidate.position]
         gain = sum(w for t, w in found.weights.items() if t in own) / left_weight if left_weight else 0.0
         if found.needs_soft and near and candidate.typed:
@@ -1055,6 +1060,13 @@ def complement(question: str, found: Gap, candidates: list[Evidence], index: Sea
         if gain >= MIN_GAIN and (best is None or rank > best[:3]):
             best = (*rank, Complement(candidate, bridged))
     return best[3] if best else None
+
+
+def _speaks_of(asked: set[str], candidate: Evidence, index: SearchIndex) -> bool:
+    """The candidate, or an earlier sentence it leans on, names one of the asked parties or its people."""
+    stats = _stats(index)
+    said = stats.words[candidate.position] | _leaned_words(index, stats, candidate.position)
+    return any(place_forms(token) & said for token in asked)
 
 
 def _near(candidate: Evidence, anchor: Evidence) -> bool:
@@ -1090,10 +1102,13 @@ def _context_words(index: SearchIndex, stats: _Stats, position: int) -> frozense
     came before: the setback was named three sentences earlier.
     """
     article = index.sentences[position].article_id
-    words = set(stats.title_words.get(article, frozenset()))
-    for previous in _leaned_positions(index, position):
-        words |= stats.words[previous]
-    return frozenset(words)
+    return stats.title_words.get(article, frozenset()) | _leaned_words(index, stats, position)
+
+
+def _leaned_words(index: SearchIndex, stats: _Stats, position: int) -> frozenset[str]:
+    """Words of the earlier sentences a sentence leans on, without its article's title: whom "it"
+    is, where the title only says what the whole article is about."""
+    return frozenset().union(*(stats.words[previous] for previous in _leaned_positions(index, position)))
 
 
 def _leaned_positions(index: SearchIndex, position: int) -> list[int]:

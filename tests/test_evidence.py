@@ -669,6 +669,24 @@ def test_a_sentence_linked_by_a_name_must_still_speak_of_what_the_question_names
     assert complement(question, found, [first, observers], index, floor=0.35) is None
 
 
+def test_a_value_beside_the_answer_that_speaks_of_another_party_does_not_complete_it(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from qa.evidence import complement, gap
+
+    index = make_pipeline().index
+    question = "How much will Toyota put into its two battery subsidiaries?"
+    first = _at(index, "With intentions to increase battery production at two subsidiaries", 0.8)  # says no "put"
+    # "… is what it is anticipated to put in": Panasonic's sum, in an article whose title names Toyota.
+    panasonic = _at(index, "Around $3.8 billion, or 550 billion yen", 0.42)
+    found = gap(question, first, index)
+    assert found is not None and "put" in found.words
+    assert complement(question, found, [first, panasonic], index, floor=0.35) is None
+    # The same sentence completes a question about the party it leans on.
+    about_panasonic = "How much will Panasonic put into the battery components plant with Subaru?"
+    found = gap(about_panasonic, _at(index, "In an effort to increase domestic production, Subaru", 0.8), index)
+    chosen = complement(about_panasonic, found, [panasonic], index, floor=0.35) if found else None
+    assert chosen is not None and chosen.evidence == panasonic
+
+
 def test_no_second_sentence_is_sought_when_the_best_one_covers_the_question(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     from qa.evidence import gap
 
