@@ -259,7 +259,9 @@ def _other_party(reply: str, question: str) -> str | None:
 def _unheld(reply: str, quotes: list[str]) -> list[str]:
     """The reply's values given to a party (the last name before them in the reply's sentence) that
     no quote giving the value names, where each such quote gives it to a party of its own: "Panasonic
-    held 37.6%" from "CATL held a dominant 37.6% share". Places are no parties."""
+    held 37.6%" from "CATL held a dominant 37.6% share". A quote that names the party but gives it a
+    value of its own does not hold this one for it: "BYD's share of CATL was 16.1%" from "CATL held
+    37.6% ..., with BYD in second place with 16.1%". Places are no parties."""
     wrong = []
     for sentence in re.split(r"(?<=[.;!?])\s+", reply):
         for match in NUMBER.finditer(sentence):
@@ -268,7 +270,7 @@ def _unheld(reply: str, quotes: list[str]) -> list[str]:
             if party is None or any(YEAR.fullmatch(v) for v in value):
                 continue
             owners = [
-                party if _says(quote, party) else _party_before(quote[: found.start()])
+                party if _says(quote, party) and not _own_value(quote, party, value) else _party_before(quote[: found.start()])
                 for quote in quotes
                 for found in NUMBER.finditer(quote)
                 if numbers(found.group(0)) == value
@@ -276,6 +278,14 @@ def _unheld(reply: str, quotes: list[str]) -> list[str]:
             if owners and all(owner not in (None, party) for owner in owners):
                 wrong.append(f"{party} {match.group(0)}")
     return wrong
+
+
+def _own_value(quote: str, party: str, value: set[str]) -> bool:
+    """The quote gives the party another value than this one: the last name before it is the party's."""
+    return any(
+        numbers(found.group(0)) != value and _party_before(quote[: found.start()]) == party
+        for found in NUMBER.finditer(quote)
+    )
 
 
 def _bare_percents(reply: str, quotes: list[str]) -> list[str]:

@@ -445,6 +445,8 @@ def test_a_named_answer_must_stand_in_the_best_evidence_not_only_beside_it() -> 
         ("Chinese firms led, while Panasonic held a 37.6% share of the market.", False),  # the quote's 37.6% is CATL's
         ("CATL held a 37.6% share.", True),
         ("BYD held 16.1%.", True),  # named in the quote that gives 16.1%
+        ("BYD's share of CATL was 16.1%.", False),  # the quote names CATL, but gives it 37.6%
+        ("CATL led, and BYD had 16.1%.", True),
         ("Nissan will close 7 of its 17 factories.", True),  # the quote names no one before 7: "The vehicle manufacturer"
     ],
 )
