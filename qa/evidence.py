@@ -212,6 +212,7 @@ AMOUNT_ASKED = re.compile(rf"\bhow (?:much|many)\b(?!\s+(?:{PHYSICAL_UNITS})\b)"
 PART_SPLIT = re.compile(r"(?:,?\s+and\s+(?:(?:state|say|tell me|explain|give|describe|name|list|note)\s+)?|[:;]\s+|,\s+(?=[^,]*,?\s+and\s+(?:what|when|where|who|which|how|why)\b))"
                         r"(?=(?:(?:from|in|by|since|until|for|at|to|of|on|with)\s+)?(?:what|when|where|who|which|how|why|is|are|does|did)\b)", re.I)
 EVENT_ASKED = re.compile(r"^\W*what\s+(?:happened|happens|will happen|is happening|has happened)\b")
+CAUSE_ASKED = re.compile(r"^\W*(?:why|how come)\b")
 SET_ASIDE = re.compile(r"^\W*(?:apart from|aside from|besides|other than|except for)\s+[^,?]+,\s*", re.I)
 # "According to the Toyota–Nissan investment article, ...", "the piece on Japan's battery slump"
 REFERENCE_NOUNS = frozenset({"article", "story", "piece"})  # what a reference calls an article, not which one
@@ -386,6 +387,8 @@ def _type_match(question: str) -> tuple[str, str] | None:
     folded = STATED_AMOUNT.sub(" ", folded)
     if EVENT_ASKED.match(folded):
         return None  # "What happened to the subsidy?" asks for an event, not for an amount
+    if CAUSE_ASKED.match(folded) and not PART_SPLIT.search(folded):
+        return "reason", CAUSE_ASKED.match(folded).group(0)  # "Why are firms investing abroad?" asks no sum
     for name, pattern in QUESTION_TYPES:
         match = pattern.search(folded)
         if match:

@@ -85,6 +85,8 @@ from qa.text import tokens
         ("What was the Kitakyushu plant's start date supposed to be?", "time"),
         ("What did the government pledge to the battery effort?", "money"),
         ("What happened to the METI subsidy after the cancellation?", None),  # an event, not an amount
+        ("Why are Japanese firms investing abroad instead of at home?", "reason"),  # a cause, not a sum
+        ("Why did Nissan pull out, and how much support went with it?", "money"),  # the second part's
     ],
 )
 def test_question_type(question: str, wanted: str | None) -> None:
