@@ -12,7 +12,7 @@ from qa.citations import Citation, unsupported
 from qa.evidence import (
     ASKS_COUNTRY,
     EXACT_WHEN,
-    FUTURE,
+    FROM_TO,
     HOW_MUCH_OF,
     KNOWN_ACRONYMS,
     MONTH,
@@ -20,9 +20,11 @@ from qa.evidence import (
     PLACE,
     RANK,
     TALLY,
+    TARGETED,
     TYPE_PATTERNS,
     VALUE_TYPES,
     YEAR,
+    asks_end,
     company_kind,
     concept,
     concepts,
@@ -31,6 +33,7 @@ from qa.evidence import (
     is_percent,
     name_concepts,
     not_a_count,
+    other_ends,
     owners,
     places,
     relative_time,
@@ -180,9 +183,6 @@ RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # Words that rank the answer among others: a claim of their own, even when the question says them.
 SUPERLATIVE = re.compile(r"\b(biggest|largest|smallest|highest|lowest|leading|top|dominant|first|only|sole)\b")
 SIZE = {"biggest": "largest", "sole": "only"}
-FROM_TO = re.compile(r"\bfrom\s+(?P<start>[$€£¥]?\d[\d.,]*\s?%?)(?:\s+[\w-]+){0,2}?\s+to\s+(?P<end>[$€£¥]?\d[\d.,]*\s?%?)", re.I)
-NOW = re.compile(r"\b(?:now|today|currently|current|at present|presently|so far)\b", re.I)
-GOAL = re.compile(r"\b(?:target|goal|aim|would|reach|rise to|grow to|increase to)\b", re.I)
 RATIO = re.compile(r"(?<![\w.])(\d[\d,.]*)\s*(?:/|:|out of)\s*(\d[\d,.]*)(?![\w.])", re.I)
 QUOTED_RATIO = r"(?<![\w.]){}\s*(?:/|:|(?:out\s+)?of\s+(?:its\s+|the\s+|their\s+)?){}(?![\d])"
 COUNTED_REACH = 3  # words after a number in a quote that may name what it counts ("3,900 full-time employees")
@@ -309,28 +309,12 @@ def _unranked(reply: str, question: str, quotes: list[str]) -> list[str]:
     return [word for word in dict.fromkeys(SUPERLATIVE.findall(reply.lower())) if SIZE.get(word, word) not in said]
 
 
-def _asks_end(question: str) -> str | None:
-    """Which end of a change the question asks for: "start" for what a value is now, "end" for what
-    it will be; None for both or neither."""
-    now, later = bool(NOW.search(question)), bool(FUTURE.search(question) or GOAL.search(question))
-    return "start" if now and not later else "end" if later and not now else None
-
-
-def _other_ends(quote: str, question: str) -> list[tuple[int, int]]:
-    """Where the quote's changes ("from 80 GWh to 120 GWh") give the end the question does not ask for."""
-    asked = _asks_end(question)
-    if asked is None:
-        return []
-    other = "end" if asked == "start" else "start"
-    return [change.span(other) for change in FROM_TO.finditer(quote)]
-
-
 def _wrong_end(reply: str, question: str, quotes: list[str]) -> str | None:
     """Why the reply gives the wrong end of a change a quote states ("from 80 GWh to 120 GWh"):
-    the value it goes to where the question asks what it is now, or the value it goes from where
-    the question asks what it will be; None when it does neither."""
+    the value it goes to, or a target ("150 GWh by 2030"), where the question asks what it is now,
+    or the value it goes from where the question asks what it will be; None when it does neither."""
     given = numbers(reply) - numbers(question)
-    asked = _asks_end(question)
+    asked = asks_end(question)
     for quote in quotes:
         for change in FROM_TO.finditer(quote):
             start, end = numbers(change.group("start")), numbers(change.group("end"))
@@ -338,6 +322,9 @@ def _wrong_end(reply: str, question: str, quotes: list[str]) -> str | None:
                 return "gives the value a quote says it will reach, where the question asks what it is now"
             if asked == "end" and given & start and not given & end:
                 return "gives the value a quote says it starts from, where the question asks what it will be"
+    targets = {value for quote in quotes for target in TARGETED.finditer(quote) for value in numbers(target.group("value"))}
+    if asked == "start" and given & targets and not given - targets:
+        return "gives only a value a quote sets for a later year, where the question asks what it is now"
     return None
 
 
@@ -454,9 +441,9 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
         return None  # the values found are numbers and years; "which month" is answered by the quote
     asked = numbers(question)
     found: dict[frozenset[str], tuple[int, int]] = {}  # value -> where its phrase stands
-    other_ends = _other_ends(quote, question)
+    unasked = other_ends(quote, question)
     for match in VALUE.finditer(quote):
-        if any(start <= match.start() < end for start, end in other_ends):
+        if any(start <= match.start() < end for start, end in unasked):
             continue  # "What does Japan produce now?" is not answered by where "from 80 GWh to 120 GWh" ends
         phrase, unit = match.group(0), (match.group(1) or "")
         if unit and not (unit.lower() in UNITS or (wanted == "count" and unit.endswith("s") and len(unit) > 3)):

@@ -42,6 +42,11 @@ RELATIVE_TIME = re.compile(r"\b(?:(?:earlier|later|early|late) (?:this|last|next
                            r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
 PAST = re.compile(r"earlier|early|last|yesterday|on ", re.I)
 FUTURE = re.compile(r"\b(will|going to|expected to|due to|set to|plans? to)\b", re.I)
+FROM_TO = re.compile(r"\bfrom\s+(?P<start>[$€£¥]?\d[\d.,]*\s?%?)(?:\s+[\w-]+){0,2}?\s+to\s+(?P<end>[$€£¥]?\d[\d.,]*\s?%?)", re.I)
+NOW = re.compile(r"\b(?:now|today|currently|current|at present|presently|so far)\b", re.I)
+GOAL = re.compile(r"\b(?:target|goal|aim|would|reach|rise to|grow to|increase to)\b", re.I)
+# A value set for a later year: "150 GWh annually by 2030", "to 80% by 2030".
+TARGETED = re.compile(r"(?<![\w.])(?P<value>[$€£¥]?\d[\d.,]*\s?%?)(?:\s+[\w-]+){0,2}?\s+by\s+(?:the\s+year\s+)?(?:19|20)\d\d\b", re.I)
 TIME_REACH = 4  # words either side of a relative time that tie it to what it dates
 MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
 # A month or a part of a year, with the year: "June 2024", "the first half of 2023", "Q3 2024".
@@ -1204,13 +1209,38 @@ def _has_new_value(
             return False  # "sold in the whole of 2024" is not answered by June 2024's figure
         if wanted == "percent" and _part_of_year_only(text, question, parts=MONTH_OF_YEAR):
             return False  # "CATL's share in 2024" is not answered by its share "as of July 2024"
-        values = [m for m in NUMBER.finditer(text) if not (wanted == "count" and not_a_count(text, m, question))]
+        ends = other_ends(text, question)  # "How much does Japan produce now?" is not answered by a goal
+        values = [
+            m for m in NUMBER.finditer(text)
+            if not (wanted == "count" and not_a_count(text, m, question)) and not any(start <= m.start() < end for start, end in ends)
+        ]
         found = numbers(" ".join(m.group(0) for m in values))
         if wanted == "count":  # "How many ..." is not answered by a year
             found = {n for n in found if not YEAR.fullmatch(n)}
         spelled = [m for m in re.finditer(NUMBER_WORDS, text, re.I) if not not_a_count(text, m, question)]
         return bool(found - asked_numbers) or (wanted == "count" and bool(spelled))
     return True
+
+
+def asks_end(question: str) -> str | None:
+    """Which end of a change the question asks for: "start" for what a value is now, "end" for what
+    it will be; None for both or neither."""
+    now, later = bool(NOW.search(question)), bool(FUTURE.search(question) or GOAL.search(question))
+    return "start" if now and not later else "end" if later and not now else None
+
+
+def other_ends(quote: str, question: str) -> list[tuple[int, int]]:
+    """Where the quote gives values the question does not ask for: the other end of a change ("from
+    80 GWh to 120 GWh"), and, where it asks what a value is now, a target for a later year ("to
+    150 GWh annually by 2030")."""
+    asked = asks_end(question)
+    if asked is None:
+        return []
+    other = "end" if asked == "start" else "start"
+    spans = [change.span(other) for change in FROM_TO.finditer(quote)]
+    if asked == "start":
+        spans += [target.span("value") for target in TARGETED.finditer(quote)]
+    return spans
 
 
 def _part_of_year_only(text: str, question: str, *, parts: re.Pattern[str] = PART_OF_YEAR) -> bool:

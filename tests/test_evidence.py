@@ -1684,6 +1684,9 @@ def test_a_reply_must_give_the_end_of_a_change_the_question_asks_for() -> None:
     both = "How much does Japan produce now, and what will it reach?"
     assert not any("a quote says" in p for p in check_reply("From 80 GWh to 120 GWh.", both, quotes, "count"))
     assert not any("a quote says" in p for p in check_reply("120 GWh.", "How much GWh?", quotes, "count"))
+    goal = ["METI had aimed to expand domestic battery production capacity to 150 GWh annually by 2030."]
+    assert any("for a later year" in p for p in check_reply("150 GWh.", now, goal, "count"))
+    assert not any("for a later year" in p for p in check_reply("150 GWh.", later, goal, "count"))
 
 
 def test_the_direct_value_of_a_change_is_the_end_the_question_asks_for() -> None:
@@ -1693,6 +1696,9 @@ def test_the_direct_value_of_a_change_is_the_end_the_question_asks_for() -> None
     assert direct_value(quote, "count", "How many GWh does Japan produce now?") == "80 GWh"
     assert direct_value(quote, "count", "How many GWh will Japan produce with the funds?") == "120 GWh"
     assert direct_value(quote, "count", "How many GWh?") is None  # both ends: the quote says which is which
+    goal = "METI had aimed to expand domestic battery production capacity to 150 GWh annually by 2030."
+    assert direct_value(goal, "count", "How many GWh does Japan produce now?") is None
+    assert direct_value(goal, "count", "How many GWh does Japan aim for?") == "150 GWh"
 
 
 @pytest.mark.parametrize(
@@ -1708,6 +1714,11 @@ def test_the_direct_value_of_a_change_is_the_end_the_question_asks_for() -> None
          "How much does Japan produce now?", False),
         ("The timing will depend on how the market evolves over the next two to three years.",
          "How many years will the market take to grow?", True),
+        # What is produced now is not answered by a target for a later year.
+        ("METI had aimed to expand domestic battery production capacity to 150 GWh annually by 2030.",
+         "How much battery output does Japan have today in GWh?", False),
+        ("METI had aimed to expand domestic battery production capacity to 150 GWh annually by 2030.",
+         "How much battery output does Japan aim for in GWh?", True),
     ],
 )
 def test_how_much_is_produced_is_not_answered_by_a_rise_or_a_span_of_years(text: str, question: str, typed: bool) -> None:
