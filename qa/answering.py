@@ -19,6 +19,7 @@ from qa.evidence import (
     NEGATION,
     PLACE,
     RANK,
+    SCALE,
     TALLY,
     TARGETED,
     TYPE_PATTERNS,
@@ -107,6 +108,9 @@ def check_reply(
     bare = _bare_percents(reply, quotes)
     if bare:  # "39." from "dropped by 39%": a count of nothing
         problems.append("gives without its percent sign what the quotes give as a percentage: " + ", ".join(bare))
+    rescaled = _rescaled(reply, quotes)
+    if rescaled:  # "approximately $1.00" from "approximately $1 billion"
+        problems.append("gives numbers at another scale than the quotes do: " + ", ".join(rescaled))
     if wanted in VALUE_TYPES and not numbers(reply) - numbers(question):
         problems.append(f"the question asks for a {wanted} value and the reply gives none")
     elif wanted == "count" and all(YEAR.fullmatch(m.group(0)) for m in NUMBER.finditer(reply) if numbers(m.group(0)) - numbers(question)):
@@ -296,6 +300,18 @@ def _bare_percents(reply: str, quotes: list[str]) -> list[str]:
     given_as_percent, given_bare = percents(reply)
     quoted_as_percent, quoted_bare = percents(" ".join(quotes))
     return sorted((given_bare - given_as_percent) & quoted_as_percent - quoted_bare)
+
+
+def _rescaled(reply: str, quotes: list[str]) -> list[str]:
+    """Numbers the reply gives with a scale ("billion", or none) that no quote gives them with."""
+    def scaled(text: str) -> set[tuple[str, str]]:
+        found = set()
+        for match in NUMBER.finditer(text):
+            scale = SCALE.match(text, match.end())
+            found |= {(n, scale.group(0).strip().lower() if scale else "") for n in numbers(match.group(0))}
+        return found
+    quoted = scaled(" ".join(quotes))
+    return sorted(f"{n} {scale}".strip() for n, scale in scaled(reply) - quoted if any(n == q for q, _ in quoted))
 
 
 def _unranked(reply: str, question: str, quotes: list[str]) -> list[str]:

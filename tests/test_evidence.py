@@ -1739,6 +1739,21 @@ def test_a_reply_may_not_drop_the_percent_sign_the_quote_gives() -> None:
     assert not any("percent sign" in p for p in check_reply("By 39 percent.", question, quotes, "count"))
 
 
+@pytest.mark.parametrize(
+    ("reply", "shown"),
+    [
+        ("The price of an LFP battery is approximately $1.00.", False),  # "$1 billion", without its billion
+        ("Approximately $1 million.", False),
+        ("Approximately $1 billion (150 billion yen).", True),
+        ("Production starts in 2028.", True),
+    ],
+)
+def test_a_reply_may_not_give_a_number_at_another_scale_than_the_quote(reply: str, shown: bool) -> None:
+    quotes = ["Nissan intends to start producing LFP batteries in 2028 after investing approximately $1 billion (150 billion yen)."]
+    problems = check_reply(reply, "What does Nissan invest in LFP batteries?", quotes, None)
+    assert any("another scale" in p for p in problems) is not shown
+
+
 def test_a_site_is_said_as_a_facility() -> None:
     from qa.evidence import concepts
 
