@@ -8,6 +8,12 @@ from collections.abc import Iterable
 from qa.text import COMMON_CAPITALISED, ROLE, STOPWORDS, fold, names, place_forms, tokens
 
 FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|what of|and what about)\s+(?P<subject>.+?)\s*[?.!]*\s*$", re.I)
+# "And when does production start?": a whole question, carried on from the last one by its opening word.
+CONTINUATION = re.compile(
+    r"^\s*(?:and|also|so|then|but)\s*,?\s+(?=(?:what|when|where|who|whom|whose|which|how|why|is|are|was|were|"
+    r"does|do|did|can|could|will|would|has|have|had)\b)",
+    re.I,
+)
 ANAPHORA = re.compile(
     r"\b(it|its|it's|they|their|them|he|his|she|her|this|that|these|those|there|the company|the plant|"
     r"the factory|the facility|the firm|the project|the deal|the automaker|the same)\b",
@@ -48,6 +54,10 @@ def standalone_question(question: str, history: list[tuple[str, str]] | None) ->
         return question
     # The previous question may itself have been a follow-up: resolve it first (last few turns only).
     previous = standalone_question(history[-1][0], history[-4:-1]) if len(history) > 1 else history[-1][0]
+    continued = CONTINUATION.match(question)
+    if continued:  # its subject, when it names none, is the last question's
+        question = question[continued.end() :]
+        question = question[:1].upper() + question[1:]
     follow_up = FOLLOW_UP.match(question)
     if follow_up and len(follow_up["subject"].split()) <= 6:
         return _substitute_subject(previous, follow_up["subject"])
@@ -55,7 +65,7 @@ def standalone_question(question: str, history: list[tuple[str, str]] | None) ->
         subject = _referent(previous, history[-1][1], question)
         if subject:
             return _replace_reference(question, subject, previous, history[-1][1])
-    if _fragment(question):
+    if _fragment(question) or (continued and not names(question)):
         return f"{question.rstrip('?. ')} ({previous.rstrip('?. ')})?"
     return question
 

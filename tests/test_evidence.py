@@ -343,6 +343,21 @@ def test_a_follow_up_that_is_only_a_phrase_asks_about_the_question_before(follow
     assert standalone_question(follow_up, earlier) == f"{follow_up.rstrip('?')} (Which company is the biggest battery maker)?"
 
 
+@pytest.mark.parametrize(
+    ("follow_up", "expected"),
+    [
+        # Carried on with "And", a question that names nothing asks about the one before.
+        ("And when does production start?", "When does production start (How much will Nissan invest in LFP batteries)?"),
+        ("And what is its share?", "What is Nissan's share?"),
+        ("And when will Toyota's plant open?", "When will Toyota's plant open?"),
+        ("And BYD?", "How much will BYD invest in LFP batteries?"),
+    ],
+)
+def test_a_question_carried_on_with_and_keeps_the_subject_of_the_one_before(follow_up: str, expected: str) -> None:
+    earlier = [("How much will Nissan invest in LFP batteries?", "Approximately $1 billion [1]")]
+    assert standalone_question(follow_up, earlier) == expected
+
+
 def test_a_short_question_of_its_own_stands_alone() -> None:
     earlier = [("Which company is the biggest battery maker?", "CATL [1]")]
     assert standalone_question("Which one ranks second?", earlier) == "Which one ranks second?"
