@@ -72,11 +72,11 @@ def standalone_question(question: str, history: list[tuple[str, str]] | None) ->
 
 # A follow-up that is only a phrase: "For how many years?", "By how much exactly?", "In which year?".
 PHRASE_OPENING = re.compile(
-    r"^\W*(?:for|since|by|in|from|until|till|at|to|with)\s+(?:how|what|which|when|whom)\b", re.I
+    r"^\W*(?:out of|for|since|by|in|from|until|till|at|to|with)\s+(?:how|what|which|when|whom)\b", re.I
 )
 FRAGMENT_WORDS = 5
 # Capitalised as a question's first word, yet no name: "Since when?".
-FRAGMENT_OPENINGS = STOPWORDS | {"since", "until", "till", "for", "from", "by", "in", "at"}
+FRAGMENT_OPENINGS = STOPWORDS | {"since", "until", "till", "for", "from", "by", "in", "at", "out"}
 
 
 def _fragment(question: str) -> bool:

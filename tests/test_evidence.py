@@ -337,7 +337,7 @@ def test_he_or_she_points_at_the_person_the_answer_names_for_a_role() -> None:
     assert standalone_question("What did it announce?", earlier) == "What did Nissan announce?"
 
 
-@pytest.mark.parametrize("follow_up", ["For how many years?", "Since when?", "By how much exactly?", "Why?"])
+@pytest.mark.parametrize("follow_up", ["For how many years?", "Since when?", "By how much exactly?", "Why?", "Out of how many?"])
 def test_a_follow_up_that_is_only_a_phrase_asks_about_the_question_before(follow_up: str) -> None:
     earlier = [("Which company is the biggest battery maker?", "CATL [1]")]
     assert standalone_question(follow_up, earlier) == f"{follow_up.rstrip('?')} (Which company is the biggest battery maker)?"
