@@ -235,6 +235,13 @@ COMPARISON = re.compile(
     r"(?:to|with|against|versus|vs\.?)\s+(?P<b>[^?.!]+?)\s*[?.!]*\s*$",
     re.I,
 )
+# "How did CATL's share change between July 2024 and the full year?": what it was at each time.
+CHANGE_BETWEEN = re.compile(
+    r"^\W*how\s+(?:did|does|do|has|have|had|will|would)\s+(?P<what>.+?)\s+"
+    r"(?:change|changed|move|moved|shift|shifted|evolve|evolved|develop|developed|differ)\s+"
+    r"between\s+(?P<a>.+?)\s+and\s+(?P<b>[^?.!]+?)\s*[?.!]*\s*$",
+    re.I,
+)
 # "Were A and B due to open in the same year?": asked of each, as when each is due to open.
 SAME = re.compile(
     r"^\W*(?P<aux>is|are|was|were|do|does|did|will|would|have|has|had)\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\s+"
@@ -418,7 +425,7 @@ def question_parts(question: str) -> list[str]:
     alternatives = _alternatives(question)
     if alternatives is not None:
         return alternatives
-    compared = _compared(question) or _same(question)
+    compared = _compared(question) or _same(question) or _between(question)
     if compared is not None:
         return compared
     parts = [part.strip(" ,?") for part in PART_SPLIT.split(question) if part.strip(" ,?")]
@@ -459,6 +466,15 @@ def _same(question: str) -> list[str] | None:
     wh = "When" if what in SAME_TIME else "Which country" if what == "country" else "Where"
     aux, pred = match.group("aux").lower(), match.group("pred").strip()
     return [f"{wh} {aux} {match.group(side).strip()} {pred}?" for side in ("a", "b")]
+
+
+def _between(question: str) -> list[str] | None:
+    """"How did CATL's share change between July 2024 and 2025?" -> ["What was CATL's share in July
+    2024?", "What was CATL's share in 2025?"]: a change is told by its value at each time."""
+    match = CHANGE_BETWEEN.match(question)
+    if match is None or PART_SPLIT.search(match.group("b")):
+        return None
+    return [f"What was {match.group('what')} in {match.group(side).strip()}?" for side in ("a", "b")]
 
 
 def _alternatives(question: str) -> list[str] | None:

@@ -767,6 +767,10 @@ def test_a_request_with_several_asks_splits_into_parts() -> None:
         ("Compare Toyota's battery spending with Nissan's.", ["Toyota's battery spending", "Nissan's battery spending"]),
         ("How does Panasonic compare to CATL?", ["How does Panasonic compare to CATL?"]),  # too little to seek alone
         ("How did EV sales in Japan compare with the US?", ["How did EV sales in Japan compare with the US?"]),
+        # A change between two times is told by the value at each.
+        ("How did CATL's market share change between July 2024 and the full year 2024?",
+         ["What was CATL's market share in July 2024?", "What was CATL's market share in the full year 2024?"]),
+        ("How did Toyota change its plans?", ["How did Toyota change its plans?"]),
     ],
 )
 def test_a_comparison_seeks_each_side_on_its_own(question: str, parts: list[str]) -> None:
