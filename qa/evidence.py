@@ -683,9 +683,14 @@ def unknown_names(question: str, vocabulary: frozenset[str]) -> list[str]:
         found = found[1:]  # "Pressure from which country ...": a capital that only starts the sentence
     for name in found:
         parts = [p for p in _name_tokens(name) if not p[0].isdigit() and len(p) > 2]
-        if parts and not all(_known_place(p, vocabulary) for p in correct_terms(parts, vocabulary)):
+        if parts and not all(_known_place(p, vocabulary) or _spelled_out(p, vocabulary) for p in correct_terms(parts, vocabulary)):
             unknown.append(name)
     return unknown
+
+
+def _spelled_out(word: str, vocabulary: frozenset[str]) -> bool:
+    """A well-known abbreviation whose long form the corpus writes: "MoU" by "memorandum of understanding"."""
+    return word in KNOWN_ACRONYMS and set(tokens(KNOWN_ACRONYMS[word])) <= vocabulary
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -700,7 +705,8 @@ def _known_place(word: str, vocabulary: frozenset[str]) -> bool:
 
 # Abbreviations news text uses without defining them.
 KNOWN_ACRONYMS = {"us": "united states", "uk": "united kingdom", "eu": "european union", "uae": "united arab emirates",
-                  "ceo": "chief executive", "cfo": "chief financial", "coo": "chief operating", "cto": "chief technology"}
+                  "ceo": "chief executive", "cfo": "chief financial", "coo": "chief operating", "cto": "chief technology",
+                  "mou": "memorandum of understanding"}
 # How a role asked about is sought: "chief executive" as "CEO" (which is also found spelled out).
 ROLE_FORMS = {"chief executive": ["ceo"], "chief executives": ["ceo"]}
 # "electric vehicle (EV)": the abbreviation in brackets is found first, then up to six words before

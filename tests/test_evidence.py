@@ -280,6 +280,12 @@ def test_a_place_is_known_by_its_people_and_a_hyphenated_name_by_its_capitalised
     assert unknown_names("Is Foxconn a Korea-based firm?", vocabulary) == ["Korea-based"]
 
 
+def test_a_well_known_abbreviation_is_known_where_the_corpus_spells_it_out() -> None:
+    vocabulary = frozenset({"foxconn", "memorandum", "understanding", "mitsubishi"})
+    assert unknown_names("Which partner did Foxconn sign an MoU with?", vocabulary) == []
+    assert unknown_names("Which partner did Foxconn sign an MoU with?", vocabulary - {"memorandum"}) == ["MoU"]
+
+
 def test_typo_correction_leaves_real_words_alone_except_for_their_endings() -> None:
     vocabulary = frozenset({"sale", "employee", "import", "maker"})
     assert correct_terms(["sole", "emploees", "imported"], vocabulary) == ["sole", "employee", "import"]
