@@ -35,7 +35,8 @@ from qa.text import (
 )
 
 # "one of the globe's biggest" counts nothing.
-NUMBER_WORDS = r"\b(one(?!\s+(?:of|another)\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)\b"
+# "one" that ends its phrase stands for a thing, it counts none: "an entirely new one."
+NUMBER_WORDS = r"\b(one(?!\s+(?:of|another)\b|\s*[.,;:!?)—]|\s*$)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)\b"
 # A time the reader dates by the article: "earlier this year", "last month", "on Wednesday".
 RELATIVE_TIME = re.compile(r"\b(?:(?:earlier|later|early|late) (?:this|last|next) (?:year|month|week)|(?:earlier|later) this (?:year|month|week)|"
                            r"(?:this|last|next) (?:year|month|week)|yesterday|"
@@ -805,6 +806,7 @@ class _Stats:
         common_abbreviations = {t for t, long in self.long_forms.items() if not long & self.name_tokens}
         parties = {concept(t) for t in self.name_tokens} - common_abbreviations
         parties = {t for t in parties if not any(form in self.idf for form in place_forms(t) - {t})}
+        self.parties = frozenset(parties)
         named_in_text: Counter[tuple[str, str]] = Counter()
         for sentence, words in zip(index.sentences, self.words, strict=True):
             if not sentence.heading:
@@ -876,6 +878,8 @@ def score_sentences(
     # "North American" is said as "North America"; "Japanese" is not said by the common "Japan".
     named = _named_thing(question) if wanted == "entity" else None
     rare_in_order = sorted(rare_names)
+    # Parties however common ("Toyota") of which an article names none: nothing there is about them.
+    asked_parties = asked_concepts & stats.parties
     rare_forms = [
         {concept(form) for form in place_forms(name) if form == name or stats.weight(form) > rare}
         for name in rare_in_order
@@ -920,7 +924,7 @@ def score_sentences(
                 own.isdisjoint(forms) and context.isdisjoint(forms) and not (long and (long <= own or long <= context))
                 and not (name in qualified and _calls_it(qualified[name], own) and name in named_here)
                 for name, forms, long in zip(rare_in_order, rare_forms, long_forms, strict=True)
-            ):
+            ) or (asked_parties and asked_parties.isdisjoint(named_here)):
                 score -= WEIGHTS["missing_name"]
             # Of the parties a title names, a sentence naming only another one is not about the one
             # asked: "Nissan intends to invest $1 billion" under "Toyota, Nissan to Invest ..." says

@@ -1403,6 +1403,31 @@ def test_a_company_s_other_name_is_learned_from_the_articles() -> None:
     assert "called" not in acronyms("The plan, so called by critics, failed.")  # no second name
 
 
+def test_a_party_an_article_never_names_costs_its_sentences_as_a_missing_name(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from qa.evidence import WEIGHTS, score_sentences
+    from qa.retrieval import Hit
+
+    pipeline = make_pipeline()
+    index = pipeline.index
+    oppama = _at(index, "The Oppama facility, which has approximately 3,900", 0.5).position
+    hits = [Hit(chunk, n, 0.0, 0.5, 0.0) for n, chunk in enumerate(index.chunks, 1)]
+
+    def score(question: str) -> float:
+        vector = pipeline.embedder.embed([question])[0]
+        return next(e.score for e in score_sentences(question, vector, hits, index) if e.position == oppama)
+
+    # The Oppama story gives a headcount but never names Toyota, however common Toyota is elsewhere.
+    toyota, nissan = score("How many employees does Toyota have?"), score("How many employees does Nissan have?")
+    assert toyota < nissan - WEIGHTS["missing_name"] + 0.1
+
+
+def test_a_one_that_ends_its_phrase_counts_nothing() -> None:
+    question = "How many employees does Toyota Battery have?"
+    assert not _answers_count("Executives may establish an entirely new one.", question)
+    assert not _answers_count("Japan is stepping into a new one: that of a dependent importer.", question)
+    assert _answers_count("Toyota Battery has one plant in Fukuoka.", "How many plants does Toyota Battery have?")
+
+
 def test_a_name_asked_in_full_finds_sentences_that_use_its_other_name(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import qa.evidence as evidence
 
