@@ -169,6 +169,8 @@ NEGATION = r"not|never|no longer|rather than|instead of"  # words that deny what
 DENIAL = re.compile(rf"\b(?:{NEGATION})\s*$", re.I)  # "not in Japan": right before a place
 # "Nissan's Kitakyushu project": an owner, a name, a thing.
 QUALIFIED = re.compile(r"\b([A-Z][\w&.-]*)['’]s\s+([A-Z][\w-]*)\s+([a-z][\w-]+)")
+# "the Kitakyushu project": a named thing whose owner the question leaves to the articles.
+UNOWNED_THING = re.compile(r"\bthe\s+([A-Z][\w-]*)\s+(plant|factory|facility|project|site|venture)\b")
 ASKS_COUNTRY = re.compile(r"\b(?:what|which)\s+(?:country|nation)\b", re.I)
 # Where a company is from, said by its people's word: "Taiwanese technology leader Foxconn".
 MAKER_ORIGIN = re.compile(
@@ -887,6 +889,11 @@ def score_sentences(
     # "EV" is also said "electric vehicle", "US" "United States".
     long_forms = [stats.long_form(name) for name in rare_in_order]
     qualified = _qualified(question)
+    unowned = {
+        token: concept(m.group(2)) for m in UNOWNED_THING.finditer(question)
+        for token in tokens(m.group(1))[:1] if token not in qualified
+    }
+    owner_in = functools.cache(functools.partial(_owner_in, index))
     referenced = referenced_articles(question, index)
     best: dict[int, Evidence] = {}
     for hit in hits:
@@ -923,6 +930,7 @@ def score_sentences(
             if any(
                 own.isdisjoint(forms) and context.isdisjoint(forms) and not (long and (long <= own or long <= context))
                 and not (name in qualified and _calls_it(qualified[name], own) and name in named_here)
+                and not (name in unowned and _calls_it((owner_in(article, name), unowned[name]), own))
                 for name, forms, long in zip(rare_in_order, rare_forms, long_forms, strict=True)
             ) or (asked_parties and asked_parties.isdisjoint(named_here)):
                 score -= WEIGHTS["missing_name"]
@@ -986,6 +994,18 @@ def _qualified(question: str) -> dict[str, tuple[str, str]]:
         if owner and name and thing:
             found[name[0]] = (concept(owner[0]), concept(thing[0]))
     return found
+
+
+def _owner_in(index: SearchIndex, article: str, name: str) -> str:
+    """The party an article names last before it first names a thing: "Nissan" for Kitakyushu in
+    "Nissan's decision to cancel its planned EV battery plant in Kitakyushu"; "" when none."""
+    stats = _stats(index)
+    for sentence in index.sentences:
+        said = sentence.text.lower().find(name) if sentence.article_id == article else -1
+        if said >= 0:
+            before = [concept(token) for token in tokens(sentence.text[:said])]
+            return next((token for token in reversed(before) if token in stats.parties), "")
+    return ""
 
 
 def _calls_it(owner_thing: tuple[str, str], words: frozenset[str]) -> bool:

@@ -1421,6 +1421,31 @@ def test_a_party_an_article_never_names_costs_its_sentences_as_a_missing_name(ma
     assert toyota < nissan - WEIGHTS["missing_name"] + 0.1
 
 
+def test_a_named_thing_is_found_as_its_owner_s_project_where_the_article_names_that_owner(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.evidence as evidence
+    from qa.retrieval import Hit
+
+    pipeline = make_pipeline()
+    index = pipeline.index
+    subsidy = _at(index, "Nissan’s project alone was slated", 0.5)
+    panasonic = _at(index, "The plant, backed by a 463 billion yen", 0.5)
+    hits = [Hit(chunk, n, 0.0, 0.5, 0.0) for n, chunk in enumerate(index.chunks, 1)]
+    assert evidence._owner_in(index, subsidy.sentence.article_id, "kitakyushu") == "nissan"
+    question = "How much public support was the Kitakyushu project to receive?"
+
+    def scores() -> tuple[float, float]:
+        vector = pipeline.embedder.embed([question])[0]
+        ranked = {e.position: e.score for e in evidence.score_sentences(question, vector, hits, index)}
+        return ranked[subsidy.position], ranked[panasonic.position]
+
+    found, other = scores()
+    monkeypatch.setattr(evidence, "UNOWNED_THING", re.compile(r"(?!)"))  # no owner is looked up
+    unfound, same = scores()
+    # "the Kitakyushu project" is "Nissan's project" once the article has named it; the Panasonic plant is not.
+    assert found == pytest.approx(unfound + evidence.WEIGHTS["missing_name"])
+    assert other == pytest.approx(same)
+
+
 def test_a_one_that_ends_its_phrase_counts_nothing() -> None:
     question = "How many employees does Toyota Battery have?"
     assert not _answers_count("Executives may establish an entirely new one.", question)
