@@ -14,6 +14,14 @@ CONTINUATION = re.compile(
     r"does|do|did|can|could|will|would|has|have|had)\b)",
     re.I,
 )
+# A follow-up that changes when or where, not whom: "And in 2024 as a whole?", "And abroad?".
+CIRCUMSTANCE = re.compile(
+    r"(?:in|at|on|for|during|by|from|as of|before|after|since|until|abroad|overseas|domestically|locally|"
+    r"globally|worldwide|now|today|then|later|earlier|instead)\b",
+    re.I,
+)
+# What was done, pointed at and not named: "do that", "said this".
+DEED = re.compile(r"\b(?:do|does|did|doing|done|say|says|said|mean|means|meant)\s+(?:that|this|so)\b", re.I)
 ANAPHORA = re.compile(
     r"\b(it|its|it's|they|their|them|he|his|she|her|this|that|these|those|there|the company|the plant|"
     r"the factory|the facility|the firm|the project|the deal|the automaker|the same)\b",
@@ -59,12 +67,18 @@ def standalone_question(question: str, history: list[tuple[str, str]] | None) ->
         question = question[continued.end() :]
         question = question[:1].upper() + question[1:]
     follow_up = FOLLOW_UP.match(question)
+    if follow_up and CIRCUMSTANCE.match(follow_up["subject"]):
+        # "And in 2024 as a whole?", "And abroad?": the same question at another time or place.
+        return f"{follow_up['subject']} ({previous.rstrip('?. ')})?"
     if follow_up and len(follow_up["subject"].split()) <= 6:
         return _substitute_subject(previous, follow_up["subject"])
     if ANAPHORA.search(question):
         subject = _referent(previous, history[-1][1], question)
         if subject:
-            return _replace_reference(question, subject, previous, history[-1][1])
+            resolved = _replace_reference(question, subject, previous, history[-1][1])
+            if continued and DEED.search(resolved):  # "And why did it do that?": what it did is the last question
+                return f"{resolved.rstrip('?. ')} ({previous.rstrip('?. ')})?"
+            return resolved
     if _fragment(question) or (continued and not names(question)):
         return f"{question.rstrip('?. ')} ({previous.rstrip('?. ')})?"
     return question
@@ -205,8 +219,13 @@ def _main_subject(text: str) -> str | None:
 
 
 def _substitute_subject(previous: str, subject: str) -> str:
-    """"What share did CATL hold?" + "And BYD?" -> "What share did BYD hold?"."""
+    """"What share did CATL hold?" + "And BYD?" -> "What share did BYD hold?"; "When does Nissan's
+    LFP plant open?" + "And Toyota's Fukuoka plant?" -> "When does Toyota's Fukuoka plant open?"."""
     old = _main_subject(previous)
+    noun = re.search(rf"\s({THINGS})\s*$", subject.strip())
+    owned = re.search(rf"{re.escape(old)}['’]s\s+(?:[\w-]+\s+){{0,3}}?{noun.group(1)}\b", previous) if old and noun else None
+    if owned:  # the new subject names its thing: it stands for the old one's whole phrase
+        return previous[: owned.start()] + subject.strip() + previous[owned.end() :]
     if old and old in previous:
         return previous.replace(old, subject.strip(), 1)
     return f"{previous.rstrip('?. ')}: {subject}?"

@@ -357,11 +357,21 @@ def test_a_follow_up_that_is_only_a_phrase_asks_about_the_question_before(follow
         ("And what is its share?", "What is Nissan's share?"),
         ("And when will Toyota's plant open?", "When will Toyota's plant open?"),
         ("And BYD?", "How much will BYD invest in LFP batteries?"),
+        # Another time or place for the same question; a deed pointed at is the last question's.
+        ("And in 2029?", "in 2029 (How much will Nissan invest in LFP batteries)?"),
+        ("And abroad?", "abroad (How much will Nissan invest in LFP batteries)?"),
+        ("And why did it do that?", "Why did Nissan do that (How much will Nissan invest in LFP batteries)?"),
     ],
 )
 def test_a_question_carried_on_with_and_keeps_the_subject_of_the_one_before(follow_up: str, expected: str) -> None:
     earlier = [("How much will Nissan invest in LFP batteries?", "Approximately $1 billion [1]")]
     assert standalone_question(follow_up, earlier) == expected
+
+
+def test_a_new_subject_that_names_its_thing_stands_for_the_old_one_s_whole_phrase() -> None:
+    earlier = [("When was Nissan's LFP plant supposed to open?", "2028 [1]")]
+    assert standalone_question("And Toyota's Fukuoka plant?", earlier) == "When was Toyota's Fukuoka plant supposed to open?"
+    assert standalone_question("And Toyota?", earlier) == "When was Toyota's LFP plant supposed to open?"
 
 
 def test_a_short_question_of_its_own_stands_alone() -> None:
