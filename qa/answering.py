@@ -13,7 +13,6 @@ from qa.evidence import (
     ASKS_COUNTRY,
     EXACT_WHEN,
     FROM_TO,
-    HOW_MUCH_OF,
     KNOWN_ACRONYMS,
     MONTH,
     NEGATION,
@@ -25,6 +24,7 @@ from qa.evidence import (
     TYPE_PATTERNS,
     VALUE_TYPES,
     YEAR,
+    amount_asked,
     asks_end,
     company_kind,
     concept,
@@ -115,6 +115,9 @@ def check_reply(
         problems.append(f"the question asks for a {wanted} value and the reply gives none")
     elif wanted == "count" and all(YEAR.fullmatch(m.group(0)) for m in NUMBER.finditer(reply) if numbers(m.group(0)) - numbers(question)):
         problems.append("the question asks for a count and the reply gives only a year")
+    elif wanted == "count" and all(not_a_count(reply, m, question) for m in NUMBER.finditer(reply) if numbers(m.group(0)) - numbers(question)):
+        # "The current battery production is 250 billion yen": a sum, a share or a headcount is no amount produced
+        problems.append("the question asks for a count and the reply gives only values that cannot answer it")
     elif wanted == "time" and EXACT_WHEN.search(question) and not MONTH.search(reply):
         problems.append("the question asks for a month or a day and the reply gives none")
     elif wanted in ("money", "percent") and not TYPE_PATTERNS[wanted].search(reply):
@@ -148,7 +151,7 @@ def check_reply(
         # "Third and fourth, with 12.4% and 4.7%, were LG and SK On, respectively": the small model
         # pairs such lists wrongly, and no check here can tell; the quote itself is shown instead.
         problems.append("takes a value from a 'respectively' list, whose pairing cannot be checked")
-    if wanted == "count" and (TALLY.search(question) or HOW_MUCH_OF.search(question)) and _counts_other_things(reply, question, quotes):
+    if wanted == "count" and (TALLY.search(question) or amount_asked(question)) and _counts_other_things(reply, question, quotes):
         problems.append("gives a number of other things than the question counts")
     combined = _combined(reply, quotes)
     if combined:  # "15/17" from "close 7 out of its 17 factories and cut its workforce by 15%"

@@ -75,6 +75,9 @@ STATED_AMOUNT = re.compile(r"[$€£¥]\s?\d[\d.,]*(?:\s*(?:billion|million|tril
                            r"\b\d[\d.,]*(?:\s*(?:billion|million|trillion))?\s*(?:yen|dollars?|usd|euros?)\b", re.I)
 # Verbs that ask by how much something moved: "How much will output rise?"; a percentage answers them.
 CHANGE_VERBS = r"rise|raise|increase|boost|expand|grow|fall|drop|decline|cut|reduce"
+# "What is Japan's current battery production?": an amount asked by the noun that measures it.
+WHAT_IS = r"^\W*what(?:['’]s|\s+is|\s+was|\s+will\s+be)\s[^?]*?"
+AMOUNT_NOUN = re.compile(r"\b(production|output|capacity)(?:\s+(?:goal|target))?(?:\s+(?:in|for|by|of|now|today)\b[^?]*)?\W*$", re.I)
 QUESTION_TYPES = (
     ("kind", re.compile(r"\bwhat (kind|sort|type) of (company|firm|business|organi[sz]ation|group|maker|manufacturer|"
                         r"corporation|enterprise)\b")),
@@ -93,6 +96,7 @@ QUESTION_TYPES = (
                           r"\bwhat company\b|\bwhat is the name\b|\b(?:official|full|formal|legal|real|proper|new|former|old)\s+(?:[\w-]+\s+)?name\b|\bknown as\W*$")),
     ("percent", re.compile(r"\b(percent|percentage|share|%|proportion)\b|(?<!\bat )\bstake\b|\bhow much of\b.*\bmarket\b")),
     ("count", re.compile(rf"\bhow (much|many|far)\b.*\b({CHANGE_VERBS}|reach|produc\w*|output|capacity)")),
+    ("count", re.compile(WHAT_IS + AMOUNT_NOUN.pattern)),
     ("count", re.compile(r"\bhow many\b(?!\s+(?:billion|million|trillion|yen|dollars?|euros?)\b)")),  # "How many projects got subsidies?"
     ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|pay|pays|paid|paying|worth|funding|subsid(?!iar)\w*|amount|pledg\w*|allocat\w*|"
                          r"price|budget|money|yen|dollars?)\b")),
@@ -1323,6 +1327,13 @@ def counted_things(text: str, end: int, reach: int = 2) -> list[str]:
     return words[:reach]
 
 
+def amount_asked(question: str) -> re.Match[str] | None:
+    """Where the question asks an amount of something: "how much battery capacity", "What is Japan's
+    current battery production?"; None when it asks no such amount."""
+    found = HOW_MUCH_OF.search(question)
+    return found or (AMOUNT_NOUN.search(question) if re.match(WHAT_IS, question, re.I) else None)
+
+
 def counts_other(text: str, match: re.Match[str], question: str) -> bool:
     """The number counts something other than what "how many X" asks about: "how many vehicles" is
     not answered by "7 out of its 17 factories", though the question names a plant elsewhere; nor
@@ -1331,7 +1342,7 @@ def counts_other(text: str, match: re.Match[str], question: str) -> bool:
     asked_kind = count_kind(question)
     if said and asked_kind and said != asked_kind:
         return True
-    asked = HOW_MANY.search(question) or HOW_MUCH_OF.search(question)
+    asked = HOW_MANY.search(question) or amount_asked(question)
     # "six of the world's top ten producers were Chinese companies": a part of what the clause names.
     partitive = re.match(r"\s+(?:out\s+)?of\b", text[match.end() :])
     things = counted_things(text, match.end(), reach=PARTITIVE_REACH if partitive else 2)
@@ -1427,7 +1438,7 @@ def not_a_count(text: str, match: re.Match[str], question: str) -> bool:
     by "$7 billion", unless it also asks about money. "How large is the grant?" may be."""
     if TALLY.search(question) and (share_or_sum(text, match) or counts_other(text, match, question)):
         return True
-    if HOW_MUCH_OF.search(question) and counts_other(text, match, question):
+    if amount_asked(question) and counts_other(text, match, question):
         return True  # "how much capacity" is not answered by "30 related projects"
     if not ASKS_QUANTITY.search(question):
         return False

@@ -86,6 +86,8 @@ from qa.text import tokens
         ("What did the government pledge to the battery effort?", "money"),
         ("What happened to the METI subsidy after the cancellation?", None),  # an event, not an amount
         ("Why are Japanese firms investing abroad instead of at home?", "reason"),  # a cause, not a sum
+        ("What is Japan's current battery production?", "count"),  # an amount, asked by its noun
+        ("What is the production technique?", None),
         ("Why did Nissan pull out, and how much support went with it?", "money"),  # the second part's
     ],
 )
@@ -1799,6 +1801,11 @@ def test_the_direct_value_of_a_change_is_the_end_the_question_asks_for() -> None
          "How much does Japan produce now?", False),
         ("The timing will depend on how the market evolves over the next two to three years.",
          "How many years will the market take to grow?", True),
+        # An amount asked by its noun is not answered by a number of subsidiaries.
+        ("With intentions to increase battery production at two subsidiaries, Toyota is anticipated to spend $1.7 billion.",
+         "What is Japan's current battery production?", False),
+        ("Production would increase from 80 GWh to 120 GWh with the help of the funds.",
+         "What is Japan's current battery production?", True),
         # What is produced now is not answered by a target for a later year.
         ("METI had aimed to expand domestic battery production capacity to 150 GWh annually by 2030.",
          "How much battery output does Japan have today in GWh?", False),
@@ -1822,6 +1829,14 @@ def test_a_reply_may_not_drop_the_percent_sign_the_quote_gives() -> None:
     assert any("percent sign" in p for p in check_reply("39.", question, quotes, "count"))
     assert not any("percent sign" in p for p in check_reply("39%.", question, quotes, "count"))
     assert not any("percent sign" in p for p in check_reply("By 39 percent.", question, quotes, "count"))
+
+
+def test_a_count_is_not_answered_by_a_reply_giving_only_a_sum() -> None:
+    quotes = ["With intentions to increase battery production at two subsidiaries, Toyota is anticipated to spend approximately $1.7 billion, or 250 billion yen."]
+    question = "What is Japan's current battery production?"
+    problems = check_reply("The current battery production in Japan is 250 billion yen.", question, quotes, "count")
+    assert any("values that cannot answer it" in p for p in problems)
+    assert not any("values that cannot answer it" in p for p in check_reply("Two subsidiaries.", "How many subsidiaries?", quotes, "count"))
 
 
 @pytest.mark.parametrize(
