@@ -177,6 +177,10 @@ def check_reply(
     denied = [name for name in dict.fromkeys(names(reply)) if _denied(name, quotes) and not _denied(name, [reply])]
     if denied:  # "anchored in the United States, not in Japan" does not support "in Japan"
         problems.append("the quotes say the opposite about: " + ", ".join(denied))
+    affirmed = [name for name in dict.fromkeys(names(reply)) if any(re.search(rf"\b{re.escape(name)}\b", q) for q in quotes)]
+    contradicted = [name for name in affirmed if _denied(name, [reply]) and not _denied(name, quotes)]
+    if contradicted:  # "The company is talking to Nissan, not Foxconn" from "Nissan is in talks with Foxconn"
+        problems.append("denies what the quotes say about: " + ", ".join(contradicted))
     if any(_copies(reply, quote) for quote in quotes):
         problems.append("reply only repeats a quote, which the answer shows anyway")
     evidence_words = set(tokens(" ".join(quotes))) | peoples

@@ -1823,6 +1823,15 @@ def test_deciding_against_making_at_home_is_said_as_opting_out_of_domestic_produ
     assert set(concepts("decided against making batteries at home")) >= set(concepts("opted for domestic"))
 
 
+def test_a_reply_may_not_deny_what_the_quotes_say_of_a_name() -> None:
+    quotes = ["Nissan is in talks with Foxconn to allow EV production at its Oppama plant, possibly avoiding factory closure."]
+    question = "Which company is Nissan talking to?"
+    assert any("denies what" in p for p in check_reply("The company is talking to Nissan, not Foxconn.", question, quotes, "entity"))
+    assert not any("denies what" in p for p in check_reply("Nissan is talking to Foxconn.", question, quotes, "entity"))
+    anchored = ["Toyota's production is increasingly anchored in the United States, not in Japan."]
+    assert not any("denies what" in p for p in check_reply("In the United States, not in Japan.", "Where?", anchored, "place"))
+
+
 def test_a_reply_may_not_drop_the_percent_sign_the_quote_gives() -> None:
     quotes = ["Early this year, sales of electric vehicles in the United States dropped by 39%."]
     question = "How much did EV sales in the US fall?"
