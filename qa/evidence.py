@@ -856,8 +856,9 @@ def score_sentences(
     """
     stats = _stats(index)
     terms = _terms(question, index)
-    total_weight = sum(stats.weight(t) for t in terms) or 1.0
     wanted = question_type(question) if wanted == "" else wanted
+    weights = {t: stats.weight(t) for t in terms}
+    total_weight = sum(weights.values()) or 1.0
     asked_numbers = numbers(question)
     asked_years = {n for n in asked_numbers if YEAR.fullmatch(n)}
     # "panasonic" in a question typed in lower case (or in capitals) is still a name.
@@ -906,7 +907,7 @@ def score_sentences(
             own, article = stats.words[position], sentence.article_id
             context = _context_words(index, stats, position)
             overlap = sum(
-                stats.weight(t) * (1.0 if t in own else CONTEXT_DISCOUNT if t in context else 0.0) for t in terms
+                weight * (1.0 if t in own else CONTEXT_DISCOUNT if t in context else 0.0) for t, weight in weights.items()
             ) / total_weight
             dense = float(index.sentence_vectors[position] @ query_vector)
             typed = wanted is not None and _has_new_value(
