@@ -20,6 +20,8 @@ CIRCUMSTANCE = re.compile(
     r"globally|worldwide|now|today|then|later|earlier|instead)\b",
     re.I,
 )
+# "What did Toyota buy from LG?": a question asking what was done, whose answer is a thing.
+ASKS_FOR_OBJECT = re.compile(r"^\W*what\s+(?:did|does|do|has|have|had)\b", re.I)
 # What was done, pointed at and not named: "do that", "said this".
 DEED = re.compile(r"\b(?:do|does|did|doing|done|say|says|said|mean|means|meant)\s+(?:that|this|so)\b", re.I)
 ANAPHORA = re.compile(
@@ -72,6 +74,10 @@ def standalone_question(question: str, history: list[tuple[str, str]] | None) ->
         return f"{follow_up['subject']} ({previous.rstrip('?. ')})?"
     if follow_up and len(follow_up["subject"].split()) <= 6:
         return _substitute_subject(previous, follow_up["subject"])
+    if ASKS_FOR_OBJECT.match(previous) and re.search(r"\bit\b", question, re.I) and not DEED.search(question):
+        # "What did Toyota buy from LG?" + "How much was it worth?": "it" may be the thing the answer
+        # named as well as Toyota, so the earlier question goes along whole instead of a guess.
+        return f"{question.rstrip('?. ')} ({previous.rstrip('?. ')})?"
     if ANAPHORA.search(question):
         subject = _referent(previous, history[-1][1], question)
         if subject:

@@ -376,6 +376,16 @@ def test_a_new_subject_that_names_its_thing_stands_for_the_old_one_s_whole_phras
     assert standalone_question("And Toyota?", earlier) == "When was Toyota's LFP plant supposed to open?"
 
 
+def test_it_after_a_question_asking_what_was_done_keeps_that_question_whole() -> None:
+    # "it" may be the thing bought as well as the buyer: no guess, the earlier question goes along.
+    earlier = [("What did Toyota buy from LG Energy Solution?", "Batteries worth $1.5 billion. [1]")]
+    expected = "How much was it worth (What did Toyota buy from LG Energy Solution)?"
+    assert standalone_question("How much was it worth?", earlier) == expected
+    assert standalone_question("How much did Nissan pay for it?", earlier) == "How much did Nissan pay for it (What did Toyota buy from LG Energy Solution)?"
+    # After a question asking what something is, "it" is its subject, as before.
+    assert standalone_question("What did it announce?", [("What is Nissan's CEO's name?", "Ivan Espinosa. [1]")]) == "What did Nissan announce?"
+
+
 def test_a_short_question_of_its_own_stands_alone() -> None:
     earlier = [("Which company is the biggest battery maker?", "CATL [1]")]
     assert standalone_question("Which one ranks second?", earlier) == "Which one ranks second?"
