@@ -182,6 +182,12 @@ MAKER_ORIGIN = re.compile(
 )
 ASKS_ORIGIN = re.compile(r"^\W*where\s+(?:is|are|was|were)\s+[^?]+?\s+from\W*$", re.I)  # "Where is Foxconn from?"
 ASKS_SOURCE = re.compile(r"\bfrom\W*$|\bfrom where\b|\bwhere\b.*\bfrom\b", re.I)
+# "Where is the plant Toyota buys from?": "from" ends a clause about the plant, whose place is asked.
+SOURCED_FROM = re.compile(
+    r"^\W*where\s+(?:is|are|was|were)\s+[^?]*\s(?:buys?|bought|gets?|got|sources?|sourced|imports?|imported|"
+    r"procures?|procured|purchases?|purchased|orders?|ordered|receives?|received|obtains?|obtained)\s+from\W*$",
+    re.I,
+)
 OWNER = re.compile(r"\b([A-Z][\w&.-]*)['’]s\s+\w|\b(?:of|at|for)\s+([A-Z][\w&.-]*)(?=\s*[?.!]?\s*$)")
 DESCRIPTION = re.compile(
     r"\bthe\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:company|automaker|carmaker|firm|maker|manufacturer|producer|supplier|"
@@ -1511,6 +1517,8 @@ def places(text: str, question: str) -> list[str]:
     unless the question asks where something comes from."""
     # "anchored in the United States, not in Japan": a place denied is no answer.
     located = [m for m in PLACE.finditer(text) if not DENIAL.search(text[: m.start()])]
+    if SOURCED_FROM.match(question):
+        return [m.group(1) for m in located] + [m.group(1) for m in DESTINATION.finditer(text)]
     # "What country is LG from?", "Where is Foxconn from?": "South Korean companies LG ...".
     country = bool(ASKS_COUNTRY.search(question) or ASKS_ORIGIN.match(question))
     origins = [m.group(1) for m in MAKER_ORIGIN.finditer(text)] if country else []

@@ -107,6 +107,17 @@ def test_where_a_company_is_from_may_be_said_by_its_people_s_word() -> None:
     assert [p.strip() for p in places(oppama, "Where could Foxconn produce its vehicles?")] == ["Oppama"]
 
 
+def test_where_a_thing_bought_from_stands_is_not_where_its_maker_is_from() -> None:
+    from qa.evidence import places
+
+    text = "Toyota opted to procure batteries from LG Energy Solution's facility in Lansing, Michigan."
+    korean = "Third and fourth were South Korean companies LG Energy Solution and SK On."
+    question = "Where is the LG Energy Solution plant Toyota buys from?"
+    assert "Lansing, Michigan" in [p.strip() for p in places(text, question)]
+    assert places(korean, question) == []  # not "South Korean"
+    assert places(korean, "Where is LG Energy Solution from?") == ["South Korean"]
+
+
 def test_a_place_may_be_named_with_the() -> None:
     from qa.evidence import places
 
