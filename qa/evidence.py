@@ -302,6 +302,7 @@ PROJECT = "project"  # what an article may call any plant, factory or venture it
 MIN_LEFT_OUT = 0.1
 MIN_GAIN = 0.5
 NEIGHBOURS = 2  # sentences either side of the best one, in its article, that may complete it
+VERDICT_REACH = 4  # how far after what it judges a verdict may come, within the same section
 # Words news articles use for the same thing: a question may say "workforce" where the text
 # says "employees". Scoring compares the first word of each group; tokens stay as written.
 SYNONYM_GROUPS = (
@@ -1107,6 +1108,11 @@ def complement(question: str, found: Gap, candidates: list[Evidence], index: Sea
             bridged = not asked.isdisjoint(said)
         # The cause or verdict may follow a runner-up from another article instead.
         near = near or (found.needs_soft and any(_near(candidate, e) for e in found.also))
+        own = stats.words[candidate.position]
+        if not near and found.needs_soft and wanted == "judgement" and found.weights and set(found.weights) <= own:
+            # "Is the Fukuoka pause temporary?": the sentence saying "temporary" may come a paragraph
+            # after the one naming the pause, as long as no heading parts them.
+            near = _in_section(candidate, first, index, VERDICT_REACH)
         if not (near or bridged or candidate.score >= floor):
             continue
         if wanted not in (None, *SOFT_TYPES) and bridged and not candidate.typed:
@@ -1116,7 +1122,6 @@ def complement(question: str, found: Gap, candidates: list[Evidence], index: Sea
             # but gives Panasonic's: a value is another party's unless the sentence, or one it leans
             # on, names a party the question names. The article's title says nothing of whose it is.
             continue
-        own = stats.words[candidate.position]
         gain = sum(w for t, w in found.weights.items() if t in own) / left_weight if left_weight else 0.0
         if found.needs_soft and near and candidate.typed:
             gain = 1.0  # the cause (or verdict) the best sentence does not give
@@ -1132,6 +1137,16 @@ def _speaks_of(asked: set[str], candidate: Evidence, index: SearchIndex) -> bool
     stats = _stats(index)
     said = stats.words[candidate.position] | _leaned_words(index, stats, candidate.position)
     return any(place_forms(token) & said for token in asked)
+
+
+def _in_section(candidate: Evidence, anchor: Evidence, index: SearchIndex, reach: int) -> bool:
+    """Within `reach` sentences of the anchor, in its article, with no heading between them."""
+    low, high = sorted((candidate.position, anchor.position))
+    return (
+        candidate.sentence.article_id == anchor.sentence.article_id
+        and high - low <= reach
+        and not any(index.sentences[position].heading for position in range(low, high + 1))
+    )
 
 
 def _near(candidate: Evidence, anchor: Evidence) -> bool:

@@ -661,6 +661,22 @@ def test_a_why_question_is_completed_by_the_cause_next_to_its_best_sentence(make
     assert chosen is not None and chosen.evidence == cause and not chosen.bridged
 
 
+def test_a_yes_no_question_takes_the_verdict_a_paragraph_later_in_the_same_section(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.evidence as evidence
+    from qa.evidence import complement, gap
+
+    index = make_pipeline().index
+    question = "Is Toyota's Fukuoka battery plant pause temporary?"
+    first = _at(index, "The situation worsened when Toyota", 0.7, typed=False)  # the pause, no verdict
+    verdict = _at(index, "Toyota may have presented its decision as a temporary", 0.2, typed=False)  # 4 sentences on
+    found = gap(question, first, index)
+    assert found is not None and found.needs_soft
+    chosen = complement(question, found, [first, verdict], index, floor=0.35)
+    assert chosen is not None and chosen.evidence == verdict
+    monkeypatch.setattr(evidence, "VERDICT_REACH", evidence.NEIGHBOURS)
+    assert complement(question, found, [first, verdict], index, floor=0.35) is None
+
+
 def test_a_name_the_best_sentence_gives_leads_to_the_sentence_that_answers(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     from qa.evidence import complement, gap
 
