@@ -124,8 +124,6 @@ class TransformersGenerator:
         return tokenizer, model
 
     def generate(self, messages: Messages, *, max_new_tokens: int) -> Reply:
-        import torch
-
         tokenizer, model = self.load()
         with self._generate_lock:  # the fast tokenizer is not re-entrant; CPU work is serial anyway
             return self._generate(tokenizer, model, messages, max_new_tokens)
