@@ -22,6 +22,12 @@ CIRCUMSTANCE = re.compile(
 )
 # "What did Toyota buy from LG?": a question asking what was done, whose answer is a thing.
 ASKS_FOR_OBJECT = re.compile(r"^\W*what\s+(?:did|does|do|has|have|had)\b", re.I)
+# "What is it discussing?", "When did it announce that?": "it" does something, so it is the party.
+IT_ACTS = re.compile(
+    r"\b(?:did|does|do|will|would|can|could|is|was|has|had|should|might)\s+it\s+"
+    r"(?!(?:worth|cost|costs|priced|made|built|delivered|supplied|used|sold|bought|shipped|for|from|in|at|to)\b)[a-z]+",
+    re.I,
+)
 # What was done, pointed at and not named: "do that", "said this".
 DEED = re.compile(r"\b(?:do|does|did|doing|done|say|says|said|mean|means|meant)\s+(?:that|this|so)\b", re.I)
 ANAPHORA = re.compile(
@@ -74,7 +80,8 @@ def standalone_question(question: str, history: list[tuple[str, str]] | None) ->
         return f"{follow_up['subject']} ({previous.rstrip('?. ')})?"
     if follow_up and len(follow_up["subject"].split()) <= 6:
         return _substitute_subject(previous, follow_up["subject"])
-    if ASKS_FOR_OBJECT.match(previous) and re.search(r"\bit\b", question, re.I) and not DEED.search(question):
+    thing = re.search(r"\bit\b", question, re.I) and not IT_ACTS.search(question) and not DEED.search(question)
+    if ASKS_FOR_OBJECT.match(previous) and thing:
         # "What did Toyota buy from LG?" + "How much was it worth?": "it" may be the thing the answer
         # named as well as Toyota, so the earlier question goes along whole instead of a guess.
         return f"{question.rstrip('?. ')} ({previous.rstrip('?. ')})?"

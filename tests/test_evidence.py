@@ -393,6 +393,8 @@ def test_it_after_a_question_asking_what_was_done_keeps_that_question_whole() ->
     expected = "How much was it worth (What did Toyota buy from LG Energy Solution)?"
     assert standalone_question("How much was it worth?", earlier) == expected
     assert standalone_question("How much did Nissan pay for it?", earlier) == "How much did Nissan pay for it (What did Toyota buy from LG Energy Solution)?"
+    # "it" that does something is the party, as before.
+    assert standalone_question("What is it discussing with Foxconn?", earlier) == "What is Toyota discussing with Foxconn?"
     # After a question asking what something is, "it" is its subject, as before.
     assert standalone_question("What did it announce?", [("What is Nissan's CEO's name?", "Ivan Espinosa. [1]")]) == "What did Nissan announce?"
 
