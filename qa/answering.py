@@ -122,6 +122,8 @@ def check_reply(
         problems.append("the question asks for a month or a day and the reply gives none")
     elif wanted in ("money", "percent") and not TYPE_PATTERNS[wanted].search(reply):
         problems.append(f"the reply gives a bare number where the question asks for {wanted}")
+    if wanted is None and re.match(r"^\W*what\b", question, re.I) and _only_places(reply, question, quotes):
+        problems.append("gives only where, and the question asks what")  # "Lansing, Michigan." for "What did Toyota buy?"
     if wanted == "kind":  # the model names the wrong company as often as the right one
         problems.append("what kind of company a name is is read from the quote, not the model")
     asked_names = {fold(name) for name in names(question)}
@@ -426,6 +428,14 @@ def _denied(name: str, texts: list[str]) -> bool:
     """Every mention of the name in the texts is negated: "not in Japan", "rather than Japan"."""
     mentions = [(text, match.start()) for text in texts for match in re.finditer(rf"\b{re.escape(name)}\b", text)]
     return bool(mentions) and all(NEGATED.search(text[:start]) for text, start in mentions)
+
+
+def _only_places(reply: str, question: str, quotes: list[str]) -> bool:
+    """The reply says nothing but places the quotes name: "Lansing, Michigan." from "batteries from
+    LG Energy Solution's facility in Lansing, Michigan"."""
+    said = set(tokens(reply))
+    where = {token for quote in quotes for place in places(quote, question) for token in tokens(place)}
+    return bool(said) and said <= where
 
 
 def _copies(reply: str, quote: str) -> bool:

@@ -1862,6 +1862,16 @@ def test_deciding_against_making_at_home_is_said_as_opting_out_of_domestic_produ
     assert set(concepts("decided against making batteries at home")) >= set(concepts("opted for domestic"))
 
 
+def test_a_what_question_is_not_answered_by_a_place_alone() -> None:
+    from qa.answering import check_reply
+
+    quotes = ["Toyota opted to procure approximately $1.5 billion USD worth of batteries from LG Energy Solution’s facility in Lansing, Michigan."]
+    question = "What did Toyota buy from LG Energy Solution?"
+    assert any("asks what" in p for p in check_reply("Lansing, Michigan.", question, quotes, None))
+    assert not any("asks what" in p for p in check_reply("Batteries from Lansing, Michigan.", question, quotes, None))
+    assert not any("asks what" in p for p in check_reply("Lansing, Michigan.", "Where does Toyota buy batteries?", quotes, None))
+
+
 def test_a_reply_may_not_deny_what_the_quotes_say_of_a_name() -> None:
     quotes = ["Nissan is in talks with Foxconn to allow EV production at its Oppama plant, possibly avoiding factory closure."]
     question = "Which company is Nissan talking to?"
