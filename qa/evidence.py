@@ -327,6 +327,8 @@ SYNONYM_GROUPS = (
     "plan plans planned planning intend intends intended intending",
     "produce produced producing production manufacture manufactured manufacturing output",
     "build built building construct constructed constructing construction",
+    "operate operates operated operating run runs ran",  # "to be built and operated by" answers "who would run"
+    "lead leads leader leaders",  # "the industry leader" answers "which company leads"; not "leading to"
     "firm company corporation",
     "confirm confirmed confirming verify verified verifying",
     "partner partnered partnering partnership team teamed ally allied alliance collaborate collaborated collaboration",

@@ -1160,7 +1160,7 @@ def test_a_questions_first_word_is_no_name_when_it_is_an_english_word(make_pipel
 
     pipeline = make_pipeline()
     source = "referencing Reuters"
-    question = "Apart from Reuters, which outlet did the Yokosuka factory story lean on?"
+    question = "Apart from Reuters, which outlet did the Yokosuka factory story cite?"
 
     with_rule = _score(pipeline, question, source)
     monkeypatch.setattr(evidence, "_english_stems", frozenset)  # no English words: "Apart" is a missing name
@@ -1860,6 +1860,13 @@ def test_deciding_against_making_at_home_is_said_as_opting_out_of_domestic_produ
     from qa.evidence import concepts
 
     assert set(concepts("decided against making batteries at home")) >= set(concepts("opted for domestic"))
+
+
+@pytest.mark.parametrize(("asked", "written"), [("run", "operated"), ("leads", "leader")])
+def test_words_for_the_same_deed_share_a_concept(asked: str, written: str) -> None:
+    # "Who would run the factory?" is answered by "to be built and operated by Toyota Battery".
+    assert concepts(asked) == concepts(written)
+    assert concepts("leading") != concepts("leader")  # "leading Toyota to put the plan on hold" leads no market
 
 
 def test_a_what_question_is_not_answered_by_a_place_alone() -> None:
