@@ -75,6 +75,8 @@ STATED_AMOUNT = re.compile(r"[$€£¥]\s?\d[\d.,]*(?:\s*(?:billion|million|tril
                            r"\b\d[\d.,]*(?:\s*(?:billion|million|trillion))?\s*(?:yen|dollars?|usd|euros?)\b", re.I)
 # Verbs that ask by how much something moved: "How much will output rise?"; a percentage answers them.
 CHANGE_VERBS = r"rise|raise|increase|boost|expand|grow|fall|drop|decline|cut|reduce"
+# "For how long?", "How long has CATL led?": a number of years, not a length.
+HOW_LONG = r"\bhow long\b(?=\W*(?:\(|$)|\s+(?:has|have|had|did|does|do)\b)"
 # "What is Japan's current battery production?": an amount asked by the noun that measures it.
 WHAT_IS = r"^\W*what(?:['’]s|\s+is|\s+was|\s+will\s+be)\s[^?]*?"
 AMOUNT_NOUN = re.compile(r"\b(production|output|capacity)(?:\s+(?:goal|target))?(?:\s+(?:in|for|by|of|now|today)\b[^?]*)?\W*$", re.I)
@@ -97,6 +99,7 @@ QUESTION_TYPES = (
     ("percent", re.compile(r"\b(percent|percentage|share|%|proportion)\b|(?<!\bat )\bstake\b|\bhow much of\b.*\bmarket\b")),
     ("count", re.compile(rf"\bhow (much|many|far)\b.*\b({CHANGE_VERBS}|reach|produc\w*|output|capacity)")),
     ("count", re.compile(WHAT_IS + AMOUNT_NOUN.pattern)),
+    ("count", re.compile(HOW_LONG)),  # "For how long?": a number of years
     ("count", re.compile(r"\bhow many\b(?!\s+(?:billion|million|trillion|yen|dollars?|euros?)\b)")),  # "How many projects got subsidies?"
     ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|pay|pays|paid|paying|worth|funding|subsid(?!iar)\w*|amount|pledg\w*|allocat\w*|"
                          r"price|budget|money|yen|dollars?)\b")),
@@ -124,7 +127,7 @@ KIND_NOUNS = (r"(?:company|companies|firm|maker|manufacturer|producer|supplier|g
               r"corporation|start-?up|automaker|carmaker|brand)")
 WH_WORD = re.compile(r"\b(what|which|who|whom|whose|where|when|why|how)\b", re.I)
 YEAR = re.compile(r"(19|20)\d\d")
-TALLY = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
+TALLY = re.compile(rf"\bhow many\b|\bnumber of\b|{HOW_LONG}", re.I)
 # What is counted: the asked word, then up to three more before a verb or a preposition.
 COUNTED_TAIL = (r"(?:\s+(?!(?:is|are|was|were|do|does|did|will|would|has|have|had|can|could|"
                 r"a|an|the|per|in|at|of|for|from|to|on|by|with)\b)[\w-]+){0,3}")
@@ -394,6 +397,10 @@ def asks_publication_date(question: str) -> bool:
     return dated and bool(said)
 
 
+# A follow-up made to stand alone: its own words, then the earlier question in parentheses.
+FOLLOW_UP_FORM = re.compile(r"^([^()]*\w[^()]*?)\s*\(([^()]+)\)\W*$")
+
+
 def question_type(question: str) -> str | None:
     """'entity', 'percent', 'money', 'count', 'time', 'reason', 'judgement' or None: the kind of answer wanted."""
     found = _type_match(question)
@@ -408,6 +415,9 @@ def _type_words(question: str) -> set[str]:
 
 def _type_match(question: str) -> tuple[str, str] | None:
     """The first question type whose pattern the question matches, with the text it matched."""
+    own = FOLLOW_UP_FORM.match(question)
+    if own:  # "For how long (Which company leads the market)?" asks how long, not which company
+        return _type_match(own.group(1)) or _type_match(own.group(2))
     folded = ARTICLE_REFERENCE.sub(" ", fold(question))  # "the investment article" does not ask for money
     folded = SET_ASIDE.sub("", folded)  # "Apart from Reuters, which outlet ...?" asks "which outlet"
     # An amount the question states is what it refers to, not what it asks: "The carmaker slated for

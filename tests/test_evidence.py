@@ -88,6 +88,12 @@ from qa.text import tokens
         ("Why are Japanese firms investing abroad instead of at home?", "reason"),  # a cause, not a sum
         ("What is Japan's current battery production?", "count"),  # an amount, asked by its noun
         ("What is the production technique?", None),
+        ("For how long?", "count"),  # a number of years
+        ("How long has CATL led the market?", "count"),
+        ("How long is the Oppama assembly line?", None),  # a length, not years
+        # A follow-up's own words are typed first; the earlier question in parentheses only when they ask nothing.
+        ("For how long (Which company leads the EV battery market)?", "count"),
+        ("in 2029 (How much will Nissan invest in LFP batteries)?", "money"),
         ("Why did Nissan pull out, and how much support went with it?", "money"),  # the second part's
     ],
 )
