@@ -173,7 +173,7 @@ def check_reply(
     unowned = _unowned(reply, question, quotes, contexts) if contexts else None
     if unowned:  # "The target is 80% by 2030" for Nissan's target, from "The company's goal" after "Toyota's ..."
         problems.append(f"gives values the quotes holding them do not give for {unowned}")
-    unheld = _unheld(reply, quotes)
+    unheld = _unheld(reply, quotes, question)
     if unheld:  # "Panasonic held a 37.6% share" where only "CATL held a dominant 37.6% share" says 37.6%
         problems.append("gives a value to whom no quote holding it names: " + ", ".join(unheld))
     denied = [name for name in dict.fromkeys(names(reply)) if _denied(name, quotes) and not _denied(name, [reply])]
@@ -269,18 +269,30 @@ def _other_party(reply: str, question: str) -> str | None:
     return next((name for name in given if name.lower() not in said), None)
 
 
-def _unheld(reply: str, quotes: list[str]) -> list[str]:
+def _unheld(reply: str, quotes: list[str], question: str = "") -> list[str]:
     """The reply's values given to a party (the last name before them in the reply's sentence) that
     no quote giving the value names, where each such quote gives it to a party of its own: "Panasonic
     held 37.6%" from "CATL held a dominant 37.6% share". A quote that names the party but gives it a
     value of its own does not hold this one for it: "BYD's share of CATL was 16.1%" from "CATL held
-    37.6% ..., with BYD in second place with 16.1%". Places are no parties."""
+    37.6% ..., with BYD in second place with 16.1%". Places are no parties.
+
+    A value the reply gives to no name is wrong when every quote gives it to a party that neither
+    the question nor the reply names and no quote is about: "The eight-years-running leader had
+    16.1%" from the same quote, where 16.1% is BYD's and the quote is about CATL."""
     wrong = []
+    firsts = [next((m for m in NUMBER.finditer(quote) if not YEAR.fullmatch(m.group(0))), None) for quote in quotes]
+    subjects = {_party_before(quote[: first.start()]) for quote, first in zip(quotes, firsts, strict=True) if first}
     for sentence in re.split(r"(?<=[.;!?])\s+", reply):
         for match in NUMBER.finditer(sentence):
             value = numbers(match.group(0))
             party = _party_before(sentence[: match.start()])
-            if party is None or any(YEAR.fullmatch(v) for v in value):
+            if any(YEAR.fullmatch(v) for v in value):
+                continue
+            if party is None:
+                owners = [_party_before(quote[: found.start()]) for quote in quotes for found in NUMBER.finditer(quote) if numbers(found.group(0)) == value]
+                unnamed = [o for o in owners if o is not None and o not in subjects and not _says(f"{question} {reply}", o)]
+                if owners and len(unnamed) == len(owners):
+                    wrong.append(f"{unnamed[0]}'s {match.group(0)}")
                 continue
             owners = [
                 party if _says(quote, party) and not _own_value(quote, party, value) else _party_before(quote[: found.start()])

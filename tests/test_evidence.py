@@ -1875,6 +1875,21 @@ def test_words_for_the_same_deed_share_a_concept(asked: str, written: str) -> No
     assert concepts("leading") != concepts("leader")  # "leading Toyota to put the plan on hold" leads no market
 
 
+def test_a_value_given_to_no_name_may_not_be_another_party_s() -> None:
+    from qa.answering import check_reply
+
+    question = "What share of the market did the eight-years-running battery leader have in July 2024?"
+    quotes = [
+        "CATL retained the top position with a dominant 37.9% market share, making it the industry leader for the eighth consecutive year.",
+        "As of July 2024, CATL held a dominant 37.6% share of the market, with BYD in second place with 16.1%.",
+    ]
+    def unheld(reply: str, asked: str = question) -> bool:
+        return any("to whom" in p for p in check_reply(reply, asked, quotes, "percent"))
+    assert unheld("The eight-years-running battery leader had a 16.1% share of the market in July 2024.")  # BYD's
+    assert not unheld("37.6%.")  # the value of the party the quote is about
+    assert not unheld("16.1%.", "What share did BYD hold in July 2024?")  # the question names its owner
+
+
 def test_a_what_question_is_not_answered_by_a_place_alone() -> None:
     from qa.answering import check_reply
 
