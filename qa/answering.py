@@ -15,6 +15,7 @@ from qa.evidence import (
     FROM_TO,
     KNOWN_ACRONYMS,
     MONTH,
+    MONTH_OF_YEAR,
     NEGATION,
     PLACE,
     RANK,
@@ -484,6 +485,9 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
         return ranks[0][:1].upper() + ranks[0][1:] if len(ranks) == 1 else None
     if wanted not in VALUE_TYPES or (wanted == "time" and EXACT_WHEN.search(question)):
         return None  # the values found are numbers and years; "which month" is answered by the quote
+    asked_month = MONTH_OF_YEAR.search(question)
+    if asked_month and fold(asked_month.group(0)) not in fold(quote):
+        return None  # "37.9%", said for 2024, is no answer for "in July 2024"; the quote is shown instead
     asked = numbers(question)
     found: dict[frozenset[str], tuple[int, int]] = {}  # value -> where its phrase stands
     unasked = other_ends(quote, question)

@@ -647,6 +647,16 @@ def test_a_tally_is_never_answered_by_a_share_or_a_sum(quote: str, expected: str
     assert direct_value(quote, "count", "How many cars were sold?") == expected
 
 
+def test_no_value_leads_from_a_quote_that_does_not_say_the_month_asked() -> None:
+    from qa.answering import direct_value
+
+    whole_year = "CATL retained the top position with a dominant 37.9% market share."
+    question = "What share did CATL hold in July 2024?"
+    assert direct_value(whole_year, "percent", question) is None  # said for 2024, not for July
+    assert direct_value("As of July 2024, CATL held a dominant 37.6% share.", "percent", question) == "37.6%"
+    assert direct_value(whole_year, "percent", "What share did CATL hold in 2024?") == "37.9%"
+
+
 def _at(index, prefix: str, score: float, *, typed: bool = True, overlap: float = 0.5):  # type: ignore[no-untyped-def]
     """The indexed sentence starting with `prefix`, as evidence with the given score."""
     from qa.evidence import Evidence
