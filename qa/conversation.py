@@ -213,7 +213,7 @@ def _main_subject(text: str) -> str | None:
     A run ends at a possessive, so "Nissan Motor Co.'s CEO" gives "Nissan Motor Co.".
     """
     for match in re.finditer(r"[A-Z][\w&.-]*(?:['’]s)?(?:\s+[A-Z][\w&.-]*(?:['’]s)?)*", text):
-        words = []
+        words: list[str] = []
         for word in match.group(0).split():
             if re.sub(r"['’]s$", "", word.lower()) in COMMON_CAPITALISED and not words:  # "Has", "Nissan's"
                 continue

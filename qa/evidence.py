@@ -425,8 +425,9 @@ def _type_match(question: str) -> tuple[str, str] | None:
     folded = STATED_AMOUNT.sub(" ", folded)
     if EVENT_ASKED.match(folded):
         return None  # "What happened to the subsidy?" asks for an event, not for an amount
-    if CAUSE_ASKED.match(folded) and not PART_SPLIT.search(folded):
-        return "reason", CAUSE_ASKED.match(folded).group(0)  # "Why are firms investing abroad?" asks no sum
+    cause = CAUSE_ASKED.match(folded)
+    if cause and not PART_SPLIT.search(folded):
+        return "reason", cause.group(0)  # "Why are firms investing abroad?" asks no sum
     for name, pattern in QUESTION_TYPES:
         match = pattern.search(folded)
         if match:
