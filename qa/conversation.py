@@ -77,23 +77,23 @@ def standalone_question(question: str, history: list[tuple[str, str]] | None) ->
     follow_up = FOLLOW_UP.match(question)
     if follow_up and CIRCUMSTANCE.match(follow_up["subject"]):
         # "And in 2024 as a whole?", "And abroad?": the same question at another time or place.
-        return f"{follow_up['subject']} ({previous.rstrip('?. ')})?"
+        return _with_previous(follow_up["subject"], previous)
     if follow_up and len(follow_up["subject"].split()) <= 6:
         return _substitute_subject(previous, follow_up["subject"])
     thing = re.search(r"\bit\b", question, re.I) and not IT_ACTS.search(question) and not DEED.search(question)
     if ASKS_FOR_OBJECT.match(previous) and thing:
         # "What did Toyota buy from LG?" + "How much was it worth?": "it" may be the thing the answer
         # named as well as Toyota, so the earlier question goes along whole instead of a guess.
-        return f"{question.rstrip('?. ')} ({previous.rstrip('?. ')})?"
+        return _with_previous(question, previous)
     if ANAPHORA.search(question):
         subject = _referent(previous, history[-1][1], question)
         if subject:
             resolved = _replace_reference(question, subject, previous, history[-1][1])
             if continued and DEED.search(resolved):  # "And why did it do that?": what it did is the last question
-                return f"{resolved.rstrip('?. ')} ({previous.rstrip('?. ')})?"
+                return _with_previous(resolved, previous)
             return resolved
     if _fragment(question) or (continued and not names(question)):
-        return f"{question.rstrip('?. ')} ({previous.rstrip('?. ')})?"
+        return _with_previous(question, previous)
     return question
 
 
@@ -229,6 +229,11 @@ def _main_subject(text: str) -> str | None:
                 return f"the {subject} {noun.group(1)}"  # "the Japanese government", not "Japanese"
             return subject
     return None
+
+
+def _with_previous(question: str, previous: str) -> str:
+    """The follow-up's own words, then the earlier question in parentheses: "Why (What did Nissan cancel)?"."""
+    return f"{question.rstrip('?. ')} ({previous.rstrip('?. ')})?"
 
 
 def _substitute_subject(previous: str, subject: str) -> str:
