@@ -1545,16 +1545,17 @@ def places(text: str, question: str) -> list[str]:
     unless the question asks where something comes from."""
     # "anchored in the United States, not in Japan": a place denied is no answer.
     located = [m for m in PLACE.finditer(text) if not DENIAL.search(text[: m.start()])]
-    if SOURCED_FROM.match(question):
-        return [m.group(1) for m in located] + [m.group(1) for m in DESTINATION.finditer(text)]
+    # "Where is the plant Toyota buys from?" asks where the plant is: its "from" asks no origin or source.
+    sourced = bool(SOURCED_FROM.match(question))
     # "What country is LG from?", "Where is Foxconn from?": "South Korean companies LG ...".
-    country = bool(ASKS_COUNTRY.search(question) or ASKS_ORIGIN.match(question))
+    country = not sourced and bool(ASKS_COUNTRY.search(question) or ASKS_ORIGIN.match(question))
+    source = not sourced and bool(ASKS_SOURCE.search(question))
     origins = [m.group(1) for m in MAKER_ORIGIN.finditer(text)] if country else []
-    if country and ASKS_SOURCE.search(question):
+    if country and source:
         # Where a company is from, not where it works: "Permitting Foxconn to produce ... at Oppama".
         return [m.group(1) for m in located if m.group(0).lower().startswith("from")] + origins
     found = [m.group(1) for m in located] + origins
-    return found if ASKS_SOURCE.search(question) else found + [m.group(1) for m in DESTINATION.finditer(text)]
+    return found if source else found + [m.group(1) for m in DESTINATION.finditer(text)]
 
 
 def is_percent(text: str, match: re.Match[str]) -> bool:
