@@ -270,7 +270,7 @@ def _other_party(reply: str, question: str) -> str | None:
     return next((name for name in given if name.lower() not in said), None)
 
 
-def _unheld(reply: str, quotes: list[str], question: str = "") -> list[str]:
+def _unheld(reply: str, quotes: list[str], question: str) -> list[str]:
     """The reply's values given to a party (the last name before them in the reply's sentence) that
     no quote giving the value names, where each such quote gives it to a party of its own: "Panasonic
     held 37.6%" from "CATL held a dominant 37.6% share". A quote that names the party but gives it a
@@ -289,17 +289,16 @@ def _unheld(reply: str, quotes: list[str], question: str = "") -> list[str]:
             party = _party_before(sentence[: match.start()])
             if any(YEAR.fullmatch(v) for v in value):
                 continue
+            holding = [(quote, found) for quote in quotes for found in NUMBER.finditer(quote) if numbers(found.group(0)) == value]
             if party is None:
-                owners = [_party_before(quote[: found.start()]) for quote in quotes for found in NUMBER.finditer(quote) if numbers(found.group(0)) == value]
+                owners = [_party_before(quote[: found.start()]) for quote, found in holding]
                 unnamed = [o for o in owners if o is not None and o not in subjects and not _says(f"{question} {reply}", o)]
                 if owners and len(unnamed) == len(owners):
                     wrong.append(f"{unnamed[0]}'s {match.group(0)}")
                 continue
             owners = [
                 party if _says(quote, party) and not _own_value(quote, party, value) else _party_before(quote[: found.start()])
-                for quote in quotes
-                for found in NUMBER.finditer(quote)
-                if numbers(found.group(0)) == value
+                for quote, found in holding
             ]
             if owners and all(owner not in (None, party) for owner in owners):
                 wrong.append(f"{party} {match.group(0)}")
