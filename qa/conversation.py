@@ -231,9 +231,19 @@ def _main_subject(text: str) -> str | None:
     return None
 
 
+# A follow-up made to stand alone: its own words, then the earlier question in parentheses.
+FOLLOW_UP_FORM = re.compile(r"^([^()]*\w[^()]*?)\s*\(([^()]+)\)\W*$")
+
+
 def _with_previous(question: str, previous: str) -> str:
     """The follow-up's own words, then the earlier question in parentheses: "Why (What did Nissan cancel)?"."""
     return f"{question.rstrip('?. ')} ({previous.rstrip('?. ')})?"
+
+
+def follow_up_parts(question: str) -> tuple[str, str] | None:
+    """A question written by `_with_previous`, split back into its own words and the earlier question."""
+    match = FOLLOW_UP_FORM.match(question)
+    return (match.group(1), match.group(2)) if match else None
 
 
 def _substitute_subject(previous: str, subject: str) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.chunking import Sentence
+from qa.conversation import follow_up_parts
 from qa.embedding import english_words
 from qa.index import SearchIndex
 from qa.retrieval import Hit
@@ -397,10 +398,6 @@ def asks_publication_date(question: str) -> bool:
     return dated and bool(said)
 
 
-# A follow-up made to stand alone: its own words, then the earlier question in parentheses.
-FOLLOW_UP_FORM = re.compile(r"^([^()]*\w[^()]*?)\s*\(([^()]+)\)\W*$")
-
-
 def question_type(question: str) -> str | None:
     """'entity', 'percent', 'money', 'count', 'time', 'reason', 'judgement' or None: the kind of answer wanted."""
     found = _type_match(question)
@@ -415,9 +412,10 @@ def _type_words(question: str) -> set[str]:
 
 def _type_match(question: str) -> tuple[str, str] | None:
     """The first question type whose pattern the question matches, with the text it matched."""
-    own = FOLLOW_UP_FORM.match(question)
-    if own:  # "For how long (Which company leads the market)?" asks how long, not which company
-        return _type_match(own.group(1)) or _type_match(own.group(2))
+    follow_up = follow_up_parts(question)
+    if follow_up:  # "For how long (Which company leads the market)?" asks how long, not which company
+        own, previous = follow_up
+        return _type_match(own) or _type_match(previous)
     folded = ARTICLE_REFERENCE.sub(" ", fold(question))  # "the investment article" does not ask for money
     folded = SET_ASIDE.sub("", folded)  # "Apart from Reuters, which outlet ...?" asks "which outlet"
     # An amount the question states is what it refers to, not what it asks: "The carmaker slated for

@@ -8,7 +8,7 @@ import pytest
 
 from qa.answering import check_reply, compose
 from qa.citations import Citation, focus_span
-from qa.conversation import standalone_question
+from qa.conversation import follow_up_parts, standalone_question
 from qa.evidence import (
     asked_abbreviation,
     bridge,
@@ -1982,3 +1982,9 @@ def test_what_discourages_a_party_is_a_cause() -> None:
 
     assert TYPE_PATTERNS["reason"].search("Companies are turning outward, discouraged by high domestic operating costs.")
     assert not TYPE_PATTERNS["reason"].search("The government discouraged imports.")
+
+
+def test_a_follow_up_written_with_the_earlier_question_is_read_back_into_its_two_parts():
+    written = standalone_question("For how long?", [("Which company leads the market?", "CATL. [1]")])
+    assert follow_up_parts(written) == ("For how long", "Which company leads the market")
+    assert follow_up_parts("Which company leads the market?") is None
