@@ -37,11 +37,10 @@ from qa.evidence import (
     asks_publication_date,
     bridge,
     choice_options,
-    context_text,
-    untimed_option,
     complement,
     concept,
     concepts,
+    context_text,
     correct_terms,
     definition,
     find_update,
@@ -57,6 +56,7 @@ from qa.evidence import (
     score_sentences,
     select_evidence,
     unknown_names,
+    untimed_option,
 )
 from qa.generation import Generator, Reply, make_generator
 from qa.index import SearchIndex, Source, build_index, corpus_changed, load_index
