@@ -163,7 +163,7 @@ def _referent(previous: str, answer: str, question: str = "") -> str | None:
         return _main_subject(previous[previous.index(others[0]) :]) if others else None
     if subject and re.search(r"\b(it|its)\b", question, re.I):
         # "Where was Nissan's LFP plant going to be?" + "When should it have opened?": the plant.
-        owned = re.search(rf"{re.escape(subject)}['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{THINGS})\b", previous)
+        owned = _owned_phrase(previous, subject, THINGS)
         return owned.group(0) if owned else subject
     return subject
 
@@ -251,12 +251,17 @@ def _substitute_subject(previous: str, subject: str) -> str:
     LFP plant open?" + "And Toyota's Fukuoka plant?" -> "When does Toyota's Fukuoka plant open?"."""
     old = _main_subject(previous)
     noun = re.search(rf"\s({THINGS})\s*$", subject.strip())
-    owned = re.search(rf"{re.escape(old)}['’]s\s+(?:[\w-]+\s+){{0,3}}?{noun.group(1)}\b", previous) if old and noun else None
+    owned = _owned_phrase(previous, old, noun.group(1)) if old and noun else None
     if owned:  # the new subject names its thing: it stands for the old one's whole phrase
         return previous[: owned.start()] + subject.strip() + previous[owned.end() :]
     if old and old in previous:
         return previous.replace(old, subject.strip(), 1)
     return f"{previous.rstrip('?. ')}: {subject}?"
+
+
+def _owned_phrase(text: str, owner: str, nouns: str) -> re.Match[str] | None:
+    """Where the text names the owner's thing, with up to three words between: "Nissan's LFP plant"."""
+    return re.search(rf"{re.escape(owner)}['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", text)
 
 
 def _replace_reference(question: str, subject: str, previous: str = "", answer: str = "") -> str:
