@@ -81,7 +81,22 @@ HOW_LONG = r"\bhow long\b(?=\W*(?:\(|$)|\s+(?:has|have|had|did|does|do)\b)"
 # "What is Japan's current battery production?": an amount asked by the noun that measures it.
 WHAT_IS = r"^\W*what(?:['’]s|\s+is|\s+was|\s+will\s+be)\s[^?]*?"
 AMOUNT_NOUN = re.compile(r"\b(production|output|capacity)(?:\s+(?:goal|target))?(?:\s+(?:in|for|by|of|now|today)\b[^?]*)?\W*$", re.I)
+# "What did LG Energy Solution say about Toyota?": what a named party said, not what is said of it.
+STATEMENT_ASKED = re.compile(
+    r"^\W*what\s+(?:did|does|do|has|have|had)\s+(?!(?:the|this|that|each|either|both)\s+(?:article|story|report|piece|"
+    r"research|study|data|survey|source)s?\b)(?!it\b|they\b)(?P<speaker>\w[^?]*?)\s+(?:say|said|tell|told|claim|claimed|"
+    r"state|stated|comment|commented|mention|mentioned|report|reported|announce|announced)\b"
+)
+# The words by which a text gives what someone said: "told Argus", "has not made any public comments".
+SPEECH = re.compile(
+    r"\b(?:say|says|said|saying|tells?|told|claim(?:s|ed)?|states|stated|comments?|commented|remark(?:s|ed)?|"
+    r"mention(?:s|ed)?|reports|reported|according to|announc(?:e|es|ed|ement)|confirm(?:s|ed)?|den(?:y|ies|ied)|"
+    r"declined|warn(?:s|ed)?|argu(?:e|es|ed)|explain(?:s|ed)?|acknowledg(?:e|es|ed)|admit(?:s|ted)?|shows?|showed|"
+    r"reveal(?:s|ed)?|insist(?:s|ed)?|statement)\b",
+    re.I,
+)
 QUESTION_TYPES = (
+    ("statement", STATEMENT_ASKED),
     ("kind", re.compile(r"\bwhat (kind|sort|type) of (company|firm|business|organi[sz]ation|group|maker|manufacturer|"
                         r"corporation|enterprise)\b")),
     # "Where did Panasonic place?", "What position does CATL hold?": a rank, said "sixth place".
@@ -1268,6 +1283,10 @@ def _has_new_value(
         return bool(_new_names(near, asked_names))
     if wanted == "entity":
         return bool(_new_names(text, asked_names))
+    if wanted == "statement":  # the asked speaker stands in a sentence that reports speech
+        speaker = STATEMENT_ASKED.match(fold(question))
+        said = set(tokens(speaker.group("speaker"))) - STOPWORDS if speaker else set()
+        return bool(SPEECH.search(text)) and not said.isdisjoint({*concepts(text), *tokens(text)})
     if wanted == "kind":
         return company_kind(text, question) is not None
     if wanted == "variety":

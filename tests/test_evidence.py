@@ -95,6 +95,10 @@ from qa.text import tokens
         ("For how long (Which company leads the EV battery market)?", "count"),
         ("in 2029 (How much will Nissan invest in LFP batteries)?", "money"),
         ("Why did Nissan pull out, and how much support went with it?", "money"),  # the second part's
+        ("What did LG Energy Solution say about Toyota?", "statement"),  # what LG said, not what is said of it
+        ("What has Foxconn said about the report?", "statement"),
+        ("What does the article say that choice reveals?", None),  # the article speaks, not a party
+        ("How much did it say the companies would spend?", "money"),
     ],
 )
 def test_question_type(question: str, wanted: str | None) -> None:

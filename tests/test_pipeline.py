@@ -313,6 +313,20 @@ def test_a_date_in_the_sentence_before_is_not_borrowed_for_the_thing_it_named(ma
     assert answer.abstained, answer.text  # 2021 dates the founding, not the battery
 
 
+def test_what_a_party_said_is_answered_only_where_the_articles_report_its_words(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = one_article(
+        tmp_path,
+        "Tessmoor buys cells",
+        "Tessmoor Motors bought cells worth $2 billion from Acme Cells at its plant in Ohio. "
+        "A spokesperson for Brightline Power told reporters that cell prices would keep falling.",
+    )
+    pipeline = make_pipeline("", corpus_dir=folder)
+    answer = pipeline.ask("What did Acme Cells say about Tessmoor Motors?")
+    assert answer.abstained, answer.text  # the articles only say what Tessmoor bought from it
+    answer = pipeline.ask("What did Brightline Power say about cell prices?")
+    assert not answer.abstained and "Brightline" in answer.citations[0].quote, answer.text
+
+
 def test_an_abbreviation_is_answered_where_the_articles_spell_it_out(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     pipeline = make_pipeline("", abstain_threshold=0.0)
     answer = pipeline.ask("What does METI stand for?")
