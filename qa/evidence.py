@@ -83,18 +83,21 @@ WHAT_IS = r"^\W*what(?:['’]s|\s+is|\s+was|\s+will\s+be)\s[^?]*?"
 AMOUNT_NOUN = re.compile(r"\b(production|output|capacity)(?:\s+(?:goal|target))?(?:\s+(?:in|for|by|of|now|today)\b[^?]*)?\W*$", re.I)
 # "What did LG Energy Solution say about Toyota?": what a named party said, not what is said of it.
 STATEMENT_ASKED = re.compile(
-    r"^\W*what\s+(?:did|does|do|has|have|had)\s+(?!(?:the|this|that|each|either|both)\s+(?:article|story|report|piece|"
-    r"research|study|data|survey|source)s?\b)(?!it\b|they\b)(?P<speaker>\w[^?]*?)\s+(?:say|said|tell|told|claim|claimed|"
-    r"state|stated|comment|commented|mention|mentioned|report|reported|announce|announced)\b"
+    r"^\W*what\s+(?:did|does|do|has|have|had)\s+"
+    r"(?!(?:the|this|that|each|either|both)\s+(?:article|story|report|piece|research|study|data|survey|source)s?\b)"
+    r"(?!it\b|they\b)(?P<speaker>\w[^?]*?)\s+"
+    r"(?:say|said|tell|told|claim|claimed|state|stated|comment|commented|mention|mentioned|report|reported|"
+    r"announce|announced)\b"
 )
 # The words by which a text gives what someone said: "told Argus", "has not made any public comments".
 SPEECH = re.compile(
     r"\b(?:say|says|said|saying|tells?|told|claim(?:s|ed)?|states|stated|comments?|commented|remark(?:s|ed)?|"
-    r"mention(?:s|ed)?|reports|reported|according to|announc(?:e|es|ed|ement)|confirm(?:s|ed)?|den(?:y|ies|ied)|"
-    r"declined|warn(?:s|ed)?|argu(?:e|es|ed)|explain(?:s|ed)?|acknowledg(?:e|es|ed)|admit(?:s|ted)?|shows?|showed|"
-    r"reveal(?:s|ed)?|insist(?:s|ed)?|statement)\b",
+    r"mention(?:s|ed)?|reports|reported|according to|announc(?:e|es|ed|ement)|confirm(?:s|ed)?|"
+    r"den(?:y|ies|ied)|declined|warn(?:s|ed)?|argu(?:e|es|ed)|explain(?:s|ed)?|acknowledg(?:e|es|ed)|"
+    r"admit(?:s|ted)?|shows?|showed|reveal(?:s|ed)?|insist(?:s|ed)?|statement)\b",
     re.I,
 )
+SPEAKER_AFTER = 4  # words after "according to" or "reports" that may name who speaks
 QUESTION_TYPES = (
     ("statement", STATEMENT_ASKED),
     ("kind", re.compile(r"\bwhat (kind|sort|type) of (company|firm|business|organi[sz]ation|group|maker|manufacturer|"
@@ -1286,7 +1289,7 @@ def _has_new_value(
     if wanted == "statement":  # the asked speaker stands in a sentence that reports speech
         speaker = STATEMENT_ASKED.match(fold(question))
         said = set(tokens(speaker.group("speaker"))) - STOPWORDS if speaker else set()
-        return bool(SPEECH.search(text)) and not said.isdisjoint({*concepts(text), *tokens(text)})
+        return _reports_speech_of(text, said)
     if wanted == "kind":
         return company_kind(text, question) is not None
     if wanted == "variety":
@@ -1479,6 +1482,17 @@ def _new_names(text: str, asked_names: set[str]) -> list[str]:
     return found
 
 
+def _reports_speech_of(text: str, speaker: set[str]) -> bool:
+    """The text reports what the speaker said: the speaker stands before a word of speech, or just after
+    it ("reports News.Az", "according to SNE Research"); "Nikkei reports that ... Nissan" is Nikkei's."""
+    for speech in SPEECH.finditer(text):
+        before = {*concepts(text[: speech.start()]), *tokens(text[: speech.start()])}
+        after = set(tokens(" ".join(text[speech.end() :].split()[:SPEAKER_AFTER])))
+        if not speaker.isdisjoint(before | after):
+            return True
+    return False
+
+
 def _demonym(word: str, name: str) -> bool:
     """"japanese" of "japan", "chinese" of "china", "korean" of "korea"."""
     return len(name) >= 4 and word != name and word.startswith(name[:-1]) and bool(DEMONYM_END.search(word))
@@ -1592,6 +1606,9 @@ def answer_tokens(text: str, wanted: str | None, question: str) -> set[str]:
     asked = set(tokens(question))
     if wanted == "reason":  # "Why was it put on hold?": the cause is whatever the question does not say
         found = set(tokens(text))
+    elif wanted == "statement":  # "Nikkei reports that ...": what was said follows the word that reports it
+        speech = SPEECH.search(text)
+        found = set(tokens(text[speech.end() :])) if speech else set()
     elif wanted == "entity":
         found = {t for name in names(text) for t in tokens(name)}
     elif wanted == "place":

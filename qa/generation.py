@@ -71,7 +71,8 @@ def converted_copy(gguf: Path, cache_dir: Path) -> Path:
         tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
         model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name)
         # The weights are already dequantized to float32; drop the GGUF marker so they can be saved.
-        model.hf_quantizer = None  # type: ignore[assignment]  # torch types every attribute as a tensor or module
+        # torch types every module attribute as a tensor or a module
+        model.hf_quantizer = None  # type: ignore[assignment]
         if hasattr(model.config, "quantization_config"):
             delattr(model.config, "quantization_config")
         model.save_pretrained(staging)

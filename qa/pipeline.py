@@ -440,7 +440,7 @@ class Pipeline:
         start, end = sentence.start, sentence.end
         if keep is not None:
             values = answer_tokens(sentence.text, wanted, question)
-            if wanted == "reason":  # a cause is kept whatever the model said
+            if wanted in ("reason", "statement"):  # a cause or what was said is kept, whatever the model said
                 needed = values
             else:  # the model's words pick which value to keep
                 needed = values & keep if wanted else keep - set(tokens(question))

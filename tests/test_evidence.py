@@ -95,7 +95,7 @@ from qa.text import tokens
         ("For how long (Which company leads the EV battery market)?", "count"),
         ("in 2029 (How much will Nissan invest in LFP batteries)?", "money"),
         ("Why did Nissan pull out, and how much support went with it?", "money"),  # the second part's
-        ("What did LG Energy Solution say about Toyota?", "statement"),  # what LG said, not what is said of it
+        ("What did LG Energy Solution say about Toyota?", "statement"),  # LG's words, not words about LG
         ("What has Foxconn said about the report?", "statement"),
         ("What does the article say that choice reveals?", None),  # the article speaks, not a party
         ("How much did it say the companies would spend?", "money"),

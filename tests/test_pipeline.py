@@ -327,6 +327,21 @@ def test_what_a_party_said_is_answered_only_where_the_articles_report_its_words(
     assert not answer.abstained and "Brightline" in answer.citations[0].quote, answer.text
 
 
+def test_what_an_outlet_reported_is_quoted_whole_and_is_not_what_the_parties_it_names_said(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = one_article(
+        tmp_path,
+        "Carmakers plan cell lines",
+        "Cell Weekly reports that a group of carmakers, including Tessmoor Motors and Brightline Power, "
+        "will spend a combined $3 billion on new cell lines by 2030.",
+    )
+    pipeline = make_pipeline("", corpus_dir=folder)
+    answer = pipeline.ask("What did Cell Weekly report about Tessmoor Motors?")
+    # What was said is quoted uncut.
+    assert not answer.abstained and "$3 billion" in answer.citations[0].quote, answer.text
+    answer = pipeline.ask("What did Tessmoor Motors say about cell lines?")
+    assert answer.abstained, answer.text  # Cell Weekly speaks; Tessmoor is only named
+
+
 def test_an_abbreviation_is_answered_where_the_articles_spell_it_out(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     pipeline = make_pipeline("", abstain_threshold=0.0)
     answer = pipeline.ask("What does METI stand for?")
