@@ -417,7 +417,8 @@ def asks_publication_date(question: str) -> bool:
 
 
 def question_type(question: str) -> str | None:
-    """'entity', 'percent', 'money', 'count', 'time', 'reason', 'judgement' or None: the kind of answer wanted."""
+    """'entity', 'statement', 'percent', 'money', 'count', 'time', 'reason', 'judgement', ... or None:
+    the kind of answer wanted."""
     found = _type_match(question)
     return found[0] if found else None
 
@@ -1287,9 +1288,7 @@ def _has_new_value(
     if wanted == "entity":
         return bool(_new_names(text, asked_names))
     if wanted == "statement":  # the asked speaker stands in a sentence that reports speech
-        speaker = STATEMENT_ASKED.match(fold(question))
-        said = set(tokens(speaker.group("speaker"))) - STOPWORDS if speaker else set()
-        return _reports_speech_of(text, said)
+        return _speech_of(text, question) is not None
     if wanted == "kind":
         return company_kind(text, question) is not None
     if wanted == "variety":
@@ -1482,15 +1481,18 @@ def _new_names(text: str, asked_names: set[str]) -> list[str]:
     return found
 
 
-def _reports_speech_of(text: str, speaker: set[str]) -> bool:
-    """The text reports what the speaker said: the speaker stands before a word of speech, or just after
-    it ("reports News.Az", "according to SNE Research"); "Nikkei reports that ... Nissan" is Nikkei's."""
+def _speech_of(text: str, question: str) -> re.Match[str] | None:
+    """The word by which the text reports what the question's speaker said: the speaker stands before
+    it, or just after it ("reports News.Az", "according to SNE Research"); "Nikkei reports that ...
+    Nissan" is Nikkei's. None when the question asks no statement or the text gives none of its speaker's."""
+    asked = STATEMENT_ASKED.match(fold(question))
+    speaker = set(tokens(asked.group("speaker"))) - STOPWORDS if asked else set()
     for speech in SPEECH.finditer(text):
         before = {*concepts(text[: speech.start()]), *tokens(text[: speech.start()])}
         after = set(tokens(" ".join(text[speech.end() :].split()[:SPEAKER_AFTER])))
         if not speaker.isdisjoint(before | after):
-            return True
-    return False
+            return speech
+    return None
 
 
 def _demonym(word: str, name: str) -> bool:
@@ -1607,7 +1609,7 @@ def answer_tokens(text: str, wanted: str | None, question: str) -> set[str]:
     if wanted == "reason":  # "Why was it put on hold?": the cause is whatever the question does not say
         found = set(tokens(text))
     elif wanted == "statement":  # "Nikkei reports that ...": what was said follows the word that reports it
-        speech = SPEECH.search(text)
+        speech = _speech_of(text, question)
         found = set(tokens(text[speech.end() :])) if speech else set()
     elif wanted == "entity":
         found = {t for name in names(text) for t in tokens(name)}
