@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from qa.citations import Citation, unsupported
+from qa.citations import Citation, clause_cuts, unsupported
 from qa.evidence import (
     ASKS_COUNTRY,
     EXACT_WHEN,
@@ -130,6 +130,9 @@ def check_reply(
     asked_names = {fold(name) for name in names(question)}
     if wanted in ("entity", "place") and not any(fold(name) not in asked_names for name in names(reply)):
         problems.append("the question asks for a name and the reply gives none that is new")
+    misplaced = _misplaced(reply, question, quotes, asked_names) if wanted == "entity" else None
+    if misplaced:  # "The company that leads the market is Nissan" from "Nissan will spend ..., as China leads"
+        problems.append(f"names {misplaced}, which the quotes do not say what the question asks of")
     aside = _only_aside(reply, asked_names, best) if wanted in ("entity", "place") and best else []
     if aside:  # "Toyota." for "Which Japanese company is the only one in the top ten?", from another article
         problems.append("names what only a quote beside the best evidence gives: " + ", ".join(aside))
@@ -207,6 +210,35 @@ def _only_aside(reply: str, asked_names: set[str], best: list[str]) -> list[str]
     said = fold(" ".join(best))
     given = [name for name in dict.fromkeys(names(reply)) if fold(name) not in asked_names]
     return [name for name in given if fold(name) not in said]
+
+
+def _misplaced(reply: str, question: str, quotes: list[str], asked_names: set[str]) -> str | None:
+    """A name the reply gives as its answer where what the quotes say of it holds less of what the
+    question asks than what they say of someone else: in "Toyota and Nissan will spend $7 billion
+    to raise Japan's EV battery production, seeking to reduce reliance on China and South Korea as
+    global leaders in the battery market", leading the market is said of China and South Korea.
+
+    What a quote says of a name runs from the clause naming it up to the next clause naming
+    someone the question does not: "Panasonic, once a pioneer, was the only Japanese firm ..."."""
+    asked = set(concepts(question)) - name_concepts(question)
+    said: list[tuple[set[str], int]] = []  # (names, how much of the question) for each stretch
+    for quote in quotes:
+        cuts = clause_cuts(quote)
+        said.append((set(), 0))  # "As of July 2024, CATL held ...": what comes before any name is no one's
+        for clause in (quote[a:b] for a, b in zip(cuts, cuts[1:], strict=False)):
+            new = {fold(name) for name in names(clause)} - asked_names
+            if new:
+                said.append((new, 0))
+            said[-1] = (said[-1][0], said[-1][1] + len(asked & set(concepts(clause))))
+    for name in dict.fromkeys(names(reply)):
+        if fold(name) in asked_names:
+            continue
+        own = [count for named, count in said if any(fold(name) in found for found in named)]
+        other = [count for named, count in said if named and not any(fold(name) in found for found in named)
+                 and not any(found in fold(reply) for found in named)]
+        if own and other and max(other) > max(own):
+            return name
+    return None
 
 
 def _combined(reply: str, quotes: list[str]) -> list[str]:

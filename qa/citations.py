@@ -67,6 +67,12 @@ def _inside_name(text: str, cut: re.Match[str]) -> bool:
     return bool(before) and before[0][:1].isupper() and text[cut.end() : cut.end() + 1].isupper()
 
 
+def clause_cuts(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where the clauses of text[start:end] begin, and its end: "A, with B" -> [0, 3, 9]."""
+    end = len(text) if end is None else end
+    return [start] + [m.end() for m in CLAUSE_END.finditer(text, start, end) if not _inside_name(text, m)] + [end]
+
+
 def focus_span(
     text: str, start: int, end: int, keep: set[str], needed: set[str], same: Callable[[str], str] = str
 ) -> tuple[int, int]:
@@ -79,7 +85,7 @@ def focus_span(
     if len(text[start:end].split()) <= FOCUS_WORDS:
         return start, end
     keep, needed = {same(t) for t in keep}, {same(t) for t in needed}
-    cuts = [start] + [m.end() for m in CLAUSE_END.finditer(text, start, end) if not _inside_name(text, m)] + [end]
+    cuts = clause_cuts(text, start, end)
     best, best_key = (start, end), None
     for i in range(len(cuts) - 1):
         for j in range(i + 1, len(cuts)):

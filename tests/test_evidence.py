@@ -1992,3 +1992,21 @@ def test_a_follow_up_written_with_the_earlier_question_is_read_back_into_its_two
     written = standalone_question("For how long?", [("Which company leads the market?", "CATL. [1]")])
     assert follow_up_parts(written) == ("For how long", "Which company leads the market")
     assert follow_up_parts("Which company leads the market?") is None
+
+
+def test_a_name_the_quote_does_not_say_the_asked_thing_of_is_not_the_answer() -> None:
+    quotes = [
+        "Toyota and Nissan will spend $7 billion to raise Japan’s EV battery production by 50%, seeking to "
+        "reduce reliance on China and South Korea as global leaders in the electric vehicle battery market."
+    ]
+    question = "Which company leads the EV battery market?"
+    reply = "The company that leads the EV battery market is Nissan."
+    assert any("names Nissan" in p for p in check_reply(reply, question, quotes, "entity"))
+    # Said of the name in its own clause, or in a clause naming no one else, the answer stands.
+    leader = ["CATL retained the top position with a 37.9% market share, making it the industry leader."]
+    assert not any("names CATL" in p for p in check_reply("CATL leads the market.", question, leader, "entity"))
+    shares = ["As of July 2024, CATL held a 37.6% share of the market, with BYD in second place with 16.1%."]
+    second = "Which company was in second place?"
+    assert any("names CATL" in p for p in check_reply("CATL was in second place.", second, shares, "entity"))
+    assert not any("names" in p for p in check_reply("BYD was in second place.", second, shares, "entity"))
+
