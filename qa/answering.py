@@ -42,7 +42,7 @@ from qa.evidence import (
     role_holder,
 )
 from qa.generation import Messages
-from qa.text import NUMBER, fold, names, numbers, place_forms, tokens
+from qa.text import NUMBER, STOPWORDS, fold, names, numbers, place_forms, tokens
 
 SYSTEM = "You answer questions about news articles using only the given text. Reply with one short sentence."
 PREFIX = re.compile(r"^\s*(the\s+)?(short\s+)?(answer|response)(\s+to\s+(this|the)\s+question)?(\s+is)?\s*[:\-]?\s*", re.I)
@@ -183,8 +183,10 @@ def check_reply(
     denied = [name for name in dict.fromkeys(names(reply)) if _denied(name, quotes) and not _denied(name, [reply])]
     if denied:  # "anchored in the United States, not in Japan" does not support "in Japan"
         problems.append("the quotes say the opposite about: " + ", ".join(denied))
-    affirmed = [name for name in dict.fromkeys(names(reply)) if any(re.search(rf"\b{re.escape(name)}\b", q) for q in quotes)]
-    contradicted = [name for name in affirmed if _denied(name, [reply]) and not _denied(name, quotes)]
+    # Not only names: "The Tessmoor battery is ..., not a power station" from "at the former Tessmoor power station".
+    terms = [*names(reply), *(word for word in re.findall(r"\b[a-z][a-z-]{2,}\b", reply) if word not in STOPWORDS)]
+    affirmed = [term for term in dict.fromkeys(terms) if any(re.search(rf"\b{re.escape(term)}\b", q) for q in quotes)]
+    contradicted = [term for term in affirmed if _denied(term, [reply]) and not _denied(term, quotes)]
     if contradicted:  # "The company is talking to Nissan, not Foxconn" from "Nissan is in talks with Foxconn"
         problems.append("denies what the quotes say about: " + ", ".join(contradicted))
     if any(_copies(reply, quote) for quote in quotes):

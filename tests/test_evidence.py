@@ -2010,3 +2010,16 @@ def test_a_name_the_quote_does_not_say_the_asked_thing_of_is_not_the_answer() ->
     assert any("names CATL" in p for p in check_reply("CATL was in second place.", second, shares, "entity"))
     assert not any("names" in p for p in check_reply("BYD was in second place.", second, shares, "entity"))
 
+
+def test_a_reply_may_not_deny_a_thing_the_quotes_affirm_even_when_it_is_no_name() -> None:
+    quotes = [
+        "The new battery will keep power steady for the fab and other large industrial customers.",
+        "The fab is backed up by the battery that Cellvane is building at the former Tessmoor power station.",
+    ]
+    question = "What kind of power station used to stand on the battery's site?"
+    denies = check_reply("The battery is a large industrial customer, not a power station.", question, quotes, "variety")
+    assert any(p.startswith("denies what the quotes say about: power, station") for p in denies)
+    # Denying what a quote denies too is no contradiction: "not in Japan" said by both.
+    anchored = ["Toyota's production is increasingly anchored in the United States, not in Japan."]
+    where = check_reply("Toyota builds in the United States, not in Japan.", "Where does Toyota build?", anchored, "place")
+    assert not any(p.startswith("denies") for p in where)
