@@ -1988,6 +1988,14 @@ def test_what_discourages_a_party_is_a_cause() -> None:
     assert not TYPE_PATTERNS["reason"].search("The government discouraged imports.")
 
 
+def test_what_a_party_blames_is_a_cause() -> None:
+    from qa.evidence import TYPE_PATTERNS
+
+    assert TYPE_PATTERNS["reason"].search("Oskar blamed late deliveries of equipment and a shortage of technicians.")
+    assert TYPE_PATTERNS["reason"].search("The council blames rising costs.")
+    assert not TYPE_PATTERNS["reason"].search("The fab will not produce its first wafers until 2028.")
+
+
 def test_a_follow_up_written_with_the_earlier_question_is_read_back_into_its_two_parts():
     written = standalone_question("For how long?", [("Which company leads the market?", "CATL. [1]")])
     assert follow_up_parts(written) == ("For how long", "Which company leads the market")
