@@ -62,7 +62,7 @@ from qa.generation import Generator, Reply, make_generator
 from qa.index import SearchIndex, Source, build_index, corpus_changed, load_index
 from qa.retrieval import Hit, retrieve, sentence_hits, sentence_holders
 from qa.settings import Settings
-from qa.text import tokens
+from qa.text import names, tokens
 
 log = logging.getLogger(__name__)
 History = list[tuple[str, str]]
@@ -176,10 +176,18 @@ class Pipeline:
             rankings, previous, whole = [], ("", ""), offers_options(search)
             for number, part in enumerate(parts):
                 # "…, and when is its plant expected to open?" points back at the first part's answer.
-                part = later_part(part, *previous) if number and not whole else part
-                rankings.append(self._rank(part, index, top_k))
-                previous = (part, rankings[-1][0].sentence.text if rankings[-1] else "")
-                parts[number] = part
+                resolved = later_part(part, *previous) if number and not whole else part
+                ranking = self._rank(resolved, index, top_k)
+                if resolved != part and names(part) and not self._answers(ranking, resolved):
+                    # "how much of it is Northmere paying" read as "how much of Tessmoor ...": a wrong
+                    # referent must not lose a part that names what it asks about, which as asked may
+                    # still find its sentence ("from which year" names nothing to find it by).
+                    as_asked = self._rank(part, index, top_k)
+                    if self._answers(as_asked, part):
+                        resolved, ranking = part, as_asked
+                rankings.append(ranking)
+                previous = (resolved, ranking[0].sentence.text if ranking else "")
+                parts[number] = resolved
         timings["retrieval"] = time.perf_counter() - mark
 
         for number, part in enumerate(parts if choice_options(search) else []):
