@@ -297,6 +297,8 @@ PARALLEL_WORD = re.compile(r"^(?:in|at|on|to|from|for|by|with|into|since|until|b
 NAME_OF = re.compile(r"\bname of\s+(?P<head>(?:[\w’'-]+\s+){0,4}?[\w-]+)(?=\s+(?:that|which|who|whom|whose|of|for|in|at|to|on|with|by|is|was|will|did|does)\b|\s*[?.]?\s*$)", re.I)
 NAME_REACH = 3  # words either side
 HOLDER = re.compile(r",?\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")  # "CEO Ivan Espinosa", "CEO, Ivan Espinosa"
+# "said Marta Quillan, Oskar's chief executive": the holder named first, the role after a comma.
+HOLDER_BEFORE = re.compile(r"\b((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*),\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*\s+){0,2}?(?:[A-Z][\w&-]*[’']s\s+)?$")
 WHO = re.compile(r"^\W*(who|whom)\b", re.I)
 # A role only in "who" questions: "Japan's sole representative among the top ten" is a company.
 REPRESENTATIVE = re.compile(r"\brepresentatives?\b", re.I)
@@ -753,6 +755,7 @@ KNOWN_ACRONYMS = {"us": "united states", "uk": "united kingdom", "eu": "european
                   "mou": "memorandum of understanding"}
 # How a role asked about is sought: "chief executive" as "CEO" (which is also found spelled out).
 ROLE_FORMS = {"chief executive": ["ceo"], "chief executives": ["ceo"]}
+SPELLED_ROLE = re.compile(r"\b(?:" + "|".join(ROLE_FORMS) + r")\b", re.I)
 # "electric vehicle (EV)": the abbreviation in brackets is found first, then up to six words before
 # it; a pattern that tried every word of the corpus as the start of a long form took 10 s at 86k sentences.
 DEMONYM_END = re.compile(r"(?:ese|ean|ian|an|ish|i)$")
@@ -1253,13 +1256,20 @@ def role_holder(text: str, question: str) -> str | None:
     if named is None:
         return None
     asked = set(tokens(question))
+    text = _abbreviated_roles(text)
     for word in re.finditer(r"[\w’'-]+", text):
         if named not in concepts(word.group(0)):
             continue
-        after = HOLDER.match(text, word.end())
-        if after and names(after.group(1)) == after.group(1).split() and not set(tokens(after.group(1))) & asked:
-            return after.group(1)
+        after, before = HOLDER.match(text, word.end()), HOLDER_BEFORE.search(text, 0, word.start())
+        for holder in (after, before):
+            if holder and names(holder.group(1)) == holder.group(1).split() and not set(tokens(holder.group(1))) & asked:
+                return holder.group(1)
     return None
+
+
+def _abbreviated_roles(text: str) -> str:
+    """"Oskar's chief executive" as "Oskar's CEO": the form a role asked about is compared by."""
+    return SPELLED_ROLE.sub(lambda m: ROLE_FORMS[" ".join(fold(m.group(0)).split())][0].upper(), text)
 
 
 def _has_new_value(
@@ -1281,10 +1291,10 @@ def _has_new_value(
     "Nissan's CEO Ivan Espinosa" names the CEO; "a new electric vehicle model" names no model.
     """
     if wanted == "entity" and named:
-        words = re.findall(r"[\w’'.&-]+", text)
+        words = re.findall(r"[\w’'.&-]+", _abbreviated_roles(text))
         at = [i for i, word in enumerate(words) if named in concepts(word)]
         near = " ".join(" ".join(words[max(0, i - NAME_REACH) : i + NAME_REACH + 1]) for i in at)
-        return bool(_new_names(near, asked_names))
+        return bool(_new_names(near, asked_names | {named}))  # the role itself is no holder: "Oskar's CEO said"
     if wanted == "entity":
         return bool(_new_names(text, asked_names))
     if wanted == "statement":  # the asked speaker stands in a sentence that reports speech

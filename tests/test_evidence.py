@@ -2031,3 +2031,18 @@ def test_a_reply_may_not_deny_a_thing_the_quotes_affirm_even_when_it_is_no_name(
     anchored = ["Toyota's production is increasingly anchored in the United States, not in Japan."]
     where = check_reply("Toyota builds in the United States, not in Japan.", "Where does Toyota build?", anchored, "place")
     assert not any(p.startswith("denies") for p in where)
+
+
+def test_a_role_spelled_out_after_its_holder_names_the_holder() -> None:
+    from qa.answering import direct_value
+    from qa.evidence import _has_new_value, _named_thing
+
+    question = "Who is Oskar Semiconductor's chief executive?"
+    said = "\"We would rather open late,\" said Marta Quillan, Oskar's chief executive, on a call with analysts."
+    asked = {"oskar", "semiconductor"}
+    assert direct_value(said, "entity", question) == "Marta Quillan"
+    assert _has_new_value(said, "entity", set(), asked, _named_thing(question), question=question)
+    # The role alone names no one, spelled out or not.
+    for alone in ("Oskar's chief executive said nothing new.", "Oskar's CEO said nothing new."):
+        assert not _has_new_value(alone, "entity", set(), asked, _named_thing(question), question=question)
+    assert direct_value("The plan was revealed by Nissan's CEO Ivan Espinosa.", "entity", "Who is Nissan's CEO?") == "Ivan Espinosa"
