@@ -2033,6 +2033,14 @@ def test_a_reply_may_not_deny_a_thing_the_quotes_affirm_even_when_it_is_no_name(
     assert not any(p.startswith("denies") for p in where)
 
 
+def test_a_promise_is_a_plan_a_later_article_may_cancel() -> None:
+    from qa.evidence import PLAN
+
+    assert PLAN.search("Kessel City has also promised to extend Metro Line 4 to the campus by 2029.")
+    assert PLAN.search("The ministry pledged to cover half the cost.")
+    assert not PLAN.search("The council promised nothing about the line.")
+
+
 def test_a_role_spelled_out_after_its_holder_names_the_holder() -> None:
     from qa.answering import direct_value
     from qa.evidence import _has_new_value, _named_thing
