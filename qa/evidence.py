@@ -191,7 +191,7 @@ PLACE = re.compile(r"\b(?:(?:in|at|near|from|outside)\s+(?:the\s+)?|"
 # "redirecting their focus abroad—particularly to the United States" says where to; a question
 # asking where something comes from is not answered by it.
 DESTINATION = re.compile(r"\bto\s+(?:the\s+)?((?:[A-Z][\w-]+[\s,]*){1,3})")
-NEGATION = r"not|never|no longer|rather than|instead of"  # words that deny what follows them
+NEGATION = r"not(?!\s+only\b)|never|no longer|rather than|instead of"  # words that deny what follows them
 DENIAL = re.compile(rf"\b(?:{NEGATION})\s*$", re.I)  # "not in Japan": right before a place
 # "Nissan's Kitakyushu project": an owner, a name, a thing.
 QUALIFIED = re.compile(r"\b([A-Z][\w&.-]*)['’]s\s+([A-Z][\w-]*)\s+([a-z][\w-]+)")

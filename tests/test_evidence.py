@@ -2054,3 +2054,11 @@ def test_a_role_spelled_out_after_its_holder_names_the_holder() -> None:
     for alone in ("Oskar's chief executive said nothing new.", "Oskar's CEO said nothing new."):
         assert not _has_new_value(alone, "entity", set(), asked, _named_thing(question), question=question)
     assert direct_value("The plan was revealed by Nissan's CEO Ivan Espinosa.", "entity", "Who is Nissan's CEO?") == "Ivan Espinosa"
+
+
+def test_not_only_denies_nothing() -> None:
+    # "a blow not only to Nissan" is a blow to Nissan: a reply saying so is not contradicted.
+    blow = ["This setback dealt a blow not only to Nissan but also to Japan."]
+    assert not any("opposite" in p for p in check_reply("It dealt a blow to Nissan.", "Whom did the setback hurt?", blow, "entity"))
+    never = ["The plant will not open in Kitakyushu."]
+    assert any("opposite" in p for p in check_reply("It will open in Kitakyushu.", "Where will the plant open?", never, "place"))
