@@ -585,6 +585,13 @@ def choice_options(question: str) -> tuple[str, str] | None:
     return (choice.group("a"), choice.group("b")) if choice else None
 
 
+def told_apart(ranking: list[Evidence], other: str) -> list[Evidence]:
+    """The ranking for one option of a choice with the sentences that also name the other one last:
+    "Toyota and Nissan will spend a combined $7 billion" tells neither's spending."""
+    named = set(tokens(" ".join(names(other)))) or set(tokens(other))
+    return sorted(ranking, key=lambda e: bool(named) and named <= set(tokens(e.sentence.text)))
+
+
 def offers_options(question: str) -> bool:
     """The question weighs two options, and `question_parts` asks about each in full: no part points back."""
     return any(weighs(question) is not None for weighs in (_choice, _alternatives, _compared))

@@ -55,6 +55,7 @@ from qa.evidence import (
     role_question,
     score_sentences,
     select_evidence,
+    told_apart,
     unknown_names,
     untimed_option,
 )
@@ -190,12 +191,14 @@ class Pipeline:
                 parts[number] = resolved
         timings["retrieval"] = time.perf_counter() - mark
 
-        for number, part in enumerate(parts if choice_options(search) else []):
+        options = choice_options(search)
+        for number, part in enumerate(parts if options else []):
             # "Which happened first: A or B?" where only B's date is given: what is said of A still
             # stands beside it, for the reader to weigh.
             untimed = untimed_option(part)
             if untimed != part and not self._answers(rankings[number], part):
                 parts[number], rankings[number] = untimed, self._rank(untimed, index, top_k)
+            rankings[number] = told_apart(rankings[number], options[1 - number])
         answerable = [(r, q) for r, q in zip(rankings, parts, strict=True) if self._answers(r, q)]
         confidence = max((r[0].score for r in rankings if r), default=0.0)
         coverage = max((r[0].overlap for r in rankings if r), default=0.0)
@@ -236,7 +239,6 @@ class Pipeline:
         lead = direct_value(citations[0].quote, wanted, search) if problems and citations else None
         if problems and citations and wanted == "time" and lead is None:
             lead = dated_time(citations[0], search)  # "earlier this year" means little without the article's date
-        options = choice_options(search)
         if problems and options and len(firsts) == 2:  # "Which opens first: A or B?": each one's value
             lead = self._weighed(options, [(citations[evidence.index(first)], part) for first, _, part in firsts]) or lead
         text = compose(lead if problems else draft, citations)

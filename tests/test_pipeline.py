@@ -400,3 +400,18 @@ def test_a_later_part_whose_reference_resolves_wrongly_still_finds_its_sentence_
     answer = pipeline.ask("What is the total cost of the Tessmoor project, and how much of it is Northmere paying?")
     assert_citations_stand_in_their_articles(answer, pipeline)
     assert any("260 million" in c.quote for c in answer.citations), answer.text
+
+
+def test_each_option_of_a_choice_is_answered_by_a_sentence_that_tells_it_apart(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = one_article(
+        tmp_path,
+        "Carmakers spend on batteries",
+        "Acme and Bolt will spend a combined 7 billion dollars on batteries this decade. "
+        "Acme will spend 2 billion dollars on batteries. "
+        "Bolt will spend 1 billion dollars on batteries.",
+    )
+    pipeline = make_pipeline("", corpus_dir=folder, abstain_threshold=0.0)
+    answer = pipeline.ask("Who will spend more on batteries, Acme or Bolt?")
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    quotes = [c.quote for c in answer.citations]
+    assert any(q.startswith("Acme will spend") for q in quotes) and any(q.startswith("Bolt will spend") for q in quotes), answer.text
