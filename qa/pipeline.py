@@ -192,13 +192,13 @@ class Pipeline:
         timings["retrieval"] = time.perf_counter() - mark
 
         options = choice_options(search)
-        for number, part in enumerate(parts if options else []):
+        for number, (part, other) in enumerate(zip(parts, options[::-1], strict=True) if options else []):
             # "Which happened first: A or B?" where only B's date is given: what is said of A still
             # stands beside it, for the reader to weigh.
             untimed = untimed_option(part)
             if untimed != part and not self._answers(rankings[number], part):
                 parts[number], rankings[number] = untimed, self._rank(untimed, index, top_k)
-            rankings[number] = told_apart(rankings[number], options[1 - number])
+            rankings[number] = told_apart(rankings[number], other)
         answerable = [(r, q) for r, q in zip(rankings, parts, strict=True) if self._answers(r, q)]
         confidence = max((r[0].score for r in rankings if r), default=0.0)
         coverage = max((r[0].overlap for r in rankings if r), default=0.0)
