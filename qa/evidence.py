@@ -1694,7 +1694,34 @@ def select_evidence(ranked: list[Evidence], *, ratio: float, limit: int = 2) -> 
         if any(candidate.sentence.article_id == c.sentence.article_id for c in chosen):
             continue
         chosen.append(candidate)
+    if len(chosen) == 1 < limit:  # another article's other figure for the same thing is cited, if not as close
+        best = ranked[0]
+        rival = next((
+            c for c in ranked[1:]
+            if c.score >= DISAGREEING_SHARE * best.score and not c.sentence.heading
+            and c.sentence.article_id != best.sentence.article_id and disagrees(best.sentence.text, c.sentence.text)
+        ), None)
+        chosen += [rival] if rival is not None else []
     return chosen
+
+
+# "a power rating of 250 MW" against "the 200 MW battery": a number and the unit right after it.
+MEASURE = re.compile(r"(?<![\w.])(\d[\d,.]*)\s*(%|[A-Za-z]{1,4}\b)")
+DISAGREEING_SHARE = 0.7  # of the best score, for a sentence from another article giving another figure
+
+
+def disagrees(text: str, other: str) -> bool:
+    """`other` names something `text` names and gives, in a unit `text` uses, only other figures."""
+    def measures(said: str) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for match in MEASURE.finditer(said):
+            if not YEAR.fullmatch(match.group(1)):
+                found.setdefault(match.group(2).lower(), set()).update(numbers(match.group(1)))
+        return found
+
+    mine, theirs = measures(text), measures(other)
+    shared = set(tokens(" ".join(names(text)))) & set(tokens(" ".join(names(other))))
+    return bool(shared) and any(mine[unit].isdisjoint(theirs[unit]) for unit in mine.keys() & theirs.keys())
 
 
 def _same_content(a: Evidence, b: Evidence) -> bool:

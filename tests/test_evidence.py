@@ -582,6 +582,20 @@ def test_a_close_runner_up_is_cited_only_from_another_article() -> None:
     assert select_evidence([best, same_article, other_article], ratio=0.85) == [best, other_article]
 
 
+def test_another_article_giving_another_figure_for_the_same_thing_is_cited_beside_the_best() -> None:
+    from qa.evidence import select_evidence
+
+    best = _evidence(0, "a.txt", "The Tessmoor battery will have a power rating of 250 MW.", 0.76)
+    filler = _evidence(1, "a.txt", "Tessmoor burned coal for fifty-two years.", 0.70)
+    rival = _evidence(7, "b.txt", "The fab is backed up by the 200 MW battery being built at Tessmoor.", 0.62)
+    assert select_evidence([best, filler, rival], ratio=0.85) == [best, rival]
+    # The same figure, or no figure in that unit, is no disagreement; a far weaker one is not sought.
+    agreeing = _evidence(7, "b.txt", "The fab is backed up by the 250 MW battery being built at Tessmoor.", 0.62)
+    assert select_evidence([best, filler, agreeing], ratio=0.85) == [best]
+    weak = _evidence(7, "b.txt", "The fab is backed up by the 200 MW battery being built at Tessmoor.", 0.40)
+    assert select_evidence([best, filler, weak], ratio=0.85) == [best]
+
+
 def test_an_update_may_name_the_plan_s_subject_in_the_sentence_before(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     from qa.evidence import find_update
 
