@@ -1715,7 +1715,7 @@ def disagrees(text: str, other: str) -> bool:
     def measures(said: str) -> dict[str, set[str]]:
         found: dict[str, set[str]] = {}
         for match in MEASURE.finditer(said):
-            if not YEAR.fullmatch(match.group(1)):
+            if not YEAR.fullmatch(match.group(1)) and match.group(2).lower() not in STOPWORDS:  # "7 of 17"
                 found.setdefault(match.group(2).lower(), set()).update(numbers(match.group(1)))
         return found
 

@@ -594,6 +594,10 @@ def test_another_article_giving_another_figure_for_the_same_thing_is_cited_besid
     assert select_evidence([best, filler, agreeing], ratio=0.85) == [best]
     weak = _evidence(7, "b.txt", "The fab is backed up by the 200 MW battery being built at Tessmoor.", 0.40)
     assert select_evidence([best, filler, weak], ratio=0.85) == [best]
+    # A word after a number is no unit: "closes 7 of its 17 plants" against "2 of them".
+    plants = _evidence(0, "a.txt", "Nissan will close 7 of its 17 plants.", 0.76)
+    other_plants = _evidence(7, "b.txt", "Nissan has already closed 2 of them.", 0.62)
+    assert select_evidence([plants, other_plants], ratio=0.85) == [plants]
 
 
 def test_an_update_may_name_the_plan_s_subject_in_the_sentence_before(make_pipeline) -> None:  # type: ignore[no-untyped-def]
