@@ -235,9 +235,12 @@ def _misplaced(reply: str, question: str, quotes: list[str], asked_names: set[st
     for name in dict.fromkeys(names(reply)):
         if fold(name) in asked_names:
             continue
-        own = [count for named, count in said if any(fold(name) in found for found in named)]
-        other = [count for named, count in said if named and not any(fold(name) in found for found in named)
-                 and not any(found in fold(reply) for found in named)]
+        own, other = [], []
+        for named, count in said:
+            if any(fold(name) in found for found in named):
+                own.append(count)
+            elif named and not any(found in fold(reply) for found in named):
+                other.append(count)
         if own and other and max(other) > max(own):
             return name
     return None

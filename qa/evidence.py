@@ -1276,7 +1276,7 @@ def role_holder(text: str, question: str) -> str | None:
 
 def _abbreviated_roles(text: str) -> str:
     """"Oskar's chief executive" as "Oskar's CEO": the form a role asked about is compared by."""
-    return SPELLED_ROLE.sub(lambda m: ROLE_FORMS[" ".join(fold(m.group(0)).split())][0].upper(), text)
+    return SPELLED_ROLE.sub(lambda m: _role_tokens(m.group(0))[0].upper(), text)
 
 
 def _has_new_value(
@@ -1701,7 +1701,8 @@ def select_evidence(ranked: list[Evidence], *, ratio: float, limit: int = 2) -> 
             if c.score >= DISAGREEING_SHARE * best.score and not c.sentence.heading
             and c.sentence.article_id != best.sentence.article_id and disagrees(best.sentence.text, c.sentence.text)
         ), None)
-        chosen += [rival] if rival is not None else []
+        if rival is not None:
+            chosen.append(rival)
     return chosen
 
 
