@@ -299,6 +299,9 @@ NAME_REACH = 3  # words either side
 HOLDER = re.compile(r",?\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")  # "CEO Ivan Espinosa", "CEO, Ivan Espinosa"
 # "said Marta Quillan, Oskar's chief executive": the holder named first, the role after a comma.
 HOLDER_BEFORE = re.compile(r"\b((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*),\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*\s+){0,2}?(?:[A-Z][\w&-]*[’']s\s+)?$")
+# Whose role it is: "chief executive of the Vellamar Port Authority", "Oskar's CEO", "Nissan CEO".
+ROLE_OWNER_AFTER = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?([A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,3})")
+ROLE_OWNER_BEFORE = re.compile(r"([A-Z][\w&-]*(?:[’']s)?)\s+$")
 WHO = re.compile(r"^\W*(who|whom)\b", re.I)
 # A role only in "who" questions: "Japan's sole representative among the top ten" is a company.
 REPRESENTATIVE = re.compile(r"\brepresentatives?\b", re.I)
@@ -1267,11 +1270,29 @@ def role_holder(text: str, question: str) -> str | None:
     for word in re.finditer(r"[\w’'-]+", text):
         if named not in concepts(word.group(0)):
             continue
+        if _someone_elses_role(text, word, question):
+            continue
         after, before = HOLDER.match(text, word.end()), HOLDER_BEFORE.search(text, 0, word.start())
         for holder in (after, before):
             if holder and names(holder.group(1)) == holder.group(1).split() and not set(tokens(holder.group(1))) & asked:
                 return holder.group(1)
     return None
+
+
+def _someone_elses_role(text: str, role: re.Match[str], question: str) -> bool:
+    """The text says whose role it is, and the who-question asks about someone else's: "said
+    Henrika Solberg-Ames, chief executive of the Vellamar Port Authority" names no chief executive
+    of Bracken Quay Terminals. A role whose owner is unsaid ("the company's CEO") may be anyone's."""
+    if not (WHO.match(question) and ROLE.search(question)):
+        return False  # "the name of the plant at Oppama" is not a role with an owner
+
+    def owner_words(text: str) -> set[str]:
+        return {word for word in tokens(" ".join(names(text))) if set(concepts(word)).isdisjoint(concepts(role.group(0)))}
+
+    asked = owner_words(_abbreviated_roles(question))
+    after, before = ROLE_OWNER_AFTER.match(text, role.end()), ROLE_OWNER_BEFORE.search(text, 0, role.start())
+    owner = owner_words(after.group(1) if after else before.group(1) if before else "")
+    return bool(asked and owner) and not owner & asked
 
 
 def _abbreviated_roles(text: str) -> str:
@@ -1298,9 +1319,13 @@ def _has_new_value(
     "Nissan's CEO Ivan Espinosa" names the CEO; "a new electric vehicle model" names no model.
     """
     if wanted == "entity" and named:
-        words = re.findall(r"[\w’'.&-]+", _abbreviated_roles(text))
-        at = [i for i, word in enumerate(words) if named in concepts(word)]
-        near = " ".join(" ".join(words[max(0, i - NAME_REACH) : i + NAME_REACH + 1]) for i in at)
+        text = _abbreviated_roles(text)
+        words = list(re.finditer(r"[\w’'.&-]+", text))
+        at = [
+            i for i, word in enumerate(words)
+            if named in concepts(word.group(0)) and not _someone_elses_role(text, word, question)
+        ]
+        near = " ".join(" ".join(w.group(0) for w in words[max(0, i - NAME_REACH) : i + NAME_REACH + 1]) for i in at)
         return bool(_new_names(near, asked_names | {named}))  # the role itself is no holder: "Oskar's CEO said"
     if wanted == "entity":
         return bool(_new_names(text, asked_names))

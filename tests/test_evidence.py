@@ -2080,3 +2080,21 @@ def test_not_only_denies_nothing() -> None:
     assert not any("opposite" in p for p in check_reply("It dealt a blow to Nissan.", "Whom did the setback hurt?", blow, "entity"))
     never = ["The plant will not open in Kitakyushu."]
     assert any("opposite" in p for p in check_reply("It will open in Kitakyushu.", "Where will the plant open?", never, "place"))
+
+
+def test_a_role_said_to_be_another_organisations_names_no_holder() -> None:
+    from qa.answering import direct_value
+    from qa.evidence import _has_new_value, _named_thing
+
+    question = "Who is the chief executive of Bracken Quay Terminals?"
+    asked = {"bracken", "quay", "terminals"}
+    other = "\"We have the funds,\" said Henrika Solberg-Ames, chief executive of the Vellamar Port Authority."
+    assert direct_value(other, "entity", question) is None
+    assert not _has_new_value(other, "entity", set(), asked, _named_thing(question), question=question)
+    for own in ("\"We have the funds,\" said Ivo Brandt, chief executive of Bracken Quay Terminals.",
+                "Bracken Quay CEO Ivo Brandt said the funds were there.",
+                "Chief executive Ivo Brandt said the funds were there."):  # whose is unsaid
+        assert direct_value(own, "entity", question) == "Ivo Brandt"
+        assert _has_new_value(own, "entity", set(), asked, _named_thing(question), question=question)
+    # A question naming no owner takes anyone's.
+    assert direct_value(other, "entity", "Who is the chief executive?") == "Henrika Solberg-Ames"
