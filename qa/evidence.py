@@ -156,7 +156,8 @@ HOW_MANY = re.compile(r"\bhow many\s+([\w-]+)" + COUNTED_TAIL, re.I)
 HOW_MUCH_OF = re.compile(r"\bhow much\s+(?!(?:is|are|was|were|do|does|did|will|would|has|have|had|can|could|should|"
                          r"money|more|less|of|in|to|the|a|an|its|their|it|they)\b)([a-z][\w-]+)" + COUNTED_TAIL, re.I)
 # What a count may be of whatever "how many X" asks.
-ANY_THING = frozenset("time times one ones thing things unit units gwh mwh kwh gw mw".split())
+ENERGY_UNITS = frozenset("gwh mwh kwh gw mw".split())  # never a number of people: "about 38 MW at peak"
+ANY_THING = frozenset("time times one ones thing things unit units".split()) | ENERGY_UNITS
 # "How many people" may count employees or residents, not factories: what people are called.
 PEOPLE = frozenset("people person persons staff workforce men women children jobs".split())
 PERSON_NOUN = re.compile(r"(?:ees|ers|ors|ists|ians|(?<!m)ents)$")  # not "plants", "shipments"
@@ -1446,7 +1447,10 @@ def counts_other(text: str, match: re.Match[str], question: str) -> bool:
         return False
     if any(edit_distance_at_most(fold(asked.group(1)), fold(word), 2) for word in things):
         return False  # "how many emploees": the asked word, mistyped
-    if {fold(word) for word in [asked.group(1), *things]} & ANY_THING:
+    counted = {fold(word) for word in things}
+    if counted & ENERGY_UNITS and _people(asked.group(1)):
+        return True  # "how many dockworkers" is not answered by "about 38 MW"
+    if (counted | {fold(asked.group(1))}) & ANY_THING:
         return False
     if _asks_people(asked.group(1)):  # "how many people work there" is answered by "3,900 employees"
         return not any(_people(word) for word in things)

@@ -1358,6 +1358,17 @@ def test_a_count_is_of_what_is_cut_added_or_held_as_the_question_asks(question: 
     assert counts_other(staff, NUMBER.search(staff), "How many plants does it have?")
 
 
+def test_people_are_not_counted_in_units_of_power() -> None:
+    from qa.evidence import counts_other
+    from qa.text import NUMBER
+
+    power = "The terminal's demand will rise to about 38 MW at peak."
+    assert counts_other(power, NUMBER.search(power), "How many dockworkers does the terminal employ?")
+    assert not counts_other(power, NUMBER.search(power), "How many megawatts will the terminal need?")
+    assert not _answers_count(power, "How many dockworkers does the terminal employ?")
+    assert _answers_count("The terminal employs about 1,450 dockworkers.", "How many dockworkers does the terminal employ?")
+
+
 @pytest.mark.parametrize(
     ("text", "typed"),
     [
