@@ -2070,6 +2070,19 @@ def test_a_promise_is_a_plan_a_later_article_may_cancel() -> None:
     assert not PLAN.search("The council promised nothing about the line.")
 
 
+def test_a_plan_reported_may_slip_in_a_later_article(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from qa.evidence import find_update
+
+    index = make_pipeline().index
+    plan = _evidence(0, "a.txt", "The company said the whole North Basin would run automated by the end of 2027.", 0.9)
+    slip = _evidence(9, "b.txt", "He said full automated operation at the North Basin would slip to mid-2028.", 0.4)
+    assert find_update([plan, slip], [plan], index) == slip
+    pushed = _evidence(9, "b.txt", "Automation of the North Basin has been pushed back a year.", 0.4)
+    assert find_update([plan, pushed], [plan], index) == pushed
+    unrelated = _evidence(9, "b.txt", "The South Pier opening slipped to June.", 0.4)
+    assert find_update([plan, unrelated], [plan], index) is None
+
+
 def test_a_role_spelled_out_after_its_holder_names_the_holder() -> None:
     from qa.answering import direct_value
     from qa.evidence import _has_new_value, _named_thing
