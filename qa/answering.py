@@ -574,6 +574,18 @@ def supporting(claim: str, citations: list[Citation]) -> list[Citation]:
     holding = [c for c in citations if not unsupported(claim, [c.quote]) and (numbers(claim) or _overlap(claim, c.quote))]
     if holding:
         return holding
+    # A claim joining values of several quotes is marked with each quote that holds some of them,
+    # so a reader finds where every number came from ("€27 million" in the quote about the strike).
+    needed, covering = set(unsupported(claim, [])), []
+    while needed:
+        held = {c.number: needed - set(unsupported(claim, [c.quote])) for c in citations}
+        most = max(citations, key=lambda c: len(held[c.number]), default=None)
+        if most is None or not held[most.number]:
+            break
+        covering.append(most)
+        needed -= held[most.number]
+    if covering:
+        return sorted(covering, key=lambda c: c.number)
     return [max(citations, key=lambda c: _overlap(claim, c.quote))] if citations else []
 
 

@@ -1005,6 +1005,15 @@ def test_a_reply_that_cites_as_it_goes_keeps_its_markers() -> None:
     assert text.startswith("The Subaru plant: 2027 [1]; the Lexus plant: 2029 [2]. “It opens in 2027.” [1]")
 
 
+def test_a_reply_joining_two_quotes_is_marked_with_both() -> None:
+    plan = Citation(1, "a", "A", "", "", "Bracken Quay Terminals will spend €640 million on the North Basin.", 0, 66)
+    strike = Citation(2, "b", "B", "", "", "The strike cost Bracken Quay about €27 million.", 0, 47)
+    text = compose("Bracken Quay Terminals lost €27 million", [plan, strike])
+    assert text.startswith("Bracken Quay Terminals lost €27 million. [1][2]")
+    # A reply one quote holds is marked with that quote alone.
+    assert compose("It lost €27 million", [plan, strike]).startswith("It lost €27 million. [2]")
+
+
 def test_a_choice_is_answered_with_each_options_quoted_value_or_not_at_all() -> None:
     from qa.pipeline import Pipeline
 
