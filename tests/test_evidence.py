@@ -960,6 +960,10 @@ def test_a_choice_is_asked_about_each_option() -> None:
         "what Toyota spends", "what Nissan invests"
     ]
     assert choice_options("Did Toyota or Nissan cancel a plant?") is None
+    # "..., and by how much?" is answered by both options' values.
+    margin = "Which costs more, the North Basin automation or the Gullhaven plant, and by how much?"
+    assert question_parts(margin) == ["the North Basin automation costs", "the Gullhaven plant costs"]
+    assert choice_options(margin) == ("the North Basin automation", "the Gullhaven plant")
     # What the ask says besides its wh-word and comparative is asked of each option, the wh-word is not.
     assert question_parts("Which happened first: Nissan scrapping Kitakyushu or Toyota pausing Fukuoka?") == [
         "When is Nissan scrapping Kitakyushu happened?", "When is Toyota pausing Fukuoka happened?"
