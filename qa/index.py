@@ -8,6 +8,9 @@ leaves a half-written index behind.
 from __future__ import annotations
 
 import fcntl
+import functools
+import hashlib
+import inspect
 import json
 import logging
 import os
@@ -22,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+import qa.articles
+import qa.chunking
 from qa.articles import SIDECAR, SUFFIXES, Article, load_corpus
 from qa.chunking import Chunk, Sentence, article_sentences, chunk_sentences
 from qa.embedding import Embedder
@@ -43,6 +48,19 @@ FILES = (  # every version has these; ANN and TOKENS are checked on their own
     *("manifest.json", "articles.json", "chunks.jsonl", "chunk_vectors.npy", "sentence_vectors.npy"),
     *(f"{BM25}/{name}" for name in WordSearch.FILES),
 )
+
+
+@functools.cache
+def reader_fingerprint() -> str:
+    """A hash of how articles are read: cleaned, titled, dated and split into sentences. An index's
+    sentences and titles are stale once it changes, however unchanged the files ("a site menu is no title")."""
+    try:
+        parts = [inspect.getsource(module) for module in (qa.articles, qa.chunking)]
+    except (OSError, TypeError):  # no source shipped: compare behaviour on a probe instead
+        probe = "SITE | Home | News | Sign in\nMenu\nA Headline Here\nBy Desk | 3 May 2024\n\nIt rose. It fell.\n"
+        paragraphs = qa.articles.clean(probe)
+        parts = [repr((paragraphs, qa.articles.find_title(probe, paragraphs), qa.articles.find_date(probe)))]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -127,6 +145,11 @@ def load_index(index_dir: Path, embedder: Embedder | None = None) -> SearchIndex
         raise IndexCorruptError(
             f"index words were split by another version of qa/text.py (tokenizer {manifest['tokenizer']}, "
             f"now {tokenizer_fingerprint()}); {REBUILD}"
+        )
+    if manifest.get("reader") != reader_fingerprint():
+        raise IndexCorruptError(
+            f"index articles were read by another version of qa/articles.py or qa/chunking.py (reader "
+            f"{manifest.get('reader')}, now {reader_fingerprint()}); {REBUILD}"
         )
     try:
         vector_search = VectorSearch.load(
@@ -235,7 +258,7 @@ def build_index(
         vector_search = VectorSearch(chunk_vectors)
         word_search = WordSearch(passage_tokens=plan.passage_tokens)
         manifest = manifest_for(embedder, int(chunk_vectors.shape[1]), articles, chunking)
-        manifest |= {"corpus_files": signature, "tokenizer": tokenizer_fingerprint()}
+        manifest |= {"corpus_files": signature, "tokenizer": tokenizer_fingerprint(), "reader": reader_fingerprint()}
         manifest["vector_search"] = vector_search.kind
         vectors, searchers = (chunk_vectors, sentence_vectors), (vector_search, word_search)
         folder = _write_version(index_dir, manifest, plan, vectors, searchers)
@@ -301,6 +324,9 @@ def _reusable(index_dir: Path, embedder: Embedder, chunking: dict) -> StoredInde
     except IndexCorruptError as error:
         if current_version(index_dir) is not None:
             log.warning("rebuilding the whole index: %s", error)
+        return None
+    if previous.manifest.get("reader") != reader_fingerprint():
+        log.info("reading and embedding every article again: the index predates how articles are now read")
         return None
     return previous if previous.manifest.get("chunking") == chunking else None
 

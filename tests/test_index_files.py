@@ -179,6 +179,21 @@ def test_an_index_split_by_another_tokenizer_is_refused_then_re_tokenized_withou
     )
 
 
+def test_an_index_read_by_another_article_reader_is_refused_then_read_and_embedded_again(
+    corpus: Path, tmp_path: Path
+) -> None:
+    build_index(corpus, tmp_path / "index", FakeEmbedder())
+    manifest_path = live(tmp_path / "index") / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest_path.write_text(json.dumps(manifest | {"reader": "0123456789abcdef"}))
+    with pytest.raises(IndexCorruptError, match="another version of qa/articles.py.*qa index"):
+        load_index(tmp_path / "index", FakeEmbedder())
+    embedder = CountingEmbedder()
+    build_index(corpus, tmp_path / "index", embedder)  # its sentences and titles may be stale: nothing is reused
+    assert embedder.calls
+    assert load_index(tmp_path / "index", FakeEmbedder()).manifest["reader"] == qa.index.reader_fingerprint()
+
+
 def test_a_format_1_index_is_refused_in_words_but_its_vectors_are_reused(
     corpus: Path, tmp_path: Path
 ) -> None:
