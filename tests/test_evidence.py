@@ -2081,6 +2081,8 @@ def test_a_promise_is_a_plan_a_later_article_may_cancel() -> None:
     assert PLAN.search("Kessel City has also promised to extend Metro Line 4 to the campus by 2029.")
     assert PLAN.search("The ministry pledged to cover half the cost.")
     assert not PLAN.search("The council promised nothing about the line.")
+    assert PLAN.search("The company said the work would begin in March 2026.")
+    assert not PLAN.search("Permitting Foxconn to build cars there would aid Nissan.")  # a condition, no plan
 
 
 def test_a_plan_reported_may_slip_in_a_later_article(make_pipeline) -> None:  # type: ignore[no-untyped-def]
