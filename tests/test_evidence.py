@@ -72,6 +72,8 @@ from qa.text import tokens
         ("How large is the subsidy?", "money"),
         ("What did Foxconn pay Mitsubishi Motors?", "money"),
         ("How much of the EV battery market does BYD control?", "percent"),  # a share, not a sum
+        ("What pay rise did the dockworkers get?", "percent"),  # "a pay rise of 6.5%"
+        ("How much are the dockworkers paid?", "money"),
         ("What's discouraging Japanese companies from building at home?", "reason"),  # what discourages: a cause
         ("How much of the $7 billion will Toyota spend?", "money"),
         ("Any sign Japan will win back its place in batteries soon?", "judgement"),  # "Is there any sign ...?"  # a payment is money, and without one no answer
