@@ -984,7 +984,9 @@ def score_sentences(
                 score -= WEIGHTS["heading"]
             if referenced and article not in referenced:
                 score -= WEIGHTS["other_article"]  # "the Oppama story" names the article to answer from
-            if any(year not in own and year not in context for year in asked_years):
+            if any(year not in own and year not in context for year in asked_years) and not _dated_by_article(
+                sentence.text, index.sources[article].date, asked_years
+            ):
                 continue  # "CATL's share in 2023" is not answered by its share in 2024
             named_here = stats.article_words[article]
             if any(
@@ -1003,6 +1005,12 @@ def score_sentences(
             if position not in best or best[position].score < score:
                 best[position] = Evidence(sentence, position, score, dense, overlap, typed, leans_on)
     return sorted(best.values(), key=lambda e: (-e.score, e.position))
+
+
+def _dated_by_article(text: str, date: str | None, years: set[str]) -> bool:
+    """A month the text names without a year is of its article's year: "entered service in August", in
+    an article dated 2026-09-16, answers "by August 2026"."""
+    return bool(date) and MONTH.search(text) is not None and not any(YEAR.fullmatch(n) for n in numbers(text)) and years == {date[:4]}
 
 
 def referenced_articles(question: str, index: SearchIndex) -> frozenset[str]:

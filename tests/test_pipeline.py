@@ -415,3 +415,21 @@ def test_each_option_of_a_choice_is_answered_by_a_sentence_that_tells_it_apart(m
     assert_citations_stand_in_their_articles(answer, pipeline)
     quotes = [c.quote for c in answer.citations]
     assert any(q.startswith("Acme will spend") for q in quotes) and any(q.startswith("Bolt will spend") for q in quotes), answer.text
+
+
+def test_a_month_without_a_year_is_of_its_article_s_year(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "dated"
+    folder.mkdir()
+    text = (
+        "Harbor Cranes Enter Service\nBy Port Desk | 16 September 2026\n\n"
+        "Bayline plans 24 automated cranes at the North Pier. "
+        "The first eight automated cranes entered service in August, the company said.\n"
+    )
+    (folder / "cranes.txt").write_text(text, encoding="utf-8")
+    pipeline = make_pipeline("Eight cranes entered service in August.", corpus_dir=folder, abstain_threshold=0.0)
+    answer = pipeline.ask("How many automated cranes were in service by August 2026?")
+    assert not answer.abstained
+    assert any("eight automated cranes" in c.quote for c in answer.citations)
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    # Another year is not the article's.
+    assert pipeline.ask("How many automated cranes were in service by August 2024?").abstained
