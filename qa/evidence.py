@@ -1010,7 +1010,9 @@ def score_sentences(
 def _dated_by_article(text: str, date: str | None, years: set[str]) -> bool:
     """A month the text names without a year is of its article's year: "entered service in August", in
     an article dated 2026-09-16, answers "by August 2026"."""
-    return bool(date) and MONTH.search(text) is not None and not any(YEAR.fullmatch(n) for n in numbers(text)) and years == {date[:4]}
+    if not date or MONTH.search(text) is None:
+        return False
+    return not any(YEAR.fullmatch(n) for n in numbers(text)) and years == {date[:4]}
 
 
 def referenced_articles(question: str, index: SearchIndex) -> frozenset[str]:
