@@ -264,7 +264,9 @@ ARTICLE_REFERENCE = re.compile(r"\bthe\s+(?:[\w'-]+\s+){0,4}?(?:article|story|pi
 CHOICE = re.compile(r"^\W*(?P<ask>(?:which|who|what)\b[^:,?]*?)\s*[:,]\s*(?:either\s+)?(?P<a>[^?]+?),?\s+or\s+(?P<b>[^?]+?)\s*\?*$", re.I)
 CHOICE_ASK = re.compile(r"^\W*(?:which|who|what)(?:['’]s\b|(?:\s+(?:one|[\w-]+))?\s+"
                         r"(?:is|are|was|were|has|have|had|did|does|do|will|would)\b)\s*", re.I)
-MARGIN_ASKED = re.compile(r",?\s+and\s+by\s+(?:how\s+(?:much|many|far|long)(?:\s+\w+)?|what\s+margin)\s*\?*\s*$", re.I)
+# "..., and by how much?", "..., and what are the two figures?": both options' values answer it.
+VALUES_ASKED = re.compile(r",?\s+and\s+(?:by\s+(?:how\s+(?:much|many|far|long)(?:\s+\w+)?|what\s+margin)|what\s+(?:are|were)\s+"
+                          r"(?:the\s+)?(?:two\s+|both\s+)?(?:figures|amounts|numbers|sums|costs|values))\s*\?*\s*$", re.I)
 WHEN_OPTION = "When is "  # "Which opens first: A or B?" asks "When is A opens?" of each
 COMPARATIVE = re.compile(r"\b(?:first|last|earlier|later|sooner|bigger|larger|smaller|higher|lower|greater|more|less|"
                          r"most|least|biggest|largest|smallest|highest|lowest|better|worse)\b", re.I)
@@ -607,7 +609,7 @@ def offers_options(question: str) -> bool:
 def _choice(question: str) -> re.Match[str] | None:
     """The choice in the question, unless its second option runs on into another ask ("... or B, and when ...?").
     "..., and by how much?" asks nothing more: both options' values answer it."""
-    choice = CHOICE.match(MARGIN_ASKED.sub("?", question))
+    choice = CHOICE.match(VALUES_ASKED.sub("?", question))
     return choice if choice and PART_SPLIT.search(choice.group("b")) is None else None
 
 

@@ -966,6 +966,8 @@ def test_a_choice_is_asked_about_each_option() -> None:
     margin = "Which costs more, the North Basin automation or the Gullhaven plant, and by how much?"
     assert question_parts(margin) == ["the North Basin automation costs", "the Gullhaven plant costs"]
     assert choice_options(margin) == ("the North Basin automation", "the Gullhaven plant")
+    figures = "Which costs more, the Tessmoor battery or the Line 4 extension, and what are the two figures?"
+    assert choice_options(figures) == ("the Tessmoor battery", "the Line 4 extension")
     # What the ask says besides its wh-word and comparative is asked of each option, the wh-word is not.
     assert question_parts("Which happened first: Nissan scrapping Kitakyushu or Toyota pausing Fukuoka?") == [
         "When is Nissan scrapping Kitakyushu happened?", "When is Toyota pausing Fukuoka happened?"
