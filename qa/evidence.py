@@ -335,6 +335,9 @@ RARE_NAME_SHARE = 0.15
 # and is taken when it holds this share of what was left out.
 PROJECT = "project"  # what an article may call any plant, factory or venture it has named
 MIN_LEFT_OUT = 0.1
+# How much of something, not what: "running fully automated" is answered by "running in automated
+# mode", and a sentence saying "fully funded" completes nothing.
+DEGREE_WORDS = frozenset("fully completely entirely wholly totally partly partially mostly largely".split())
 MIN_GAIN = 0.5
 NEIGHBOURS = 2  # sentences either side of the best one, in its article, that may complete it
 VERDICT_REACH = 4  # how far after what it judges a verdict may come, within the same section
@@ -1133,7 +1136,7 @@ def gap(question: str, first: Evidence, index: SearchIndex, *, also: tuple[Evide
     if first.typed and wanted not in (None, *SOFT_TYPES):
         head_terms |= {concept(t) for t in _type_words(question)}  # "By what percentage …" is answered by "15%"
     seen = frozenset().union(*(stats.words[e.position] | _context_words(index, stats, e.position) for e in (first, *also)))
-    weights = {t: stats.weight(t) for t in terms - head_terms if t not in seen}
+    weights = {t: stats.weight(t) for t in terms - head_terms - DEGREE_WORDS if t not in seen}
     needs_soft = wanted in SOFT_TYPES and not first.typed
     if sum(weights.values()) < MIN_LEFT_OUT * (sum(stats.weight(t) for t in terms - head_terms) or 1.0) and not needs_soft:
         return None

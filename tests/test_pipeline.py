@@ -433,3 +433,15 @@ def test_a_month_without_a_year_is_of_its_article_s_year(make_pipeline, tmp_path
     assert_citations_stand_in_their_articles(answer, pipeline)
     # Another year is not the article's.
     assert pipeline.ask("How many automated cranes were in service by August 2024?").abstained
+
+
+def test_a_degree_word_left_out_is_no_gap_to_complete(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The company said the whole North Basin would be running in automated mode by the end of 2027. "
+        "Dredging of the approach channel starts next spring. "
+        "\"This is the largest investment in the port's history, and it is fully funded,\" said Tomas Reuel."
+    )
+    pipeline = make_pipeline("By the end of 2027.", corpus_dir=one_article(tmp_path, "Port Automation", text), abstain_threshold=0.0)
+    answer = pipeline.ask("When will the North Basin be running fully automated?")
+    assert any("end of 2027" in c.quote for c in answer.citations)
+    assert not any("fully funded" in c.quote for c in answer.citations)
