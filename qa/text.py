@@ -23,7 +23,7 @@ COMMON_CAPITALISED = STOPWORDS | frozenset(
     according in on at for by as if the a an
     this that these those it its there their they yes no ok okay please also then
     one two three four five six seven eight nine ten first second third fourth fifth sixth seventh eighth
-    ninth tenth""".split()
+    ninth tenth monday tuesday wednesday thursday friday saturday sunday""".split()  # a weekday names no one
 )
 ROLE = re.compile(r"\b(CEO|chief executive|chairman|chairwoman|chair|president|founder|co-founder|minister|"
                   r"spokesperson|spokesman|spokeswoman|director|governor|mayor|chief|head)s?\b", re.I)

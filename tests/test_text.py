@@ -47,6 +47,8 @@ def test_numbers_ignore_digits_glued_to_letters() -> None:
 def test_names_are_capitalised_words_that_are_not_question_words() -> None:
     assert names("What market share did CATL hold in July 2024?") == ["CATL"]
     assert names("How many employees work at Nissan's Oppama plant?") == ["Nissan", "Oppama"]
+    # A weekday names no one: "the company said on Tuesday" gives no new name to an answer.
+    assert names("Bracken Quay will automate its terminal, the company said on Tuesday.") == ["Bracken", "Quay"]
 
 
 def test_a_shouted_question_has_no_names_by_case_alone() -> None:
