@@ -2065,6 +2065,11 @@ def test_a_name_the_quote_does_not_say_the_asked_thing_of_is_not_the_answer() ->
     second = "Which company was in second place?"
     assert any("names CATL" in p for p in check_reply("CATL was in second place.", second, shares, "entity"))
     assert not any("names" in p for p in check_reply("BYD was in second place.", second, shares, "entity"))
+    # A clause naming no one before the name is said of it: "our parent, Aldane Maritime".
+    parent = ["About €410 million comes from our parent, Aldane Maritime, and the rest from three banks.",
+              "Bracken Quay Terminals will automate its North Basin terminal, the company said."]
+    reply = "The parent company of Bracken Quay Terminals is Aldane Maritime."
+    assert not any("names" in p for p in check_reply(reply, "Which company is the parent of Bracken Quay Terminals?", parent, "entity"))
 
 
 def test_a_reply_may_not_deny_a_thing_the_quotes_affirm_even_when_it_is_no_name() -> None:
