@@ -227,12 +227,15 @@ def _misplaced(reply: str, question: str, quotes: list[str], asked_names: set[st
     for quote in quotes:
         cuts = clause_cuts(quote)
         said.append((set(), 0))
+        opening = True  # no clause so far names anyone, asked or not
         for clause in (quote[a:b] for a, b in zip(cuts, cuts[1:], strict=False)):
-            new = {fold(name) for name in names(clause)} - asked_names
-            if new and not said[-1][0]:  # what opens the quote naming no one is said of the first name:
+            named = {fold(name) for name in names(clause)}
+            new = named - asked_names
+            if new and opening:  # what opens the quote naming no one is said of the first name:
                 said[-1] = (new, said[-1][1])  # "... from our parent, Aldane Maritime", "As of July 2024, CATL held"
             elif new:
                 said.append((new, 0))
+            opening = opening and not named
             said[-1] = (said[-1][0], said[-1][1] + len(asked & set(concepts(clause))))
     for name in dict.fromkeys(names(reply)):
         if fold(name) in asked_names:
