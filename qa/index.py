@@ -53,7 +53,7 @@ FILES = (  # every version has these; ANN and TOKENS are checked on their own
 @functools.cache
 def reader_fingerprint() -> str:
     """A hash of how articles are read: cleaned, titled, dated and split into sentences. An index's
-    sentences and titles are stale once it changes, however unchanged the files ("a site menu is no title")."""
+    sentences and titles are stale once it changes, however unchanged the files (a new boilerplate rule)."""
     try:
         parts = [inspect.getsource(module) for module in (qa.articles, qa.chunking)]
     except (OSError, TypeError):  # no source shipped: compare behaviour on a probe instead
