@@ -582,13 +582,13 @@ def supporting(claim: str, citations: list[Citation]) -> list[Citation]:
     # A claim joining values of several quotes is marked with each quote that holds some of them,
     # so a reader finds where every number came from ("€27 million" in the quote about the strike).
     needed, covering = set(unsupported(claim, [])), []
+    holds = {c.number: needed - set(unsupported(claim, [c.quote])) for c in citations}
     while needed:
-        held = {c.number: needed - set(unsupported(claim, [c.quote])) for c in citations}
-        most = max(citations, key=lambda c: len(held[c.number]), default=None)
-        if most is None or not held[most.number]:
+        most = max(citations, key=lambda c: len(holds[c.number] & needed), default=None)
+        if most is None or not holds[most.number] & needed:
             break
         covering.append(most)
-        needed -= held[most.number]
+        needed -= holds[most.number]
     if covering:
         return sorted(covering, key=lambda c: c.number)
     return [max(citations, key=lambda c: _overlap(claim, c.quote))] if citations else []
