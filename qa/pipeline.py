@@ -70,6 +70,8 @@ History = list[tuple[str, str]]
 # "The article says competition comes from one country. What share does that country's leader hold?"
 CONTEXT_THEN_QUESTION = re.compile(r"^(?P<statement>[^?]+?[.!])\s+(?P<question>[A-Z][^?]*\?)\s*$")
 NEAREST_SENTENCES = 4  # the passages of the sentences nearest the question are searched too
+# "will cost €3.05 billion, even without the Line 4 extension": what the value leaves out.
+EXCLUDED = re.compile(r"\b(?:without|excluding|except(?:\s+for)?|apart from|besides|not counting)\s+((?:[\w’'-]+\s+){0,5}[\w’'-]+)", re.I)
 BRIDGE_SHARE = 0.7  # of the abstain threshold, for the sentence that resolves a description
 
 
@@ -306,6 +308,8 @@ class Pipeline:
         for n, (option, (citation, part)) in enumerate(zip(options, cited, strict=True)):
             if own[1 - n] & set(tokens(citation.quote)):
                 return None  # "Toyota and Nissan will spend a combined $7 billion" is neither one's value
+            if any(own[n] & set(tokens(left_out.group(1))) for left_out in EXCLUDED.finditer(citation.quote)):
+                return None  # "the programme will cost €3.05 billion, even without the Line 4 extension"
             value = direct_value(citation.quote, question_type(part), part)
             if value is None:
                 return None

@@ -1035,6 +1035,11 @@ def test_a_choice_is_answered_with_each_options_quoted_value_or_not_at_all() -> 
     vague = Citation(2, "b", "B", "", "", "Toyota plans a new plant.", 0, 25)
     assert Pipeline._weighed(options, [cited[0], (vague, "When is the Lexus plant due?")]) is None
     # A value both options share is neither one's: no lead, the quotes speak for themselves.
+    # A value said to leave an option out is not that option's.
+    without = Citation(2, "b", "B", "", "", "The programme will cost €3.05 billion, even without the Line 4 extension.", 0, 72)
+    costs = [(Citation(1, "a", "A", "", "", "The battery is expected to cost €410 million.", 0, 45), "the battery costs"),
+             (without, "the Line 4 extension costs")]
+    assert Pipeline._weighed(("the battery", "the Line 4 extension"), costs) is None
     shared = Citation(2, "b", "B", "", "", "Toyota and Nissan will spend a combined $7 billion.", 0, 51)
     money = [(Citation(1, "a", "A", "", "", "Toyota will spend $1.7 billion.", 0, 31), "Toyota spending"), (shared, "Nissan spending")]
     assert Pipeline._weighed(("Toyota", "Nissan"), money) is None
