@@ -31,6 +31,12 @@ def live(index_dir: Path) -> Path:
     return current_version(index_dir)  # type: ignore[return-value]
 
 
+def restamp(index_dir: Path, **changes: str) -> None:
+    """Rewrite the live version's manifest with these entries changed, as an older build would have left it."""
+    manifest_path = live(index_dir) / "manifest.json"
+    manifest_path.write_text(json.dumps(json.loads(manifest_path.read_text()) | changes))
+
+
 def counting_tokens(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record every text qa.index and qa.search tokenize."""
     seen: list[str] = []
@@ -165,9 +171,7 @@ def test_an_index_split_by_another_tokenizer_is_refused_then_re_tokenized_withou
     corpus: Path, tmp_path: Path
 ) -> None:
     build_index(corpus, tmp_path / "index", FakeEmbedder())
-    manifest_path = live(tmp_path / "index") / "manifest.json"
-    manifest = json.loads(manifest_path.read_text())
-    manifest_path.write_text(json.dumps(manifest | {"tokenizer": "0123456789abcdef"}))
+    restamp(tmp_path / "index", tokenizer="0123456789abcdef")
     with pytest.raises(IndexCorruptError, match="another version of qa/text.py.*qa index"):
         load_index(tmp_path / "index", FakeEmbedder())
     embedder = CountingEmbedder()
@@ -183,9 +187,7 @@ def test_an_index_read_by_another_article_reader_is_refused_then_read_and_embedd
     corpus: Path, tmp_path: Path
 ) -> None:
     build_index(corpus, tmp_path / "index", FakeEmbedder())
-    manifest_path = live(tmp_path / "index") / "manifest.json"
-    manifest = json.loads(manifest_path.read_text())
-    manifest_path.write_text(json.dumps(manifest | {"reader": "0123456789abcdef"}))
+    restamp(tmp_path / "index", reader="0123456789abcdef")
     with pytest.raises(IndexCorruptError, match="another version of qa/articles.py.*qa index"):
         load_index(tmp_path / "index", FakeEmbedder())
     embedder = CountingEmbedder()

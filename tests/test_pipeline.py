@@ -30,11 +30,12 @@ def assert_lead_is_quoted(answer: Answer) -> None:
     assert not lead or lead.lower() in answer.citations[0].quote.lower(), answer.text
 
 
-def one_article(tmp_path: Path, title: str, text: str) -> Path:
-    """A corpus folder holding one article with this title and text."""
+def one_article(tmp_path: Path, title: str, text: str, *, byline: str = "") -> Path:
+    """A corpus folder holding one article with this title, byline (which may date it) and text."""
     folder = tmp_path / "one"
     folder.mkdir()
-    (folder / "article.txt").write_text(f"Title: {title}\n\n{text}\n", encoding="utf-8")
+    head = f"Title: {title}\n{byline}\n" if byline else f"Title: {title}\n"
+    (folder / "article.txt").write_text(f"{head}\n{text}\n", encoding="utf-8")
     return folder
 
 
@@ -418,14 +419,11 @@ def test_each_option_of_a_choice_is_answered_by_a_sentence_that_tells_it_apart(m
 
 
 def test_a_month_without_a_year_is_of_its_article_s_year(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    folder = tmp_path / "dated"
-    folder.mkdir()
     text = (
-        "Harbor Cranes Enter Service\nBy Port Desk | 16 September 2026\n\n"
         "Bayline plans 24 automated cranes at the North Pier. "
-        "The first eight automated cranes entered service in August, the company said.\n"
+        "The first eight automated cranes entered service in August, the company said."
     )
-    (folder / "cranes.txt").write_text(text, encoding="utf-8")
+    folder = one_article(tmp_path, "Harbor Cranes Enter Service", text, byline="By Port Desk | 16 September 2026")
     pipeline = make_pipeline("Eight cranes entered service in August.", corpus_dir=folder, abstain_threshold=0.0)
     answer = pipeline.ask("How many automated cranes were in service by August 2026?")
     assert not answer.abstained
