@@ -55,6 +55,15 @@ MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|Septem
 PART_OF_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                           r"(?:first|second|third|fourth|1st|2nd|3rd|4th) (?:half|quarter)|Q[1-4]|H[12])(?: of)?,? (?:19|20)\d\d\b")
 MONTH_OF_YEAR = re.compile(MONTH.pattern + r",? (?:19|20)\d\d\b")  # "July 2024", "July, 2024"
+PERIODS = r"year|month|week|day|hour"
+# An amount per period: "150 GWh annually", "120,000-cubic-metre-a-day", "€12 million a year".
+RATE = re.compile(rf"(?:\b|-)(?:a|an|per|each|every)[\s-]+(?:{PERIODS}|annum)\b|\b(?:annual(?:ly)?|yearly|monthly|weekly|daily|hourly)\b|/\s?(?:{PERIODS})\b", re.I)
+# Asked per period, but not "a year ago", "in a year", "within a month" (when, not how often).
+RATE_ASKED = re.compile(
+    rf"(?<!\bin )(?<!\bwithin )(?<!\bfor )\b(?:a|an|per|each|every)\s+(?:{PERIODS})\b(?!\s+(?:ago|earlier|later|before|after|from|on)\b)|"
+    r"\b(?:annual(?:ly)?|yearly|monthly|weekly|daily|hourly)\b",
+    re.I,
+)
 EXACT_WHEN = re.compile(r"\b(what|which) (month|day|date)\b|\bon what date\b|\bexact date\b", re.I)
 TYPE_PATTERNS = {
     "count": re.compile(r"\d|" + NUMBER_WORDS, re.I),
@@ -1373,6 +1382,8 @@ def _has_new_value(
     if wanted == "time" and EXACT_WHEN.search(question):
         return bool(MONTH.search(text))  # "In which month ...?" is not answered by "2028"
     if wanted in ("count", "money", "percent"):
+        if wanted != "percent" and _total_for_rate(text, question):
+            return False
         if wanted == "count" and _part_of_year_only(text, question):
             return False  # "sold in the whole of 2024" is not answered by June 2024's figure
         if wanted == "percent" and _part_of_year_only(text, question, parts=MONTH_OF_YEAR):
@@ -1409,6 +1420,12 @@ def other_ends(quote: str, question: str) -> list[tuple[int, int]]:
     if asked == "start":
         spans += [target.span("value") for target in TARGETED.finditer(quote)]
     return spans
+
+
+def _total_for_rate(text: str, question: str) -> bool:
+    """The question asks for an amount per period ("How much will it cost to run each year?") and
+    the text gives none per period: "It will cost €480 million" is what it costs to build."""
+    return bool(RATE_ASKED.search(question)) and not RATE.search(text)
 
 
 def _part_of_year_only(text: str, question: str, *, parts: re.Pattern[str] = PART_OF_YEAR) -> bool:

@@ -1655,6 +1655,20 @@ def test_a_month_s_figure_does_not_answer_for_the_whole_year() -> None:
     assert _has_new_value(july, "percent", set(), set(), question="What was CATL's market share in July 2024?")
 
 
+def test_an_amount_asked_per_period_is_not_answered_by_a_total() -> None:
+    from qa.evidence import _has_new_value
+
+    build = "It will cost €480 million (about $521 million), the largest water project on the coast."
+    running = "Running the plant will cost €12 million a year, the authority said."
+    asked = "How much will the desalination plant cost to run each year?"
+    assert not _has_new_value(build, "money", set(), set(), question=asked)
+    assert _has_new_value(running, "money", set(), set(), question=asked)
+    assert _has_new_value(build, "money", set(), set(), question="How much will the plant cost?")
+    assert not _answers_count("The fab employs 1,200 people.", "How many wafers per month will the fab produce?")
+    assert _answers_count("It will turn out 40,000 wafers a month.", "How many wafers per month will the fab produce?")
+    assert _answers_count("The line has 4,000 workers.", "How many workers did the line have a year ago?")  # when, not how often
+
+
 def test_a_number_in_words_must_count_what_is_asked_too() -> None:
     text = "In 2024, six of the world's top ten EV battery producers were Chinese companies."
     assert not _answers_count(text, "How many electric cars were sold?")
