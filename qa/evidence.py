@@ -133,7 +133,7 @@ QUESTION_TYPES = (
     ("count", re.compile(WHAT_IS + AMOUNT_NOUN.pattern)),
     ("count", re.compile(HOW_LONG)),  # "For how long?": a number of years
     ("count", re.compile(r"\bhow many\b(?!\s+(?:billion|million|trillion|yen|dollars?|euros?)\b)")),  # "How many projects got subsidies?"
-    ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|pay|pays|paid|paying|worth|funding|subsid(?!iar)\w*|amount|pledg\w*|allocat\w*|"
+    ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|pay|pays|paid|paying|worth|value|valued|funding|subsid(?!iar)\w*|amount|pledg\w*|allocat\w*|"
                          r"price|budget|money|yen|dollars?)\b")),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow (large|big)\b|\bsize of\b")),
     ("time", re.compile(r"\bwhen\b|\b(what|which) (year|month|day|date)\b|\bby when\b|\bdeadline\b|\btimeline\b|"

@@ -74,6 +74,8 @@ from qa.text import tokens
         ("How much of the EV battery market does BYD control?", "percent"),  # a share, not a sum
         ("What pay rise did the dockworkers get?", "percent"),  # "a pay rise of 6.5%"
         ("How much has the line's cost estimate grown?", "money"),  # a change in a sum, not a count
+        ("What is the value of the tunnelling contract?", "money"),  # a deal's value is a sum
+        ("What is the value of its stake?", "percent"),
         ("How much would battery production rise?", "count"),
         ("How much are the dockworkers paid?", "money"),
         ("What's discouraging Japanese companies from building at home?", "reason"),  # what discourages: a cause
