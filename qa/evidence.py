@@ -38,10 +38,11 @@ from qa.text import (
 # "one of the globe's biggest" counts nothing.
 # "one" that ends its phrase stands for a thing, it counts none: "an entirely new one."
 NUMBER_WORDS = r"\b(one(?!\s+(?:of|another)\b|\s*[.,;:!?)—]|\s*$)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)\b"
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # A time the reader dates by the article: "earlier this year", "last month", "on Wednesday".
 RELATIVE_TIME = re.compile(r"\b(?:(?:earlier|later|early|late) (?:this|last|next) (?:year|month|week)|(?:earlier|later) this (?:year|month|week)|"
                            r"(?:this|last|next) (?:year|month|week)|yesterday|"
-                           r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
+                           rf"on (?:{WEEKDAYS}))\b")
 PAST = re.compile(r"earlier|early|last|yesterday|on ", re.I)
 FUTURE = re.compile(r"\b(will|going to|expected to|due to|set to|plans? to)\b", re.I)
 FROM_TO = re.compile(r"\bfrom\s+(?P<start>[$€£¥]?\d[\d.,]*\s?%?)(?:\s+[\w-]+){0,2}?\s+to\s+(?P<end>[$€£¥]?\d[\d.,]*\s?%?)", re.I)
@@ -50,7 +51,8 @@ GOAL = re.compile(r"\b(?:target|goal|aim|would|reach|rise to|grow to|increase to
 # A value set for a later year: "150 GWh annually by 2030", "to 80% by 2030".
 TARGETED = re.compile(r"(?<![\w.])(?P<value>[$€£¥]?\d[\d.,]*\s?%?)(?:\s+[\w-]+){0,2}?\s+by\s+(?:the\s+year\s+)?(?:19|20)\d\d\b", re.I)
 TIME_REACH = 4  # words either side of a relative time that tie it to what it dates
-MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
+MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH = re.compile(rf"\b({MONTH_NAMES})\b")
 # A month or a part of a year, with the year: "June 2024", "the first half of 2023", "Q3 2024".
 PART_OF_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                           r"(?:first|second|third|fourth|1st|2nd|3rd|4th) (?:half|quarter)|Q[1-4]|H[12])(?: of)?,? (?:19|20)\d\d\b")
@@ -199,12 +201,13 @@ ASKS_MONEY = re.compile(r"\b(cost|costs|invest\w*|spend\w*|spent|worth|fund\w*|s
                         r"yen|dollars?|pay\w*|paid|financ\w*|amount|sum|afford\w*|expensive|cheap\w*)\b", re.I)
 SHARE_OR_SUM_AFTER = re.compile(r"\s?(%|percent\b|per cent\b)|\s*((b|m|tr)illion\s+)?(yen|dollars?|usd|euros?)\b", re.I)
 # "on Kyushu Island", "on the Gulf Coast": "on" before a name says where only for such land.
+NOT_A_PLACE = rf"(?:{MONTH_NAMES}|{WEEKDAYS})\b"  # "in March 2026", "on Monday"
 PLACE = re.compile(r"\b(?:(?:in|at|near|from|outside)\s+(?:the\s+)?|"
                    r"on\s+(?:the\s+)?(?=(?:[A-Z][\w-]+\s+){1,2}(?:Island|Islands|Peninsula|Coast|Bay)\b))"
-                   r"((?:[A-Z][\w-]+[\s,]*){1,3})")
+                   rf"(?!{NOT_A_PLACE})((?:[A-Z][\w-]+[\s,]*){{1,3}})")
 # "redirecting their focus abroad—particularly to the United States" says where to; a question
 # asking where something comes from is not answered by it.
-DESTINATION = re.compile(r"\bto\s+(?:the\s+)?((?:[A-Z][\w-]+[\s,]*){1,3})")
+DESTINATION = re.compile(rf"\bto\s+(?:the\s+)?(?!{NOT_A_PLACE})((?:[A-Z][\w-]+[\s,]*){{1,3}})")
 NEGATION = r"not(?!\s+only\b)|never|no longer|rather than|instead of"  # words that deny what follows them
 DENIAL = re.compile(rf"\b(?:{NEGATION})\s*$", re.I)  # "not in Japan": right before a place
 # "Nissan's Kitakyushu project": an owner, a name, a thing.

@@ -141,6 +141,16 @@ def test_a_place_may_be_named_with_the() -> None:
     assert [p.strip() for p in places(text, "Where is Toyota likely to expand?")] == ["United States"]  # Japan is denied
 
 
+def test_a_month_or_a_weekday_is_no_place() -> None:
+    from qa.evidence import places
+
+    question = "Where is the crane maker building its new factory?"
+    dates = "The company said the work would begin in March 2026, from May to June, and end on Friday."
+    assert places(dates, question) == []
+    assert [p.strip() for p in places("It will open in Marseille in May.", question)] == ["Marseille"]
+    assert [p.strip() for p in places("Talks moved to Mayfield.", question)] == ["Mayfield"]  # a name beginning like a month
+
+
 def test_where_a_company_is_from_is_said_by_its_people_word() -> None:
     from qa.evidence import concepts, places
 
