@@ -1483,7 +1483,9 @@ def counts_other(text: str, match: re.Match[str], question: str) -> bool:
     asked = HOW_MANY.search(question) or amount_asked(question)
     # "six of the world's top ten producers were Chinese companies": a part of what the clause names.
     partitive = re.match(r"\s+(?:out\s+)?of\b", text[match.end() :])
-    things = counted_things(text, match.end(), reach=PARTITIVE_REACH if partitive else 2)
+    # "150,000 cubic metres of drinking water": a measure counts what follows its "of".
+    measure = re.match(r"\s+(?:[a-z][\w-]*\s+){1,2}of\b", text[match.end() :])
+    things = counted_things(text, match.end(), reach=PARTITIVE_REACH if partitive or measure else 2)
     if asked is None or not tokens(asked.group(1)) or not things:
         return False
     if any(edit_distance_at_most(fold(asked.group(1)), fold(word), 2) for word in things):

@@ -1394,6 +1394,17 @@ def test_a_count_is_of_what_is_cut_added_or_held_as_the_question_asks(question: 
     assert counts_other(staff, NUMBER.search(staff), "How many plants does it have?")
 
 
+def test_a_measure_counts_what_follows_its_of() -> None:
+    from qa.evidence import counts_other
+    from qa.text import NUMBER
+
+    water = "The plant will produce 150,000 cubic metres of drinking water a day when it is complete."
+    assert not counts_other(water, NUMBER.search(water), "How much drinking water will the plant produce?")
+    assert counts_other(water, NUMBER.search(water), "How much electricity will the plant produce?")
+    lithium = "The mine will produce 40,000 tonnes of lithium a year."
+    assert counts_other(lithium, NUMBER.search(lithium), "How much nickel will the mine produce?")
+
+
 def test_people_are_not_counted_in_units_of_power() -> None:
     from qa.evidence import counts_other
     from qa.text import NUMBER
