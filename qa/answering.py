@@ -505,6 +505,14 @@ VALUE = re.compile(
 )
 SAME_AMOUNT = re.compile(r"\s*(\(|,\s*or\s+|\s+or\s+)\s*(?:approximately|about|around|roughly)?\s*", re.I)
 UNITS = {"yen", "dollars", "usd", "euros", "gwh", "mwh", "kwh", "percent"}
+# When work on a thing starts, not when the thing itself runs: "Construction is scheduled to begin in May 2026".
+WORK_STARTS = re.compile(
+    r"\b(?:construction|building|work|demolition|groundwork)\b(?:[^,.;]*?)\b(?:begins?|began|begun|start(?:s|ed)?|commences?|commenced)\b"
+    r"|\b(?:begins?|began|start(?:s|ed)?|commences?)\s+(?:construction|building|work)\b|\bbreak(?:s|ing)?\s+ground\b",
+    re.I,
+)
+RUNS_ASKED = re.compile(r"\b(?:open|opens|opened|opening|running|operational|operating|in operation|in service|completed?|"
+                        r"completion|finished|ready|online|up and running)\b", re.I)
 
 
 def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
@@ -543,6 +551,8 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
             continue
         if wanted == "time" and not all(YEAR.fullmatch(v) for v in value):
             continue
+        if wanted == "time" and _work_start(quote, match.start(), question):
+            continue  # "When will it be up and running?" is not answered by when its construction begins
         if wanted == "count" and any(YEAR.fullmatch(v) for v in value):
             continue  # "how many" is not answered by a year
         if wanted == "count":
@@ -562,6 +572,15 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
     month = re.search(rf"(?:{MONTH.pattern})\s+$", quote[:start]) if wanted == "time" else None
     phrase = quote[month.start() if month else start : end]  # "June 2024", not "2024"
     return phrase[0].upper() + phrase[1:]
+
+
+def _work_start(quote: str, at: int, question: str) -> bool:
+    """The time at `at` is when work on a thing begins, in its clause, where the question asks when
+    the thing itself runs ("When will the battery be up and running?")."""
+    if not RUNS_ASKED.search(question) or WORK_STARTS.search(question):
+        return False
+    clause = re.split(r"[,;:]|\band\b", quote[:at])[-1]
+    return bool(WORK_STARTS.search(clause)) and not RUNS_ASKED.search(clause)
 
 
 def dated_time(citation: Citation, question: str) -> str | None:

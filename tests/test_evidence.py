@@ -695,6 +695,16 @@ def test_no_value_leads_from_a_quote_that_does_not_say_the_month_asked() -> None
     assert direct_value(whole_year, "percent", "What share did CATL hold in 2024?") == "37.9%"
 
 
+def test_when_work_begins_does_not_lead_an_answer_to_when_the_thing_runs() -> None:
+    from qa.answering import direct_value
+
+    begins = "Construction at the site is scheduled to begin in May 2026, once demolition is complete."
+    assert direct_value(begins, "time", "When will the battery be fully up and running?") is None
+    assert direct_value(begins, "time", "When will construction begin?") == "May 2026"
+    both = "Work starts in 2025, and the line opens in 2027."
+    assert direct_value(both, "time", "When does the line open?") == "2027"
+
+
 def _at(index, prefix: str, score: float, *, typed: bool = True, overlap: float = 0.5):  # type: ignore[no-untyped-def]
     """The indexed sentence starting with `prefix`, as evidence with the given score."""
     from qa.evidence import Evidence
