@@ -1642,23 +1642,29 @@ def thing_kind(text: str, question: str) -> str | None:
     """The words the text puts before the thing whose kind the question asks ("What type of
     batteries ...?"): "lithium iron phosphate (LFP)" from "... to produce lithium iron phosphate
     (LFP) batteries"; None when the text says fewer than two words the question does not already say."""
-    asked = re.search(r"\b(?:kind|sort|type)s? of ([a-z-]+)", question, re.I)
+    asked = re.search(r"\b(?:kind|sort|type)s? of ((?:[a-z-]+\s*){1,3})", question, re.I)
     if asked is None:
         return None
-    thing, known = tokens(asked.group(1)), set(tokens(question))
-    for match in re.finditer(r"[\w-]+", text):
-        if not thing or tokens(match.group(0)) != thing:
+    words, known = asked.group(1).split(), set(tokens(question))
+    # The thing may be said in two words: "What kind of power station ...?" is "coal-fired power station".
+    for size in range(len(words), 0, -1):
+        thing = [tokens(word) for word in words[:size]]
+        if not all(thing):
             continue
-        after = re.match(r"\s+([\w-]+)", text[match.end() :])
-        if after and tokens(after.group(1)):
-            continue  # "battery" in "battery plant" is not the thing, only says which plant
-        kept: list[str] = []
-        for word in reversed(text[: match.start()].split()[-VARIETY_WORDS:]):
-            if fold(word) in STOPWORDS or not re.fullmatch(r"[\w-]+|\([A-Z][\w-]*\)", word):
-                break
-            kept.insert(0, word)
-        if len(set(tokens(" ".join(kept))) - known) >= 2:  # not "EV batteries": what most batteries here are
-            return " ".join(kept)
+        found = list(re.finditer(r"[\w-]+", text))
+        for at in range(len(found) - size + 1):
+            if [tokens(match.group(0)) for match in found[at : at + size]] != thing:
+                continue
+            after = re.match(r"\s+([\w-]+)", text[found[at + size - 1].end() :])
+            if size == 1 and after and tokens(after.group(1)):
+                continue  # "battery" in "battery plant" is not the thing, only says which plant
+            kept: list[str] = []
+            for word in reversed(text[: found[at].start()].split()[-VARIETY_WORDS:]):
+                if fold(word) in STOPWORDS or not re.fullmatch(r"[\w-]+|\([A-Z][\w-]*\)", word):
+                    break
+                kept.insert(0, word)
+            if len(set(tokens(" ".join(kept))) - known) >= 2:  # not "EV batteries": what most batteries here are
+                return " ".join(kept)
     return None
 
 

@@ -1810,6 +1810,12 @@ def test_what_kind_of_thing_is_read_from_the_words_before_it() -> None:
     assert thing_kind("Japan wants a steady supply of EV batteries.", question) is None  # one word: what they all are
     assert thing_kind("Kitakyushu batteries were planned.", question) is None  # what the question says already
 
+    # A thing named in two words: its kind is what stands before both.
+    station = "What kind of power station used to stand on the site?"
+    coal = "The battery will be built on the site of the former Tessmoor coal-fired power station near Brackwell."
+    assert thing_kind(coal, station) == "former Tessmoor coal-fired"
+    assert thing_kind("The site once held a power plant run by a coal-mining firm.", station) is None
+
 
 def test_what_kind_of_company_a_name_is_is_read_from_how_the_quote_describes_it() -> None:
     from qa.answering import direct_value
