@@ -55,6 +55,7 @@ COOKIE_NOTICE_MAX_WORDS = 40
 BULLET = re.compile(r"\s*(?:[•·▪◦●■►▶]\s*|[*–—-]\s+)+(?=\S)")
 # In Markdown/HTML a paragraph ends at a blank line, and each list item ("- ", "• ") is its own block.
 BLANK_LINE_OR_LIST_ITEM = re.compile(r"\n[ \t\r\f\v]*\n\s*|\n(?=[ \t]*(?:[•·▪◦●■►▶]|[*+–—-][ \t]))")
+HEADLINE_CASED = 0.8  # share of a headline's longer words that start with a capital
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 MONTHS = (
@@ -257,14 +258,22 @@ def _drop_trailing_headline_list(visible: str, blocks: list[tuple[int, int]]) ->
         if "\n\n" in visible[blocks[index - 1][1] : blocks[index][0]].replace("\r", "").replace(" ", ""):
             last_gap = index
     tail = blocks[last_gap:]
-    # Bulleted lines are the article's own list ("Key facts"), not links to other stories.
+    # Bulleted lines are the article's own list ("Key facts"), not links to other stories, unless
+    # each is a headline: capitalised word by word, no sentence ("- Tarnbury Bridge to Close for Six Weeks").
     headline_like = [
-        b for b in tail if len(visible[b[0] : b[1]].split()) <= 25 and not BULLET.match(visible, *b)
+        b for b in tail
+        if len(visible[b[0] : b[1]].split()) <= 25 and (not BULLET.match(visible, *b) or _headline_cased(visible[b[0] : b[1]]))
     ]
     unpunctuated = [b for b in tail if not SENTENCE_END.search(visible[b[0] : b[1]].rstrip())]
     if last_gap and len(tail) >= 3 and len(headline_like) == len(tail) and len(unpunctuated) >= 0.7 * len(tail):
         return blocks[:last_gap]
     return blocks
+
+
+def _headline_cased(line: str) -> bool:
+    """Written as a headline: no sentence end, and its longer words capitalised."""
+    words = [word for word in re.findall(r"[A-Za-z][\w'’-]*", line) if len(word) > 3]
+    return bool(words) and not SENTENCE_END.search(line.rstrip()) and sum(w[0].isupper() for w in words) >= HEADLINE_CASED * len(words)
 
 
 def _is_byline(line: str) -> bool:

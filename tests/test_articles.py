@@ -144,6 +144,17 @@ def test_a_final_bulleted_key_facts_list_is_article_text_not_a_headline_list() -
     assert "It employs 3,900 people" in lines and "The plant opens in 2027" in lines
 
 
+def test_a_final_bulleted_list_of_headlines_is_not_article_text() -> None:
+    body = "\n".join(f"Paragraph {n} of the story says something new about the plant." for n in range(5))
+    more = (
+        "More from Vale Courier\n- Tarnbury Bridge to Close for Six Weeks of Structural Repairs\n"
+        "- Stennick Rovers Promoted After 3-1 Win Over Wexholm Athletic\n- Library Marks 150 Years With Map Exhibition\n"
+    )
+    lines = kept_lines(body + "\n\n" + more, clean(body + "\n\n" + more))
+    assert "Paragraph 4 of the story says something new about the plant." in lines
+    assert not any("Tarnbury" in line or "More from" in line for line in lines)
+
+
 def test_a_news_paragraph_about_cookie_rules_is_not_a_cookie_notice() -> None:
     paragraph = (
         "European regulators said the new policy requires websites to ask visitors before storing "
