@@ -76,6 +76,8 @@ from qa.text import tokens
         ("How much has the line's cost estimate grown?", "money"),  # a change in a sum, not a count
         ("What is the value of the tunnelling contract?", "money"),  # a deal's value is a sum
         ("What is the value of its stake?", "percent"),
+        ("How far is Lowmere from Pellingford General?", "count"),  # a distance: "38 kilometres away"
+        ("How far behind China is Japan?", None),
         ("How much would battery production rise?", "count"),
         ("How much are the dockworkers paid?", "money"),
         ("What's discouraging Japanese companies from building at home?", "reason"),  # what discourages: a cause
