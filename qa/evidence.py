@@ -339,6 +339,7 @@ ANAPHORIC_OPENING = re.compile(r"\W*(?:this|these|that|those|such|it|its|they|th
 THING_OPENING = re.compile(
     r"\W*the\s+(?:facility|plant|factory|site|project|venture|company|firm|automaker|carmaker)\b", re.I
 )
+FULL_NAME = re.compile(r"\b(?!The\b)[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*){1,4}")  # "Ashcombe Regional Health Board"
 ANAPHORIC_REACH = 4  # for a sentence that opens by pointing back
 # What "The facility, ..." borrows from the sentence that named it: that name or place. Its numbers
 # and dates belong to other facts ("X, founded in 2021, ...": not when "the company" opens a plant).
@@ -873,6 +874,7 @@ class _Stats:
         lower = set(tokens(" ".join(re.findall(r"(?<![\w.'’-])[a-z][\w'’.-]*", said))))
         inner = " ".join(s.text.split(maxsplit=1)[-1] for s in index.sentences if not s.heading)
         self.name_tokens = frozenset(t for name in names(inner) for t in tokens(name)) - lower
+        self.called = _called_by_name(index)
         article_words: dict[str, set[str]] = {}
         for sentence, words in zip(index.sentences, self.words, strict=True):
             article_words.setdefault(sentence.article_id, set()).update(words)
@@ -1254,13 +1256,36 @@ def introduced_names(question: str, text: str, index: SearchIndex | None = None)
 
 
 def _context_words(index: SearchIndex, stats: _Stats, position: int) -> frozenset[str]:
-    """Words of the previous sentence(s) in the same article and of the article's title.
+    """Words of the previous sentence(s) in the same article and of the article's title, and the
+    full names of what the sentence calls short.
 
     A sentence that opens by pointing back ("This setback dealt a blow ...") leans on more of what
     came before: the setback was named three sentences earlier.
     """
     article = index.sentences[position].article_id
-    return stats.title_words.get(article, frozenset()) | _leaned_words(index, stats, position)
+    return stats.title_words.get(article, frozenset()) | _leaned_words(index, stats, position) | stats.called[position]
+
+
+def _called_by_name(index: SearchIndex) -> list[frozenset[str]]:
+    """For each sentence, the words of the names it calls by their last word: "a spokesperson for
+    the health board" is for the Ashcombe Regional Health Board its article named earlier."""
+    called: list[frozenset[str]] = []
+    named: dict[str, str] = {}  # last word of a name of two or more words -> the latest such name
+    article = None
+    for sentence in index.sentences:
+        if sentence.article_id != article:
+            named, article = {}, sentence.article_id
+        said, words = fold(sentence.text), set()
+        for last, name in named.items():
+            # "the health board", "the board"; not "the research states" for the United States.
+            for short in re.finditer(rf"\bthe\s+(?:([\w-]+)\s+)?{re.escape(last)}\b", said):
+                if short.group(1) is None or short.group(1) in fold(name).split():
+                    words.update(concepts(name))
+        called.append(frozenset(words))
+        if not sentence.heading:  # a heading capitalises every word: "Among Global Battery Giants"
+            for match in FULL_NAME.finditer(sentence.text):
+                named[fold(match.group(0).split()[-1])] = match.group(0)
+    return called
 
 
 def _leaned_words(index: SearchIndex, stats: _Stats, position: int) -> frozenset[str]:

@@ -2208,3 +2208,26 @@ def test_a_role_said_to_be_another_organisations_names_no_holder() -> None:
         assert _has_new_value(own, "entity", set(), asked, _named_thing(question), question=question)
     # A question naming no owner takes anyone's.
     assert direct_value(other, "entity", "Who is the chief executive?") == "Henrika Solberg-Ames"
+
+
+def test_a_name_called_short_carries_its_full_name_as_context(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """"a spokesperson for the health board" is for the Ashcombe Regional Health Board named earlier,
+    so a question naming the board in full does not find its name missing there."""
+    import qa.evidence as evidence
+
+    corpus = tmp_path / "board"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Board Approves Hospital Merger\n\n"
+        "The Ashcombe Regional Health Board approved the merger on Thursday. Officials in the United States took note. "
+        "Staff were told on Friday. Patients were not. "
+        '"We are satisfied," said Caspar Whitlow, a spokesperson for the health board. '
+        "The research states that waiting times fell.\n",
+        encoding="utf-8",
+    )
+    index = make_pipeline(corpus_dir=corpus).index
+    called = dict(zip((s.text for s in index.sentences), evidence._stats(index).called, strict=True))
+    whitlow = next(text for text in called if "Whitlow" in text)
+    assert {"ashcombe", "regional"} <= called[whitlow]
+    assert evidence._context_words(index, evidence._stats(index), list(called).index(whitlow)) >= {"ashcombe", "regional"}
+    assert not called["The research states that waiting times fell."]  # "research" is no part of "United States"
