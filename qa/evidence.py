@@ -340,6 +340,7 @@ THING_OPENING = re.compile(
     r"\W*the\s+(?:facility|plant|factory|site|project|venture|company|firm|automaker|carmaker)\b", re.I
 )
 FULL_NAME = re.compile(r"\b(?!The\b)[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*){1,4}")  # "Ashcombe Regional Health Board"
+SHORT_NAME = re.compile(r"\bthe\s+([\w-]+)(?:\s+([\w-]+))?")  # "the health board", "the board"
 ANAPHORIC_REACH = 4  # for a sentence that opens by pointing back
 # What "The facility, ..." borrows from the sentence that named it: that name or place. Its numbers
 # and dates belong to other facts ("X, founded in 2021, ...": not when "the company" opens a plant).
@@ -1275,11 +1276,12 @@ def _called_by_name(index: SearchIndex) -> list[frozenset[str]]:
     for sentence in index.sentences:
         if sentence.article_id != article:
             named, article = {}, sentence.article_id
-        said, words = fold(sentence.text), set()
-        for last, name in named.items():
-            # "the health board", "the board"; not "the research states" for the United States.
-            for short in re.finditer(rf"\bthe\s+(?:([\w-]+)\s+)?{re.escape(last)}\b", said):
-                if short.group(1) is None or short.group(1) in fold(name).split():
+        words: set[str] = set()
+        # "the health board", "the board"; not "the research states" for the United States.
+        for short in SHORT_NAME.finditer(fold(sentence.text)):
+            for before, last in ((short.group(1), short.group(2)), (None, short.group(1))):
+                name = named.get(last)
+                if name and (before is None or before in fold(name).split()):
                     words.update(concepts(name))
         called.append(frozenset(words))
         if not sentence.heading:  # a heading capitalises every word: "Among Global Battery Giants"
