@@ -54,16 +54,16 @@ TIME_REACH = 4  # words either side of a relative time that tie it to what it da
 MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTH = re.compile(rf"\b({MONTH_NAMES})\b")
 # A month or a part of a year, with the year: "June 2024", "the first half of 2023", "Q3 2024".
-PART_OF_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+PART_OF_YEAR = re.compile(rf"\b(?:{MONTH_NAMES}|"
                           r"(?:first|second|third|fourth|1st|2nd|3rd|4th) (?:half|quarter)|Q[1-4]|H[12])(?: of)?,? (?:19|20)\d\d\b")
 MONTH_OF_YEAR = re.compile(MONTH.pattern + r",? (?:19|20)\d\d\b")  # "July 2024", "July, 2024"
 PERIODS = r"year|month|week|day|hour"
+PER_PERIOD = r"\b(?:annual(?:ly)?|yearly|monthly|weekly|daily|hourly)\b"
 # An amount per period: "150 GWh annually", "120,000-cubic-metre-a-day", "€12 million a year".
-RATE = re.compile(rf"(?:\b|-)(?:a|an|per|each|every)[\s-]+(?:{PERIODS}|annum)\b|\b(?:annual(?:ly)?|yearly|monthly|weekly|daily|hourly)\b|/\s?(?:{PERIODS})\b", re.I)
+RATE = re.compile(rf"(?:\b|-)(?:a|an|per|each|every)[\s-]+(?:{PERIODS}|annum)\b|{PER_PERIOD}|/\s?(?:{PERIODS})\b", re.I)
 # Asked per period, but not "a year ago", "in a year", "within a month" (when, not how often).
 RATE_ASKED = re.compile(
-    rf"(?<!\bin )(?<!\bwithin )(?<!\bfor )\b(?:a|an|per|each|every)\s+(?:{PERIODS})\b(?!\s+(?:ago|earlier|later|before|after|from|on)\b)|"
-    r"\b(?:annual(?:ly)?|yearly|monthly|weekly|daily|hourly)\b",
+    rf"(?<!\bin )(?<!\bwithin )(?<!\bfor )\b(?:a|an|per|each|every)\s+(?:{PERIODS})\b(?!\s+(?:ago|earlier|later|before|after|from|on)\b)|{PER_PERIOD}",
     re.I,
 )
 EXACT_WHEN = re.compile(r"\b(what|which) (month|day|date)\b|\bon what date\b|\bexact date\b", re.I)
@@ -1414,7 +1414,7 @@ def _has_new_value(
         return bool(MONTH.search(text))  # "In which month ...?" is not answered by "2028"
     if wanted in ("count", "money", "percent"):
         if wanted != "percent" and _total_for_rate(text, question):
-            return False
+            return False  # "How much will it cost to run each year?" is not answered by what it costs to build
         if wanted == "count" and _part_of_year_only(text, question):
             return False  # "sold in the whole of 2024" is not answered by June 2024's figure
         if wanted == "percent" and _part_of_year_only(text, question, parts=MONTH_OF_YEAR):
@@ -1674,12 +1674,12 @@ def thing_kind(text: str, question: str) -> str | None:
     if asked is None:
         return None
     words, known = asked.group(1).split(), set(tokens(question))
+    found = list(re.finditer(r"[\w-]+", text))
     # The thing may be said in two words: "What kind of power station ...?" is "coal-fired power station".
     for size in range(len(words), 0, -1):
         thing = [tokens(word) for word in words[:size]]
         if not all(thing):
             continue
-        found = list(re.finditer(r"[\w-]+", text))
         for at in range(len(found) - size + 1):
             if [tokens(match.group(0)) for match in found[at : at + size]] != thing:
                 continue
