@@ -1271,7 +1271,8 @@ def _called_by_name(index: SearchIndex) -> list[frozenset[str]]:
     """For each sentence, the words of the names it calls by their last word: "a spokesperson for
     the health board" is for the Ashcombe Regional Health Board its article named earlier."""
     called: list[frozenset[str]] = []
-    named: dict[str, str] = {}  # last word of a name of two or more words -> the latest such name
+    # Last word of a name of two or more words -> the latest such name's words and its concepts.
+    named: dict[str, tuple[list[str], frozenset[str]]] = {}
     article = None
     for sentence in index.sentences:
         if sentence.article_id != article:
@@ -1281,12 +1282,13 @@ def _called_by_name(index: SearchIndex) -> list[frozenset[str]]:
         for short in SHORT_NAME.finditer(fold(sentence.text)):
             for before, last in ((short.group(1), short.group(2)), (None, short.group(1))):
                 name = named.get(last)
-                if name and (before is None or before in fold(name).split()):
-                    words.update(concepts(name))
+                if name and (before is None or before in name[0]):
+                    words |= name[1]
         called.append(frozenset(words))
         if not sentence.heading:  # a heading capitalises every word: "Among Global Battery Giants"
             for match in FULL_NAME.finditer(sentence.text):
-                named[fold(match.group(0).split()[-1])] = match.group(0)
+                said = fold(match.group(0)).split()
+                named[said[-1]] = (said, frozenset(concepts(match.group(0))))
     return called
 
 
@@ -1675,13 +1677,14 @@ def thing_kind(text: str, question: str) -> str | None:
         return None
     words, known = asked.group(1).split(), set(tokens(question))
     found = list(re.finditer(r"[\w-]+", text))
+    said = [tokens(match.group(0)) for match in found]
     # The thing may be said in two words: "What kind of power station ...?" is "coal-fired power station".
     for size in range(len(words), 0, -1):
         thing = [tokens(word) for word in words[:size]]
         if not all(thing):
             continue
         for at in range(len(found) - size + 1):
-            if [tokens(match.group(0)) for match in found[at : at + size]] != thing:
+            if said[at : at + size] != thing:
                 continue
             after = re.match(r"\s+([\w-]+)", text[found[at + size - 1].end() :])
             if size == 1 and after and tokens(after.group(1)):
