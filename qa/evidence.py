@@ -23,6 +23,7 @@ from qa.embedding import english_words
 from qa.index import SearchIndex
 from qa.retrieval import Hit
 from qa.text import (
+    MONTH_WORDS,
     NUMBER,
     ORDINALS,
     ROLE,
@@ -51,7 +52,7 @@ GOAL = re.compile(r"\b(?:target|goal|aim|would|reach|rise to|grow to|increase to
 # A value set for a later year: "150 GWh annually by 2030", "to 80% by 2030".
 TARGETED = re.compile(r"(?<![\w.])(?P<value>[$€£¥]?\d[\d.,]*\s?%?)(?:\s+[\w-]+){0,2}?\s+by\s+(?:the\s+year\s+)?(?:19|20)\d\d\b", re.I)
 TIME_REACH = 4  # words either side of a relative time that tie it to what it dates
-MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH_NAMES = "|".join(sorted(month.capitalize() for month in MONTH_WORDS))  # "April|August|...": no month begins another
 MONTH = re.compile(rf"\b({MONTH_NAMES})\b")
 # A month or a part of a year, with the year: "June 2024", "the first half of 2023", "Q3 2024".
 PART_OF_YEAR = re.compile(rf"\b(?:{MONTH_NAMES}|"
