@@ -62,6 +62,7 @@ ABBREVIATIONS = {"Co.", "Corp.", "Inc.", "Ltd.", "Bros.", "Jr.", "Sr.", "St."}
 PLACE_NAME = re.compile(r"\b(?:in|at|near|from|outside)\s+(?:the\s+)?([A-Z][\w-]+)(?!\s+(?!and\b|or\b)[a-z])")
 # "Chinese batteries": an adjective, not something "it" can point to.
 NATIONALITY = re.compile(r"(?:ese|ian|ean|ican|ish)$")
+QUOTE_OPENS = "“"  # where an answer's own words end and its quotes begin
 
 
 def standalone_question(question: str, history: list[tuple[str, str]] | None) -> str:
@@ -173,20 +174,26 @@ def _new_name(answer: str, previous: str, exclude: Iterable[str] = (), *, place:
 
     Not a name in `exclude`, not a nationality adjective, not a place an earlier "Japanese" already
     named; with `place`, a name that stands after "from"/"in"/"at" when there is one ("from China").
+    When the answer's own words restate what was asked and name something, that name comes before
+    the names in its quotes: "The company building the hub is Carden Builders. [1] “… a hub at
+    Marwick General Hospital …”" is about Carden Builders. A bare "Lansing, Michigan." pairs nothing.
     """
     known = set(exclude) | {form for name in names(previous) for form in place_forms(name.lower())}
     fresh = [name for name in names(answer) if name.lower() not in known and not NATIONALITY.search(name)]
     if place:
         places = {match.group(1) for match in PLACE_NAME.finditer(answer)}
         fresh = [name for name in fresh if name in places] or fresh
-    return _main_subject(answer[_nearest(fresh, answer, previous) :]) if fresh else None
+    if not fresh:
+        return None
+    lead = answer.split(QUOTE_OPENS, 1)[0]  # a prefix of the answer: where a name starts is the same in both
+    in_lead = [name for name in fresh if name in lead] if _asked_words(previous) & set(tokens(lead)) else []
+    start = _nearest(in_lead, lead, previous) if in_lead else _nearest(fresh, answer, previous)
+    return _main_subject(answer[start:])
 
 
 def _nearest(candidates: list[str], answer: str, previous: str) -> int:
     """Where in the answer the candidate nearest the earlier question's own words starts."""
-    # A role is asked about, not named: "Who is Nissan's CEO?" is answered next to "CEO".
-    roles = {token for match in ROLE.finditer(previous) for token in tokens(match.group(0))}
-    asked = set(tokens(previous)) - ({token for name in names(previous) for token in tokens(name)} - roles)
+    asked = _asked_words(previous)
     words = list(re.finditer(r"\S+", answer))
     echoes = [i for i, word in enumerate(words) if asked & set(tokens(word.group(0)))]
     best: tuple[int, int] | None = None  # (distance, start)
@@ -205,6 +212,13 @@ def _nearest(candidates: list[str], answer: str, previous: str) -> int:
     ):
         start = before.start(1)  # "Motors" is part of "Mitsubishi Motors"
     return start
+
+
+def _asked_words(previous: str) -> set[str]:
+    """The earlier question's own words, not its names; a role is asked about, not named: "Who is
+    Nissan's CEO?" is answered next to "CEO"."""
+    roles = {token for match in ROLE.finditer(previous) for token in tokens(match.group(0))}
+    return set(tokens(previous)) - ({token for name in names(previous) for token in tokens(name)} - roles)
 
 
 def _main_subject(text: str) -> str | None:

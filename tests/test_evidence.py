@@ -464,6 +464,15 @@ def test_a_short_question_of_its_own_stands_alone() -> None:
         # "that company" is the company named, not something it owns.
         ("Which company is Nissan talking to about Oppama?", "“Nissan is in talks with Foxconn to allow EV production.” [1]",
          "Where is that company from?", "Where is Foxconn from?"),
+        # The name the answer's own words give comes before one a quote gives beside the asked words.
+        ("Which company is building the depot at Marwick?",
+         "The company building the depot at Marwick is Carden Builders. [1] “Carden Builders won the contract.” [1] "
+         "“The group also plans a depot at Marwick General Hospital.” [2]",
+         "How much is its contract worth?", "How much is Carden Builders's contract worth?"),
+        # A bare lead pairs no name with what was asked: the quote's words say which name is meant.
+        ("Which company is Harlow buying cranes from?",
+         "Dunmore, Ohio. [1] “Harlow is buying cranes from Kestrel Lift's plant in Dunmore, Ohio.” [1]",
+         "What was its market share?", "What was Kestrel Lift's market share?"),
     ],
 )
 def test_a_reference_is_resolved_to_the_name_the_answer_gives_it(earlier: str, answer: str, follow_up: str, expected: str) -> None:
