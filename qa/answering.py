@@ -7,6 +7,7 @@ the answer falls back to quoting the evidence itself.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from qa.citations import Citation, clause_cuts, unsupported
 from qa.evidence import (
@@ -42,7 +43,7 @@ from qa.evidence import (
     role_holder,
 )
 from qa.generation import Messages
-from qa.text import NUMBER, STOPWORDS, fold, names, numbers, place_forms, tokens
+from qa.text import NUMBER, STOPWORDS, fold, names, normalize_number, numbers, place_forms, tokens
 
 SYSTEM = "You answer questions about news articles using only the given text. Reply with one short sentence."
 PREFIX = re.compile(r"^\s*(the\s+)?(short\s+)?(answer|response)(\s+to\s+(this|the)\s+question)?(\s+is)?\s*[:\-]?\s*", re.I)
@@ -162,6 +163,9 @@ def check_reply(
     combined = _combined(reply, quotes)
     if combined:  # "15/17" from "close 7 out of its 17 factories and cut its workforce by 15%"
         problems.append("joins numbers the quotes do not join: " + ", ".join(combined))
+    repeated = _repeated(reply, quotes, question)
+    if repeated:  # "The total cost is £150 million, and the grant is £150 million" from "The grant covers £150 million"
+        problems.append("gives a value to more things than the quotes do: " + ", ".join(repeated))
     miscounted = _miscounted(reply, quotes)
     if miscounted:  # "3,900 factories" from "3,900 employees": every number and word is quoted, the pairing is not
         problems.append("counts what the quotes do not: " + ", ".join(miscounted))
@@ -269,6 +273,15 @@ def _counts_other_things(reply: str, question: str, quotes: list[str]) -> bool:
     given = numbers(reply) - numbers(question)
     found = [(quote, m) for quote in quotes for m in NUMBER.finditer(quote) if numbers(m.group(0)) & given]
     return bool(found) and all(counts_other(quote, m, question) for quote, m in found)
+
+
+def _repeated(reply: str, quotes: list[str], question: str) -> list[str]:
+    """Values the reply states more often than the quotes together do: each time is another thing
+    it gives the value to, and the quotes give it to fewer. A value the question states is exempt."""
+    asked = numbers(question)
+    said = Counter(normalize_number(match.group(0)) for match in NUMBER.finditer(reply))
+    quoted = Counter(normalize_number(match.group(0)) for quote in quotes for match in NUMBER.finditer(quote))
+    return [value for value, times in said.items() if times > max(quoted[value], 1) and value not in asked]
 
 
 def _miscounted(reply: str, quotes: list[str]) -> list[str]:

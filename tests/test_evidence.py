@@ -479,6 +479,19 @@ def test_a_reference_is_resolved_to_the_name_the_answer_gives_it(earlier: str, a
     assert standalone_question(follow_up, [(earlier, answer)]) == expected
 
 
+def test_a_reply_giving_one_value_to_more_things_than_the_quotes_do_is_not_shown() -> None:
+    question = "What is the total cost of the plan, and how much of it is coming from a grant?"
+    quotes = ["The grant will cover £90 million of the building's cost."]
+    reply = "The total cost of the plan is £90 million, and the grant is £90 million."
+    assert any("more things" in problem for problem in check_reply(reply, question, quotes, "money"))
+    # Once for once passes; a value stated twice by the quotes may be stated twice; so may one the question states.
+    assert not any("more things" in p for p in check_reply("The grant is £90 million.", question, quotes, "money"))
+    twice = ["The grant will cover £90 million, and the council will add £90 million."]
+    assert not any("more things" in p for p in check_reply(reply, question, twice, "money"))
+    asked = "Did the grant of £90 million cover the £90 million building?"
+    assert not any("more things" in p for p in check_reply(reply, asked, quotes, None))
+
+
 def test_a_bare_number_does_not_answer_a_money_question() -> None:
     quotes = ["Toyota and Nissan will spend $7 billion to raise production."]
     assert check_reply("7", "How much will they spend?", quotes, "money")
