@@ -342,6 +342,10 @@ THING_OPENING = re.compile(
 )
 FULL_NAME = re.compile(r"\b(?!The\b)[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*){1,4}")  # "Ashcombe Regional Health Board"
 SHORT_NAME = re.compile(r"\bthe\s+([\w-]+)(?:\s+([\w-]+))?")  # "the health board", "the board"
+# "that share", "these plans", or a sentence opening "It"/"Their": words that point back to what came before.
+POINTS_BACK = re.compile(
+    r"\b(?:this|that|these|those)\s+(?!(?:the|a|an|it|its|they|he|she|we)\b)[a-z]+\b|^\W*(?:it|its|they|their)\b", re.I
+)
 ANAPHORIC_REACH = 4  # for a sentence that opens by pointing back
 # What "The facility, ..." borrows from the sentence that named it: that name or place. Its numbers
 # and dates belong to other facts ("X, founded in 2021, ...": not when "the company" opens a plant).
@@ -1024,7 +1028,12 @@ def score_sentences(
             # asked: "Nissan intends to invest $1 billion" under "Toyota, Nissan to Invest ..." says
             # nothing of what Toyota invests, however near Toyota is named.
             parties = stats.title_names.get(article, frozenset())
-            if parties & asked_concepts and (parties & own) - asked_concepts and not parties & asked_concepts & own:
+            other_party = parties & asked_concepts and (parties & own) - asked_concepts and not parties & asked_concepts & own
+            # A sentence that points back ("By 2025 that share had slipped") is about the party the
+            # sentence before it names.
+            if other_party and not (
+                POINTS_BACK.search(sentence.text) and parties & asked_concepts & _leaned_words(index, stats, position)
+            ):
                 continue
             if position not in best or best[position].score < score:
                 best[position] = Evidence(sentence, position, score, dense, overlap, typed, leans_on)

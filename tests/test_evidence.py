@@ -2253,3 +2253,33 @@ def test_a_name_called_short_carries_its_full_name_as_context(make_pipeline, tmp
     assert {"ashcombe", "regional"} <= called[whitlow]
     assert evidence._context_words(index, evidence._stats(index), list(called).index(whitlow)) >= {"ashcombe", "regional"}
     assert not called["The research states that waiting times fell."]  # "research" is no part of "United States"
+
+
+def test_a_sentence_pointing_back_is_about_the_party_named_before_it(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Under a title naming Oskar and Varnet, "By 2025 that share had slipped to 5.9%, while Varnet's
+    rose" is still about Oskar's share: "that share" is the one the sentence before gave."""
+    import qa.evidence as evidence
+
+    corpus = tmp_path / "chips"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Oskar Slips as Varnet Unveils Rival Plan\n\n"
+        "Oskar Semiconductor said its new fab will open late. Varnet Microsystems plans a rival fab.\n\n"
+        "In 2023, Oskar held 6.8% of the market for microcontrollers. "
+        "By 2025 that share had slipped to 5.9%, while Varnet's rose from 4.1% to 5.2%.\n\n"
+        "Varnet said its fab would open in 2029.\n",
+        encoding="utf-8",
+    )
+    pipeline = make_pipeline(corpus_dir=corpus)
+    index = pipeline.index
+    assert set(evidence._stats(index).title_names["a.txt"]) == {"oskar", "varnet"}
+
+    def ranked_sentences(question: str) -> list[str]:
+        vector = pipeline.embedder.embed([question])[0]
+        hits = pipeline._retrieve(index, question, vector, None)
+        return [e.sentence.text for e in evidence.score_sentences(question, vector, hits, index)]
+
+    slipped = "By 2025 that share had slipped"
+    assert any(s.startswith(slipped) for s in ranked_sentences("What was Oskar's share of the market in 2025?"))
+    # A sentence naming only the other party, pointing back at nothing of Oskar's, is still no answer.
+    assert not any(s.startswith("Varnet said") for s in ranked_sentences("When will Oskar's fab open?"))
