@@ -45,6 +45,11 @@ UI_LINES = re.compile(
     r"read more\W*|close|loading\W*|home|tweet|facebook|twitter|linkedin|whatsapp)$",
     re.IGNORECASE,
 )
+# A site's menu: "Coastline Daily | News | Business | Sign in", "Menu | Search".
+NAV_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+NAV_ITEM_MAX_WORDS = 3
+# A masthead above the headline: "KESSEL CITY HERALD".
+MASTHEAD_MAX_WORDS = 4
 # Lines that point elsewhere ("Also Read: ...").
 LINK_LINES = re.compile(r"^(also read|read also|see also|related|read more|recommended|more from)\s*:", re.I)
 COOKIE = re.compile(r"\bcookies?\b", re.I)
@@ -236,7 +241,7 @@ def _split_blocks(visible: str, blank_line_paragraphs: bool) -> list[tuple[int, 
 
 
 def _is_boilerplate(line: str) -> bool:
-    if UI_LINES.match(line) or LINK_LINES.match(line):
+    if UI_LINES.match(line) or LINK_LINES.match(line) or _is_navigation(line):
         return True
     if not any(ch.isalnum() for ch in line):  # a lone bullet glyph, "* * *", a rule of dashes
         return True
@@ -247,6 +252,17 @@ def _is_boilerplate(line: str) -> bool:
     half = len(words) // 2
     # "Top Banner Top Banner": a short phrase repeated to fill a layout slot.
     return 2 <= len(words) <= 8 and len(words) % 2 == 0 and words[:half] == words[half:]
+
+
+def _is_navigation(line: str) -> bool:
+    """A menu of short items between bars ("Home | Ports | Jobs"), or of menu words alone ("Menu | Search").
+    A byline's bars hold a date ("Metro Desk | Tuesday, 14 March 2023") and stay."""
+    items = NAV_SEPARATOR.split(line)
+    if len(items) < 2 or any(pattern.search(line) for pattern in DATE_PATTERNS):
+        return False
+    if not all(1 <= len(item.split()) <= NAV_ITEM_MAX_WORDS and not SENTENCE_END.search(item) for item in items):
+        return False
+    return len(items) >= 3 or all(UI_LINES.match(item) for item in items)
 
 
 def _drop_trailing_headline_list(visible: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -290,7 +306,8 @@ def find_title(visible: str, paragraphs: list[tuple[int, int]]) -> str | None:
     if len(first.split()) > 16 and not SENTENCE_END.search(first):
         return _shorten(_cut_at_deck(first, visible))
     for line in lines:
-        if 3 <= len(line.split()) <= 16 and not SENTENCE_END.search(line):
+        masthead = line.isupper() and len(line.split()) <= MASTHEAD_MAX_WORDS
+        if 3 <= len(line.split()) <= 16 and not SENTENCE_END.search(line) and not masthead:
             return line
     return _shorten(first)
 

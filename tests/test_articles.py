@@ -199,6 +199,24 @@ def test_title_and_date_of_the_synthetic_page(tmp_path: Path) -> None:
     assert not any("Metro Desk" in line for line in kept_lines(article.visible, article.paragraphs))
 
 
+def test_a_site_menu_and_masthead_are_not_the_title(tmp_path: Path) -> None:
+    page = (
+        "HARBOR CITY HERALD\n"
+        "Coastline Daily | News | Business | Environment | Sign in\n"
+        "Menu | Search\n"
+        "Ferry Operator Picked for New Harbor Route\n"
+        "Metro Desk | Tuesday, 14 March 2023\n\n"
+        "The city chose Bayline Ferries to run the route. Service starts in May.\n"
+    )
+    article = load_article(write(tmp_path, "menu.txt", page))
+    assert article.title == "Ferry Operator Picked for New Harbor Route"
+    assert article.date == "2023-03-14"
+    lines = kept_lines(article.visible, article.paragraphs)
+    assert not any("|" in line and "Sign in" in line for line in lines) and "Menu | Search" not in lines
+    # Bars around a headline or in a sentence are no menu.
+    assert clean("Ferry fares rise | Harbor News\n") and clean("Fares rose 10% in May | June | July.\n")
+
+
 def test_run_on_headline_is_cut_where_the_deck_starts() -> None:
     line = (
         "Ferry fares rise across the harbor region Commuters face higher costs this year "
