@@ -50,8 +50,13 @@ NAV_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 NAV_ITEM_MAX_WORDS = 3
 # A masthead above the headline: "KESSEL CITY HERALD".
 MASTHEAD_MAX_WORDS = 4
-# Lines that point elsewhere ("Also Read: ...").
-LINK_LINES = re.compile(r"^(also read|read also|see also|related|read more|recommended|more from)\s*:", re.I)
+# Lines that point elsewhere ("Also Read: ..."): links, advertisements ("Sponsored: Compare tariffs")
+# and teasers for other coverage ("LIVE: Flood warnings - latest updates", "WATCH: ...").
+LINK_LINES = re.compile(
+    r"^(also read|read also|see also|related|read more|recommended|more from|"
+    r"sponsored|advertisement|promoted|paid content|partner content|live|watch|listen|video|podcast)\s*:",
+    re.I,
+)
 COOKIE = re.compile(r"\bcookies?\b", re.I)
 # A cookie notice talks to the reader ("We use cookies", "Do you like Cookies?", "Accept all");
 # a news sentence about cookie rules does not, and must stay.

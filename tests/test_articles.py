@@ -217,6 +217,21 @@ def test_a_site_menu_and_masthead_are_not_the_title(tmp_path: Path) -> None:
     assert clean("Ferry fares rise | Harbor News\n") and clean("Fares rose 10% in May | June | July.\n")
 
 
+def test_an_advert_or_a_teaser_for_other_coverage_is_neither_the_title_nor_text(tmp_path: Path) -> None:
+    page = (
+        "Coastline Daily | News | Business | Sign in\n"
+        "Sponsored: Compare energy tariffs in two minutes\n"
+        "LIVE: Harbour storm warnings - latest updates\n"
+        "Ferry Operator Picked for New Harbor Route\n\n"
+        "The city chose Bayline Ferries to run the route. Live music will mark the first sailing.\n"
+    )
+    article = load_article(write(tmp_path, "teaser.txt", page))
+    assert article.title == "Ferry Operator Picked for New Harbor Route"
+    lines = kept_lines(article.visible, article.paragraphs)
+    assert not any(line.startswith(("Sponsored", "LIVE")) for line in lines)
+    assert any("Live music will mark" in line for line in lines)  # a sentence that opens with the word stays
+
+
 def test_run_on_headline_is_cut_where_the_deck_starts() -> None:
     line = (
         "Ferry fares rise across the harbor region Commuters face higher costs this year "
