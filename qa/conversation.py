@@ -291,12 +291,29 @@ def _replace_reference(question: str, subject: str, previous: str = "", answer: 
         if match["region"]:
             return subject  # "that country's leading maker" -> "China's leading maker"
         if match["possessive"]:
-            return f"{subject}'s"
+            led = _led_body(question[match.end() :], previous) if PERSONAL.fullmatch(match.group(0)) else None
+            return led or f"{subject}'s"
         if match["place"]:
             return place.group(0) if place else f"at {subject}"
         return subject
 
     return REFERRING_PHRASE.sub(swap, question, count=1)
+
+
+# What a person's role puts under them: "her members" after "Who is the general secretary of the union?".
+LED_NOUN = re.compile(r"\s+(?:members|staff|employees|workers|colleagues|team)\b", re.I)
+# "the general secretary of the Vellamar Dockworkers' Union": the body a role is held in.
+ROLE_BODY = re.compile(r"^\W*who\b.*?\b(?:of|at)\s+(?P<the>the\s+)?(?P<body>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*)", re.I)
+
+
+def _led_body(rest: str, previous: str) -> str | None:
+    """ "her members" are the members of the body the earlier question asked her role in, not hers:
+    "Who is the general secretary of the Harbour Union?" + "When did her members strike?" -> "the
+    Harbour Union's". None when the noun is no one's to lead or the earlier question names no body."""
+    body = ROLE_BODY.match(previous)
+    if not LED_NOUN.match(rest) or body is None:
+        return None
+    return f"{body['the'] or ''}{body['body']}'s"
 
 
 def _named(noun: str, text: str) -> str | None:

@@ -469,6 +469,12 @@ def test_a_short_question_of_its_own_stands_alone() -> None:
          "The company building the depot at Marwick is Carden Builders. [1] “Carden Builders won the contract.” [1] "
          "“The group also plans a depot at Marwick General Hospital.” [2]",
          "How much is its contract worth?", "How much is Carden Builders's contract worth?"),
+        # "her members" are the members of the body she leads, which the earlier question named.
+        ("Who is the general secretary of the Harbour Workers' Union?",
+         "Dana Ilves. [1] “…said Dana Ilves, general secretary of the Harbour Workers' Union.” [1]",
+         "When did her members walk out?", "When did the Harbour Workers' Union's members walk out?"),
+        ("Who is the general secretary of the Harbour Workers' Union?", "Dana Ilves. [1]",
+         "What is her pay?", "What is Dana Ilves's pay?"),  # her own, not the union's
         # A bare lead pairs no name with what was asked: the quote's words say which name is meant.
         ("Which company is Harlow buying cranes from?",
          "Dunmore, Ohio. [1] “Harlow is buying cranes from Kestrel Lift's plant in Dunmore, Ohio.” [1]",
