@@ -452,7 +452,10 @@ class Pipeline:
         sentence = evidence.sentence
         source = index.sources[sentence.article_id]
         start, end = sentence.start, sentence.end
-        if keep is not None:
+        # A yes/no question is answered by the whole statement: which clause holds the verdict, and
+        # its where and when, its words do not tell ("…no longer need to travel to Pellingford for
+        # routine scans" was cut from "a diagnostic hub at Stennick Community Hospital in 2027").
+        if keep is not None and wanted != "judgement":
             values = answer_tokens(sentence.text, wanted, question)
             if wanted in ("reason", "statement"):  # a cause or what was said is kept, whatever the model said
                 needed = values

@@ -443,3 +443,22 @@ def test_a_degree_word_left_out_is_no_gap_to_complete(make_pipeline, tmp_path: P
     answer = pipeline.ask("When will the North Basin be running fully automated?")
     assert any("end of 2027" in c.quote for c in answer.citations)
     assert not any("fully funded" in c.quote for c in answer.citations)
+
+
+def test_a_yes_no_question_is_answered_by_the_whole_sentence(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The clause that echoes the question ("no longer need to travel") is not the whole answer:
+    where and when the change comes stand in the other clauses."""
+    sentence = (
+        "The merged group also plans to open a diagnostic hub at Marwick Cottage Hospital in 2027, with a CT "
+        "scanner and an MRI scanner, so that patients from the upper valley no longer need to travel to "
+        "Dunholm for routine scans."
+    )
+    corpus = one_article(tmp_path, "Hospital Groups to Merge", sentence)
+    pipeline = make_pipeline("Yes, they will.", corpus_dir=corpus, abstain_threshold=0.0)
+    answer = pipeline.ask("Will patients from the upper valley still need to travel to Dunholm for routine scans?")
+    assert not answer.abstained
+    assert answer.citations[0].quote == sentence
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    # A question asking for a value is still cut to the clause that holds it.
+    answer = make_pipeline("2027.", corpus_dir=corpus, abstain_threshold=0.0).ask("When will the diagnostic hub at Marwick open?")
+    assert answer.citations[0].quote != sentence and "2027" in answer.citations[0].quote
