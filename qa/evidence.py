@@ -1753,6 +1753,8 @@ def answer_tokens(text: str, wanted: str | None, question: str) -> set[str]:
         found = {t for place in places(text, question) for t in tokens(place)}
     elif wanted in VALUE_TYPES:
         found = numbers(text) | (set(tokens(" ".join(re.findall(NUMBER_WORDS, text, re.I)))) if wanted == "count" else set())
+        if wanted == "time":  # "entered service in August" gives a time without a digit
+            found |= {token for month in MONTH.findall(text) for token in tokens(month)}
     else:
         found = set()
     return found - asked

@@ -462,3 +462,18 @@ def test_a_yes_no_question_is_answered_by_the_whole_sentence(make_pipeline, tmp_
     # A question asking for a value is still cut to the clause that holds it.
     answer = make_pipeline("2027.", corpus_dir=corpus, abstain_threshold=0.0).ask("When will the diagnostic hub at Marwick open?")
     assert answer.citations[0].quote != sentence and "2027" in answer.citations[0].quote
+
+
+def test_a_month_without_a_digit_is_the_time_a_quote_keeps(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A time is given by "in August" as much as by "in 2026": the cut keeps that clause, though
+    the question's words stand in another one."""
+    sentence = (
+        "In return, the Harbour Workers' Union has accepted the completion of the East Basin automation, "
+        "where the first eight automated cranes entered service in August."
+    )
+    corpus = one_article(tmp_path, "Port Deal Ends Strike", sentence)
+    answer = make_pipeline("On 3 May 2021.", corpus_dir=corpus, abstain_threshold=0.0).ask(
+        "What date did the Harbour Workers' Union's members walk out?"
+    )
+    assert answer.problems  # the reply's date is not quoted: the answer leads from the quote
+    assert "August" in answer.citations[0].quote
