@@ -20,10 +20,18 @@ from qa.evidence import (
     owners,
     question_parts,
     question_type,
+    score_sentences,
     unknown_names,
     untimed_option,
 )
 from qa.text import tokens
+
+
+def ranked_sentences(pipeline, question: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The sentences `score_sentences` ranks for the question, best first, as the pipeline retrieves them."""
+    vector = pipeline.embedder.embed([question])[0]
+    hits = pipeline._retrieve(pipeline.index, question, vector, None)
+    return [e.sentence.text for e in score_sentences(question, vector, hits, pipeline.index)]
 
 
 @pytest.mark.parametrize(
@@ -278,16 +286,11 @@ def test_a_sentence_about_another_party_of_its_title_does_not_answer_for_the_one
     pipeline = make_pipeline()
     index = pipeline.index
 
-    def ranked_sentences(question: str) -> list[str]:
-        vector = pipeline.embedder.embed([question])[0]
-        hits = pipeline._retrieve(index, question, vector, None)
-        return [e.sentence.text for e in evidence.score_sentences(question, vector, hits, index)]
-
     nissan = "Nissan intends to start producing LFP batteries"
-    assert any(s.startswith(nissan) for s in ranked_sentences("How much is Nissan investing in LFP batteries?"))
-    assert not any(s.startswith(nissan) for s in ranked_sentences("How much is Toyota investing in LFP batteries?"))
+    assert any(s.startswith(nissan) for s in ranked_sentences(pipeline, "How much is Nissan investing in LFP batteries?"))
+    assert not any(s.startswith(nissan) for s in ranked_sentences(pipeline, "How much is Toyota investing in LFP batteries?"))
     monkeypatch.setattr(evidence._stats(index), "title_names", {})
-    assert any(s.startswith(nissan) for s in ranked_sentences("How much is Toyota investing in LFP batteries?"))
+    assert any(s.startswith(nissan) for s in ranked_sentences(pipeline, "How much is Toyota investing in LFP batteries?"))
 
 
 def test_the_parties_a_title_names_are_companies_its_text_names_not_topics_or_places(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -2280,12 +2283,7 @@ def test_a_sentence_pointing_back_is_about_the_party_named_before_it(make_pipeli
     index = pipeline.index
     assert set(evidence._stats(index).title_names["a.txt"]) == {"oskar", "varnet"}
 
-    def ranked_sentences(question: str) -> list[str]:
-        vector = pipeline.embedder.embed([question])[0]
-        hits = pipeline._retrieve(index, question, vector, None)
-        return [e.sentence.text for e in evidence.score_sentences(question, vector, hits, index)]
-
     slipped = "By 2025 that share had slipped"
-    assert any(s.startswith(slipped) for s in ranked_sentences("What was Oskar's share of the market in 2025?"))
+    assert any(s.startswith(slipped) for s in ranked_sentences(pipeline, "What was Oskar's share of the market in 2025?"))
     # A sentence naming only the other party, pointing back at nothing of Oskar's, is still no answer.
-    assert not any(s.startswith("Varnet said") for s in ranked_sentences("When will Oskar's fab open?"))
+    assert not any(s.startswith("Varnet said") for s in ranked_sentences(pipeline, "When will Oskar's fab open?"))
