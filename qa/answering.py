@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from qa.asking import owners
 from qa.citations import Citation, clause_cuts, unsupported
-from qa.evidence import (
+from qa.evidence import YEAR
+from qa.generation import Messages
+from qa.text import NUMBER, STOPWORDS, fold, names, normalize_number, numbers, place_forms, tokens
+from qa.values import (
     ASKS_COUNTRY,
     EXACT_WHEN,
     FROM_TO,
-    KNOWN_ACRONYMS,
     MONTH,
     MONTH_OF_YEAR,
     NEGATION,
@@ -25,25 +28,19 @@ from qa.evidence import (
     TARGETED,
     TYPE_PATTERNS,
     VALUE_TYPES,
-    YEAR,
     amount_asked,
     asks_end,
     company_kind,
-    concept,
-    concepts,
     counted_word,
     counts_other,
     is_percent,
-    name_concepts,
     not_a_count,
     other_ends,
-    owners,
     places,
     relative_time,
     role_holder,
 )
-from qa.generation import Messages
-from qa.text import NUMBER, STOPWORDS, fold, names, normalize_number, numbers, place_forms, tokens
+from qa.vocabulary import KNOWN_ACRONYMS, concept, concepts, name_concepts
 
 SYSTEM = "You answer questions about news articles using only the given text. Reply with one short sentence."
 PREFIX = re.compile(r"^\s*(the\s+)?(short\s+)?(answer|response)(\s+to\s+(this|the)\s+question)?(\s+is)?\s*[:\-]?\s*", re.I)

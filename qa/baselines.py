@@ -14,11 +14,11 @@ import numpy as np
 from qa.answering import REFUSAL
 from qa.chunking import Chunk, Sentence
 from qa.citations import Citation
-from qa.evidence import score_sentences
 from qa.generation import Messages
 from qa.index import SearchIndex
 from qa.pipeline import Answer, History, Pipeline, validate_question
 from qa.retrieval import Hit, retrieve
+from qa.scoring import score_sentences
 
 NAIVE_INSTRUCTION = "Using the text above, answer in one short sentence: "
 Baseline = Callable[..., Answer]

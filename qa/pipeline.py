@@ -22,48 +22,41 @@ from qa.answering import (
     parse_reply,
 )
 from qa.articles import date_line
-from qa.citations import Citation, focus_span, shown, unsupported
-from qa.conversation import ANAPHORA, later_part, resolve_in_context, standalone_question
-from qa.embedding import Embedder, make_embedder
-from qa.errors import IndexCorruptError, InvalidQuestionError
-from qa.evidence import (
-    ASKS_WHEN,
+from qa.asking import (
     PUBLICATION,
-    SOFT_TYPES,
-    Complement,
-    Evidence,
-    answer_tokens,
-    asked_abbreviation,
     asks_publication_date,
-    bridge,
     choice_options,
-    complement,
-    concept,
-    concepts,
-    context_text,
-    correct_terms,
-    definition,
-    find_update,
-    gap,
-    introduced_names,
-    name_concepts,
     offers_options,
-    place_names_used,
-    prepare,
     question_parts,
     question_type,
     role_question,
-    score_sentences,
-    select_evidence,
     told_apart,
-    unknown_names,
     untimed_option,
 )
+from qa.bridging import bridge
+from qa.citations import Citation, focus_span, shown, unsupported
+from qa.completion import Complement, complement, gap, introduced_names
+from qa.conversation import ANAPHORA, later_part, resolve_in_context, standalone_question
+from qa.embedding import Embedder, make_embedder
+from qa.errors import IndexCorruptError, InvalidQuestionError
+from qa.evidence import Evidence, find_update, select_evidence
 from qa.generation import Generator, Reply, make_generator
 from qa.index import SearchIndex, Source, build_index, corpus_changed, load_index
 from qa.retrieval import Hit, retrieve, sentence_hits, sentence_holders
+from qa.scoring import SOFT_TYPES, context_text, prepare, score_sentences
 from qa.settings import Settings
 from qa.text import names, tokens
+from qa.values import ASKS_WHEN, answer_tokens
+from qa.vocabulary import (
+    asked_abbreviation,
+    concept,
+    concepts,
+    correct_terms,
+    definition,
+    name_concepts,
+    place_names_used,
+    unknown_names,
+)
 
 log = logging.getLogger(__name__)
 History = list[tuple[str, str]]

@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 
 import pytest
 
 from qa.answering import check_reply, compose
+from qa.asking import choice_options, offers_options, owners, question_parts, question_type, untimed_option
+from qa.bridging import bridge
 from qa.citations import Citation, focus_span
 from qa.conversation import follow_up_parts, standalone_question
-from qa.evidence import (
-    asked_abbreviation,
-    bridge,
-    choice_options,
-    concepts,
-    correct_terms,
-    definition,
-    offers_options,
-    owners,
-    question_parts,
-    question_type,
-    score_sentences,
-    unknown_names,
-    untimed_option,
-)
+from qa.scoring import score_sentences
 from qa.text import tokens
+from qa.vocabulary import asked_abbreviation, concepts, correct_terms, definition, unknown_names
+
+EVIDENCE_MODULES = ("asking", "bridging", "completion", "evidence", "scoring", "values", "vocabulary")
+
+
+def patch_rule(monkeypatch, name: str, value: object) -> None:  # type: ignore[no-untyped-def]
+    """Set `name` to `value` in every module of the evidence step that reads it, so a rule is
+    switched off wherever it applies."""
+    patched = [module for module in (importlib.import_module(f"qa.{m}") for m in EVIDENCE_MODULES) if hasattr(module, name)]
+    assert patched, f"no evidence module reads {name}"
+    for module in patched:
+        monkeypatch.setattr(module, name, value)
 
 
 def ranked_sentences(pipeline, question: str) -> list[str]:  # type: ignore[no-untyped-def]
@@ -122,7 +123,7 @@ def test_question_type(question: str, wanted: str | None) -> None:
 
 
 def test_where_a_company_is_from_may_be_said_by_its_people_s_word() -> None:
-    from qa.evidence import places
+    from qa.values import places
 
     text = "Third and fourth were South Korean companies LG Energy Solution and SK On."
     assert places(text, "What country is LG Energy Solution from?") == ["South Korean"]
@@ -134,7 +135,7 @@ def test_where_a_company_is_from_may_be_said_by_its_people_s_word() -> None:
 
 
 def test_where_a_thing_bought_from_stands_is_not_where_its_maker_is_from() -> None:
-    from qa.evidence import places
+    from qa.values import places
 
     text = "Toyota opted to procure batteries from LG Energy Solution's facility in Lansing, Michigan."
     korean = "Third and fourth were South Korean companies LG Energy Solution and SK On."
@@ -145,14 +146,14 @@ def test_where_a_thing_bought_from_stands_is_not_where_its_maker_is_from() -> No
 
 
 def test_a_place_may_be_named_with_the() -> None:
-    from qa.evidence import places
+    from qa.values import places
 
     text = "Analysts agree it is far more likely to do so in the United States rather than in Japan."
     assert [p.strip() for p in places(text, "Where is Toyota likely to expand?")] == ["United States"]  # Japan is denied
 
 
 def test_a_month_or_a_weekday_is_no_place() -> None:
-    from qa.evidence import places
+    from qa.values import places
 
     question = "Where is the crane maker building its new factory?"
     dates = "The company said the work would begin in March 2026, from May to June, and end on Friday."
@@ -162,7 +163,8 @@ def test_a_month_or_a_weekday_is_no_place() -> None:
 
 
 def test_where_a_company_is_from_is_said_by_its_people_word() -> None:
-    from qa.evidence import concepts, places
+    from qa.values import places
+    from qa.vocabulary import concepts
 
     talks = "Nissan is said to be in talks with Taiwanese technology leader Foxconn to permit EV manufacturing."
     assert "Taiwanese" in places(talks, "Where is Foxconn from?")
@@ -171,7 +173,7 @@ def test_where_a_company_is_from_is_said_by_its_people_word() -> None:
 
 
 def test_an_island_is_a_place_said_with_on() -> None:
-    from qa.evidence import places
+    from qa.values import places
 
     question = "Which island was the Kitakyushu plant on?"
     text = "Nissan cancelled its planned plant in Kitakyushu on Kyushu Island."
@@ -261,27 +263,27 @@ def test_owners_are_the_names_a_question_asks_something_of(question: str, expect
 
 
 def test_a_role_asked_about_must_stand_in_the_evidence(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import qa.evidence as evidence
+    import qa.scoring as scoring
 
     pipeline = make_pipeline()
     index = pipeline.index
     espinosa = "Espinosa"
     catl = "CATL retained"
 
-    monkeypatch.setattr(evidence._stats(index), "name_tokens", frozenset())  # "CEO" is also a name in the articles
-    monkeypatch.setattr(evidence, "_named_thing", lambda question: None)  # typing by a name beside the role aside
+    monkeypatch.setattr(scoring.index_stats(index), "name_tokens", frozenset())  # "CEO" is also a name in the articles
+    patch_rule(monkeypatch, "named_thing", lambda question: None)  # typing by a name beside the role aside
     with_rule = _score(pipeline, "Who is CATL's CEO?", catl), _score(pipeline, "Who is Nissan's CEO?", espinosa)
-    monkeypatch.setattr(evidence, "ROLE", re.compile(r"(?!)"))  # matches nothing: no role is required
+    patch_rule(monkeypatch, "ROLE", re.compile(r"(?!)"))  # matches nothing: no role is required
     without = _score(pipeline, "Who is CATL's CEO?", catl), _score(pipeline, "Who is Nissan's CEO?", espinosa)
     # A sentence about CATL that names no CEO loses the missing-name penalty; Espinosa's keeps its score.
-    assert without[0] - with_rule[0] == pytest.approx(evidence.WEIGHTS["missing_name"])
+    assert without[0] - with_rule[0] == pytest.approx(scoring.WEIGHTS["missing_name"])
     assert without[1] == pytest.approx(with_rule[1])
 
 
 def test_a_sentence_about_another_party_of_its_title_does_not_answer_for_the_one_asked(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Under "Toyota, Nissan to Invest ...", "Nissan intends to ... investing $1 billion" is no answer
     to what Toyota invests ("And Toyota?" after Nissan's figure), whoever the sentences around it name."""
-    import qa.evidence as evidence
+    import qa.scoring as scoring
 
     pipeline = make_pipeline()
     index = pipeline.index
@@ -289,15 +291,15 @@ def test_a_sentence_about_another_party_of_its_title_does_not_answer_for_the_one
     nissan = "Nissan intends to start producing LFP batteries"
     assert any(s.startswith(nissan) for s in ranked_sentences(pipeline, "How much is Nissan investing in LFP batteries?"))
     assert not any(s.startswith(nissan) for s in ranked_sentences(pipeline, "How much is Toyota investing in LFP batteries?"))
-    monkeypatch.setattr(evidence._stats(index), "title_names", {})
+    monkeypatch.setattr(scoring.index_stats(index), "title_names", {})
     assert any(s.startswith(nissan) for s in ranked_sentences(pipeline, "How much is Toyota investing in LFP batteries?"))
 
 
 def test_the_parties_a_title_names_are_companies_its_text_names_not_topics_or_places(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import qa.evidence as evidence
+    import qa.scoring as scoring
 
     index = make_pipeline().index
-    parties = {index.sources[i].title: set(names) for i, names in evidence._stats(index).title_names.items()}
+    parties = {index.sources[i].title: set(names) for i, names in scoring.index_stats(index).title_names.items()}
     assert parties == {
         "Nissan Eyes EV Production with Foxconn at Japan Plant": {"nissan", "foxconn"},  # not "EV", not "Japan"
         "Toyota, Nissan to Invest $7 Billion in EV Batteries": {"toyota", "nissan"},
@@ -307,7 +309,7 @@ def test_the_parties_a_title_names_are_companies_its_text_names_not_topics_or_pl
     menu.mkdir()
     (menu / "a.txt").write_text("Wire | Home | Policy | Subscribe\n\nThe Policy team met Acme. Policy staff grew.\n", encoding="utf-8")
     index = make_pipeline(corpus_dir=menu).index
-    assert set(evidence._stats(index).title_names["a.txt"]) == {"policy"}  # named in the text twice; "Home" never
+    assert set(scoring.index_stats(index).title_names["a.txt"]) == {"policy"}  # named in the text twice; "Home" never
 
 
 def test_a_capital_that_only_starts_the_question_is_not_an_unknown_name() -> None:
@@ -347,7 +349,7 @@ def test_focus_span_keeps_the_clause_with_the_answer_and_stays_verbatim() -> Non
 
 
 def test_focus_span_keeps_a_clause_that_says_the_question_s_word_another_way() -> None:
-    from qa.evidence import concept
+    from qa.vocabulary import concept
 
     text = (
         "Foxconn, officially known as Hon Hai Precision, has been swiftly entering the EV market and has recently "
@@ -747,7 +749,7 @@ def _at(index, prefix: str, score: float, *, typed: bool = True, overlap: float 
 
 
 def test_a_why_question_is_completed_by_the_cause_next_to_its_best_sentence(make_pipeline) -> None:  # type: ignore[no-untyped-def]
-    from qa.evidence import complement, gap
+    from qa.completion import complement, gap
 
     index = make_pipeline().index
     question = "Why did Nissan pull out of the Kitakyushu battery plant?"
@@ -761,8 +763,8 @@ def test_a_why_question_is_completed_by_the_cause_next_to_its_best_sentence(make
 
 
 def test_a_yes_no_question_takes_the_verdict_a_paragraph_later_in_the_same_section(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import qa.evidence as evidence
-    from qa.evidence import complement, gap
+    import qa.completion as completion
+    from qa.completion import complement, gap
 
     index = make_pipeline().index
     question = "Is Toyota's Fukuoka battery plant pause temporary?"
@@ -772,12 +774,12 @@ def test_a_yes_no_question_takes_the_verdict_a_paragraph_later_in_the_same_secti
     assert found is not None and found.needs_soft
     chosen = complement(question, found, [first, verdict], index, floor=0.35)
     assert chosen is not None and chosen.evidence == verdict
-    monkeypatch.setattr(evidence, "VERDICT_REACH", evidence.NEIGHBOURS)
+    patch_rule(monkeypatch, "VERDICT_REACH", completion.NEIGHBOURS)
     assert complement(question, found, [first, verdict], index, floor=0.35) is None
 
 
 def test_a_name_the_best_sentence_gives_leads_to_the_sentence_that_answers(make_pipeline) -> None:  # type: ignore[no-untyped-def]
-    from qa.evidence import complement, gap
+    from qa.completion import complement, gap
 
     index = make_pipeline().index
     question = "Which two carmakers teamed up with the only Japanese company in the 2024 top ten of EV battery makers?"
@@ -805,8 +807,8 @@ def test_a_later_part_not_answered_by_the_sentence_already_cited_takes_its_own(m
 
 
 def test_a_place_borrowed_from_the_sentence_before_earns_no_bonus(make_pipeline) -> None:  # type: ignore[no-untyped-def]
-    from qa.evidence import score_sentences
     from qa.retrieval import Hit
+    from qa.scoring import score_sentences
 
     pipeline = make_pipeline()
     index = pipeline.index
@@ -821,17 +823,17 @@ def test_a_place_borrowed_from_the_sentence_before_earns_no_bonus(make_pipeline)
 
 
 def test_a_sentence_that_points_back_leans_on_more_of_what_came_before(make_pipeline) -> None:  # type: ignore[no-untyped-def]
-    from qa.evidence import _context_words, _stats
+    from qa.scoring import context_words, index_stats
 
     index = make_pipeline().index
     setback = _at(index, "This setback dealt a significant blow", 0.5).position  # Kitakyushu: three sentences back
-    assert "kitakyushu" in _context_words(index, _stats(index), setback)
+    assert "kitakyushu" in context_words(index, index_stats(index), setback)
     plain = _at(index, "The Ministry of Economy, Trade and Industry (METI) had aimed", 0.5).position
-    assert "kitakyushu" not in _context_words(index, _stats(index), plain)  # four back, and it points at nothing
+    assert "kitakyushu" not in context_words(index, index_stats(index), plain)  # four back, and it points at nothing
 
 
 def test_a_sentence_linked_by_a_name_must_still_speak_of_what_the_question_names(make_pipeline) -> None:  # type: ignore[no-untyped-def]
-    from qa.evidence import complement, gap
+    from qa.completion import complement, gap
 
     index = make_pipeline().index
     question = "What did Mitsubishi Motors agree with Foxconn?"
@@ -843,7 +845,7 @@ def test_a_sentence_linked_by_a_name_must_still_speak_of_what_the_question_names
 
 
 def test_a_value_beside_the_answer_that_speaks_of_another_party_does_not_complete_it(make_pipeline) -> None:  # type: ignore[no-untyped-def]
-    from qa.evidence import complement, gap
+    from qa.completion import complement, gap
 
     index = make_pipeline().index
     question = "How much will Toyota put into its two battery subsidiaries?"
@@ -861,7 +863,7 @@ def test_a_value_beside_the_answer_that_speaks_of_another_party_does_not_complet
 
 
 def test_no_second_sentence_is_sought_when_the_best_one_covers_the_question(make_pipeline) -> None:  # type: ignore[no-untyped-def]
-    from qa.evidence import gap
+    from qa.completion import gap
 
     index = make_pipeline().index
     first = _at(index, "The Oppama facility, which has approximately 3,900", 0.8)
@@ -869,7 +871,7 @@ def test_no_second_sentence_is_sought_when_the_best_one_covers_the_question(make
 
 
 def test_what_a_cited_runner_up_holds_is_not_left_out(make_pipeline) -> None:  # type: ignore[no-untyped-def]
-    from qa.evidence import gap
+    from qa.completion import gap
 
     index = make_pipeline().index
     question = "How many employees does the Oppama plant have if Nissan closes it?"
@@ -881,7 +883,7 @@ def test_what_a_cited_runner_up_holds_is_not_left_out(make_pipeline) -> None:  #
 
 
 def test_the_words_naming_the_kind_of_value_are_not_left_out_when_it_is_given(make_pipeline) -> None:  # type: ignore[no-untyped-def]
-    from qa.evidence import gap
+    from qa.completion import gap
 
     index = make_pipeline().index
     first = _at(index, "The vehicle manufacturer intends to close 7", 0.8)  # "… cut its workforce by 15%."
@@ -889,16 +891,16 @@ def test_the_words_naming_the_kind_of_value_are_not_left_out_when_it_is_given(ma
 
 
 def test_a_name_may_stand_in_the_evidence_as_its_place_or_people(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import qa.evidence as evidence
+    import qa.scoring as scoring
 
     pipeline = make_pipeline()
     goal = "sales in North America from 50%"
     question = "What share of Toyota's North American sales are electric or hybrid?"
 
     with_forms = _score(pipeline, question, goal)
-    monkeypatch.setattr(evidence, "place_forms", lambda word: {word})
+    patch_rule(monkeypatch, "place_forms", lambda word: {word})
     # "American" in the question is "America" in the sentence: no missing-name penalty.
-    assert with_forms - _score(pipeline, question, goal) == pytest.approx(evidence.WEIGHTS["missing_name"])
+    assert with_forms - _score(pipeline, question, goal) == pytest.approx(scoring.WEIGHTS["missing_name"])
 
 
 def test_a_request_with_several_asks_splits_into_parts() -> None:
@@ -1105,6 +1107,7 @@ def test_a_choice_is_answered_with_each_options_quoted_value_or_not_at_all() -> 
 
 
 def test_of_equal_complements_the_one_in_the_questions_word_order_wins(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.completion as completion
     import qa.evidence as evidence
 
     index = make_pipeline().index
@@ -1114,13 +1117,13 @@ def test_of_equal_complements_the_one_in_the_questions_word_order_wins(make_pipe
 
     question = "What kind of batteries did the automaker in talks with Foxconn over the Oppama plant intend to start producing"
     first = at("Nissan is in talks with Foxconn")
-    found = evidence.Gap(first, {"plan": 1.0, "start": 1.0}, ["intend", "start"], needs_soft=False)
+    found = completion.Gap(first, {"plan": 1.0, "start": 1.0}, ["intend", "start"], needs_soft=False)
     # Both name Nissan and hold "plan" and "start" ("planned", "began"; "intends", "start").
     candidates = [at("The unraveling began with Nissan"), at("Nissan intends to start producing")]
-    chosen = evidence.complement(question, found, candidates, index, floor=1.0)
+    chosen = completion.complement(question, found, candidates, index, floor=1.0)
     assert chosen is not None and chosen.evidence.sentence.text.startswith("Nissan intends to start producing")
-    monkeypatch.setattr(evidence, "_pairs", lambda text: set())
-    chosen = evidence.complement(question, found, candidates, index, floor=1.0)
+    patch_rule(monkeypatch, "_pairs", lambda text: set())
+    chosen = completion.complement(question, found, candidates, index, floor=1.0)
     assert chosen is not None and chosen.evidence.sentence.text.startswith("The unraveling began")
 
 
@@ -1147,18 +1150,20 @@ def test_a_question_that_points_back_at_a_statement_asked_with_it_is_resolved_by
 
 
 def test_a_name_of_question_needs_a_name_next_to_the_thing_it_names() -> None:
-    from qa.evidence import _has_new_value, _named_thing
+    from qa.asking import named_thing
+    from qa.values import has_new_value
 
     question = "What is the name of the new electric vehicle model that Foxconn will provide to Mitsubishi Motors?"
-    assert _named_thing(question) == "model" and _named_thing("What is the name of Nissan's CEO?") == "ceo"
+    assert named_thing(question) == "model" and named_thing("What is the name of Nissan's CEO?") == "ceo"
     asked = set(tokens("Foxconn Mitsubishi Motors"))
     unnamed = "Foxconn, known as Hon Hai Precision, will provide Mitsubishi Motors with a new electric vehicle model."
-    assert not _has_new_value(unnamed, "entity", set(), asked, "model")
-    assert _has_new_value(unnamed, "entity", set(), asked)  # without the rule, Hon Hai would do
-    assert _has_new_value("The plan was revealed by Nissan's CEO Ivan Espinosa.", "entity", set(), {"nissan"}, "ceo")
+    assert not has_new_value(unnamed, "entity", set(), asked, "model")
+    assert has_new_value(unnamed, "entity", set(), asked)  # without the rule, Hon Hai would do
+    assert has_new_value("The plan was revealed by Nissan's CEO Ivan Espinosa.", "entity", set(), {"nissan"}, "ceo")
 
 
 def test_a_verdict_may_stand_next_to_a_runner_up_from_another_article(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    import qa.completion as completion
     import qa.evidence as evidence
 
     index = make_pipeline().index
@@ -1169,10 +1174,10 @@ def test_a_verdict_may_stand_next_to_a_runner_up_from_another_article(make_pipel
     question = "Is Japan on track to hit its 2030 battery production goal?"
     first, runner_up = at("The target is to achieve 150 GWh"), at("The Ministry of Economy, Trade and Industry")
     verdict = at("Its cancellation has thrown into question", typed=True)
-    alone = evidence.Gap(first, {"track": 1.0}, ["track"], needs_soft=True)
-    assert evidence.complement(question, alone, [verdict], index, floor=1.0) is None
-    beside = evidence.Gap(first, {"track": 1.0}, ["track"], needs_soft=True, also=(runner_up,))
-    chosen = evidence.complement(question, beside, [verdict], index, floor=1.0)
+    alone = completion.Gap(first, {"track": 1.0}, ["track"], needs_soft=True)
+    assert completion.complement(question, alone, [verdict], index, floor=1.0) is None
+    beside = completion.Gap(first, {"track": 1.0}, ["track"], needs_soft=True, also=(runner_up,))
+    chosen = completion.complement(question, beside, [verdict], index, floor=1.0)
     assert chosen is not None and chosen.evidence == verdict
 
 
@@ -1195,29 +1200,29 @@ def test_a_tally_is_answered_by_a_number_of_things(text: str, tally: bool, expec
 
 
 def test_a_place_named_in_what_the_answer_is_need_not_stand_in_the_evidence(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import qa.evidence as evidence
+    import qa.scoring as scoring
 
     pipeline = make_pipeline()
-    monkeypatch.setattr(evidence, "acronyms", lambda text: {})  # the text before says "United States"
+    patch_rule(monkeypatch, "acronyms", lambda text: {})  # the text before says "United States"
     carolina = "North Carolina"
     catl = "CATL retained"
     state, company = "In which US state is Toyota building a major factory?", "Which Japanese company trails CATL?"
 
     with_rule = _score(pipeline, state, carolina), _score(pipeline, company, catl)
-    monkeypatch.setattr(evidence, "ANSWER_HEAD", re.compile(r"(?!)"))  # no head: "US" must stand nearby
-    assert with_rule[0] - _score(pipeline, state, carolina) == pytest.approx(evidence.WEIGHTS["missing_name"])
+    patch_rule(monkeypatch, "ANSWER_HEAD", re.compile(r"(?!)"))  # no head: "US" must stand nearby
+    assert with_rule[0] - _score(pipeline, state, carolina) == pytest.approx(scoring.WEIGHTS["missing_name"])
     assert _score(pipeline, company, catl) == pytest.approx(with_rule[1])  # a company's "Japanese" is always required
 
 
 def test_a_state_of_a_country_is_not_answered_by_the_country() -> None:
-    from qa.evidence import _has_new_value
+    from qa.values import has_new_value
 
     question = "In which US state is Toyota building a major factory?"
     asked = {"us", "toyota"}
-    assert not _has_new_value("They turn abroad, particularly to the United States.", "place", set(), asked, question=question)
-    assert _has_new_value("It is building a major factory in North Carolina.", "place", set(), asked, question=question)
+    assert not has_new_value("They turn abroad, particularly to the United States.", "place", set(), asked, question=question)
+    assert has_new_value("It is building a major factory in North Carolina.", "place", set(), asked, question=question)
     denied = "Its future is anchored in the United States, not in Japan."
-    assert not _has_new_value(denied, "place", set(), asked, question=question)  # a place denied is no answer
+    assert not has_new_value(denied, "place", set(), asked, question=question)  # a place denied is no answer
 
 
 def test_us_is_one_concept_however_abbreviated() -> None:
@@ -1257,11 +1262,11 @@ def test_a_choice_asked_with_whos_is_asked_of_each_option() -> None:
 
 
 def test_a_name_typed_in_lower_case_is_still_a_name(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import qa.evidence as evidence
+    import qa.scoring as scoring
 
     pipeline = make_pipeline()
     index = pipeline.index
-    stats = evidence._stats(index)
+    stats = scoring.index_stats(index)
     assert {"subaru", "panasonic", "catl"} <= stats.name_tokens
     assert not {"however", "although", "battery"} & stats.name_tokens  # capitalised only where a sentence opens
     fukuoka = "suspension of its next-generation"
@@ -1269,57 +1274,56 @@ def test_a_name_typed_in_lower_case_is_still_a_name(make_pipeline, monkeypatch) 
 
     with_rule = _score(pipeline, question, fukuoka)
     monkeypatch.setattr(stats, "name_tokens", frozenset())
-    assert _score(pipeline, question, fukuoka) - with_rule == pytest.approx(evidence.WEIGHTS["missing_name"])
+    assert _score(pipeline, question, fukuoka) - with_rule == pytest.approx(scoring.WEIGHTS["missing_name"])
 
 
 def test_a_questions_first_word_is_no_name_when_it_is_an_english_word(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import qa.evidence as evidence
+    import qa.scoring as scoring
 
     pipeline = make_pipeline()
     source = "referencing Reuters"
     question = "Apart from Reuters, which outlet did the Yokosuka factory story cite?"
 
     with_rule = _score(pipeline, question, source)
-    monkeypatch.setattr(evidence, "_english_stems", frozenset)  # no English words: "Apart" is a missing name
-    assert with_rule - _score(pipeline, question, source) == pytest.approx(evidence.WEIGHTS["missing_name"])
+    patch_rule(monkeypatch, "english_stems", frozenset)  # no English words: "Apart" is a missing name
+    assert with_rule - _score(pipeline, question, source) == pytest.approx(scoring.WEIGHTS["missing_name"])
 
 
 def test_a_name_that_says_which_of_an_owner_s_things_it_is_may_be_left_out_in_its_article(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import qa.evidence as evidence
+    import qa.scoring as scoring
 
     pipeline = make_pipeline()
     source = "project alone was slated"  # "Nissan's project": the article named Kitakyushu paragraphs before
     question = "How much public support was Nissan's Kitakyushu project going to get?"
 
     # The owner and the thing must both stand in the sentence: Toyota's plant is not Nissan's project.
-    assert evidence._qualified("What did Toyota's Fukuoka plant get?") == {"fukuoka": ("toyota", "plant")}
-    assert not evidence._calls_it(("toyota", "plant"), frozenset({"nissan", "plant"}))
-    assert not evidence._calls_it(("nissan", "plant"), frozenset({"nissan", "strategy"}))
+    assert scoring._qualified("What did Toyota's Fukuoka plant get?") == {"fukuoka": ("toyota", "plant")}
+    assert not scoring._calls_it(("toyota", "plant"), frozenset({"nissan", "plant"}))
+    assert not scoring._calls_it(("nissan", "plant"), frozenset({"nissan", "strategy"}))
     # A plant, once named, may be called the owner's project.
     asked_as_plant = "How much public support was Nissan's Kitakyushu plant going to get?"
     with_rule = _score(pipeline, question, source), _score(pipeline, asked_as_plant, source)
-    monkeypatch.setattr(evidence, "_qualified", lambda question: {})
-    assert with_rule[0] - _score(pipeline, question, source) == pytest.approx(evidence.WEIGHTS["missing_name"])
-    assert with_rule[1] - _score(pipeline, asked_as_plant, source) == pytest.approx(evidence.WEIGHTS["missing_name"])
+    patch_rule(monkeypatch, "_qualified", lambda question: {})
+    assert with_rule[0] - _score(pipeline, question, source) == pytest.approx(scoring.WEIGHTS["missing_name"])
+    assert with_rule[1] - _score(pipeline, asked_as_plant, source) == pytest.approx(scoring.WEIGHTS["missing_name"])
 
 
 def test_a_role_may_stand_in_the_evidence_under_another_word(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import qa.evidence as evidence
 
     pipeline = make_pipeline()
     jaia = "Importers Association (JAIA) told Argus"
     question = "Which publication did a spokesperson for the importers talk to?"
 
     with_role = _score(pipeline, question, jaia)
-    monkeypatch.setattr(evidence, "ROLE", re.compile(r"(?!)"))  # no role required at all
+    patch_rule(monkeypatch, "ROLE", re.compile(r"(?!)"))  # no role required at all
     assert _score(pipeline, question, jaia) == pytest.approx(with_role)  # "A representative from ..." is the spokesperson asked about
 
 
 def test_only_the_capitalised_parts_of_a_name_are_names() -> None:
-    from qa.evidence import _name_tokens
+    from qa.vocabulary import tokens_of_name
 
-    assert _name_tokens("Taiwan-based") == ["taiwan"]
-    assert _name_tokens("Panasonic Energy–Subaru") == ["panasonic", "energy", "subaru"]
+    assert tokens_of_name("Taiwan-based") == ["taiwan"]
+    assert tokens_of_name("Panasonic Energy–Subaru") == ["panasonic", "energy", "subaru"]
 
 
 @pytest.mark.parametrize(
@@ -1334,53 +1338,53 @@ def test_only_the_capitalised_parts_of_a_name_are_names() -> None:
     ],
 )
 def test_a_publication_date_question_asks_for_a_date(question: str, expected: bool) -> None:
-    from qa.evidence import asks_publication_date
+    from qa.asking import asks_publication_date
 
     assert asks_publication_date(question) is expected
 
 
 def _answers_count(text: str, question: str) -> bool:
     """The sentence holds a count that could answer the question (no number or name asked)."""
-    from qa.evidence import _has_new_value
+    from qa.values import has_new_value
 
-    return _has_new_value(text, "count", set(), set(), question=question)
+    return has_new_value(text, "count", set(), set(), question=question)
 
 
 def _score(pipeline, question: str, holding: str) -> float:  # type: ignore[no-untyped-def]
     """The score, through retrieval as the pipeline does it, of the first sentence holding `holding`."""
-    import qa.evidence as evidence
+    import qa.scoring as scoring
 
     index = pipeline.index
     position = next(i for i, s in enumerate(index.sentences) if holding in s.text)
     vector = pipeline.embedder.embed([question])[0]
-    ranked = evidence.score_sentences(question, vector, pipeline._retrieve(index, question, vector, None), index)
+    ranked = scoring.score_sentences(question, vector, pipeline._retrieve(index, question, vector, None), index)
     return next(e.score for e in ranked if e.position == position)
 
 
 def test_a_relative_time_types_a_when_question_and_is_led_with_its_article_s_date() -> None:
     from qa.answering import dated_time
     from qa.citations import Citation
-    from qa.evidence import TYPE_PATTERNS, _has_new_value
+    from qa.values import TYPE_PATTERNS, has_new_value
 
     quote = "a restructuring plan revealed earlier this year by Nissan's CEO"
     assert TYPE_PATTERNS["time"].search(quote)
     assert not TYPE_PATTERNS["time"].search("this is the year of the EV")
-    assert _has_new_value(quote, "time", set(), set(), question="When was the plan revealed?")
-    assert not _has_new_value(quote, "time", set(), set(), question="What month was the plan revealed?")
+    assert has_new_value(quote, "time", set(), set(), question="When was the plan revealed?")
+    assert not has_new_value(quote, "time", set(), set(), question="What month was the plan revealed?")
     # A year does not say which month.
     schedule = "The plant was expected to start operations in 2028."
-    assert _has_new_value(schedule, "time", set(), set(), question="When was the plant to start?")
-    assert not _has_new_value(schedule, "time", set(), set(), question="In which month was the plant to start?")
-    assert _has_new_value("It starts in May 2028.", "time", set(), set(), question="In which month does it start?")
+    assert has_new_value(schedule, "time", set(), set(), question="When was the plant to start?")
+    assert not has_new_value(schedule, "time", set(), set(), question="In which month was the plant to start?")
+    assert has_new_value("It starts in May 2028.", "time", set(), set(), question="In which month does it start?")
     assert check_reply("In 2028.", "In which month was the plant to start?", [schedule], "time")
     # Who did it, named after the time, is no event: the time dates the plan, not Nissan's plant.
-    assert not _has_new_value(quote, "time", set(), set(), question="When did Nissan open the Oppama plant?")
-    assert _has_new_value(quote, "time", set(), set(), question="When did Nissan's CEO announce the plan?")
+    assert not has_new_value(quote, "time", set(), set(), question="When did Nissan open the Oppama plant?")
+    assert has_new_value(quote, "time", set(), set(), question="When did Nissan's CEO announce the plan?")
     fukuoka = "Toyota suspended its battery plant in Fukuoka Prefecture earlier this year."
-    assert _has_new_value(fukuoka, "time", set(), set(), question="When did Toyota halt Fukuoka?")  # where, before the time
+    assert has_new_value(fukuoka, "time", set(), set(), question="When did Toyota halt Fukuoka?")  # where, before the time
     # It dates what stands beside it, and a past time does not say what will happen.
-    assert not _has_new_value(quote, "time", set(), set(), question="When will the plant close?")
-    assert not _has_new_value(quote, "time", set(), set(), question="When will the plan be revealed?")
+    assert not has_new_value(quote, "time", set(), set(), question="When will the plant close?")
+    assert not has_new_value(quote, "time", set(), set(), question="When will the plan be revealed?")
     cited = Citation(1, "a.txt", "T", "2025-07-07", None, quote, 0, len(quote))
     assert dated_time(cited, "When was the plan revealed?") == "Earlier this year (article dated 2025-07-07)"
     assert dated_time(cited, "What month was the plan revealed?") is None  # it does not say the month
@@ -1425,8 +1429,8 @@ def test_people_are_counted_by_what_people_are_called(text: str, typed: bool) ->
     ],
 )
 def test_a_count_is_of_what_is_cut_added_or_held_as_the_question_asks(question: str, counts: list[str]) -> None:
-    from qa.evidence import counts_other
     from qa.text import NUMBER
+    from qa.values import counts_other
 
     text = "The vehicle manufacturer intends to close 7 out of its 17 factories globally."
     assert [m.group(0) for m in NUMBER.finditer(text) if not counts_other(text, m, question)] == counts
@@ -1438,8 +1442,8 @@ def test_a_count_is_of_what_is_cut_added_or_held_as_the_question_asks(question: 
 
 
 def test_a_measure_counts_what_follows_its_of() -> None:
-    from qa.evidence import counts_other
     from qa.text import NUMBER
+    from qa.values import counts_other
 
     water = "The plant will produce 150,000 cubic metres of drinking water a day when it is complete."
     assert not counts_other(water, NUMBER.search(water), "How much drinking water will the plant produce?")
@@ -1449,8 +1453,8 @@ def test_a_measure_counts_what_follows_its_of() -> None:
 
 
 def test_people_are_not_counted_in_units_of_power() -> None:
-    from qa.evidence import counts_other
     from qa.text import NUMBER
+    from qa.values import counts_other
 
     power = "The terminal's demand will rise to about 38 MW at peak."
     assert counts_other(power, NUMBER.search(power), "How many dockworkers does the terminal employ?")
@@ -1514,7 +1518,7 @@ def test_its_never_points_at_a_currency() -> None:
 
 
 def test_abbreviations_are_learned_from_their_definitions() -> None:
-    from qa.evidence import acronyms
+    from qa.vocabulary import acronyms
 
     found = acronyms("Foxconn may permit electric vehicle (EV) making. The Ministry of Economy, Trade and Industry (METI) "
                      "said so. It uses lithium iron phosphate (LFP) cells.")
@@ -1525,18 +1529,17 @@ def test_abbreviations_are_learned_from_their_definitions() -> None:
 
 
 def test_an_abbreviation_asked_about_may_be_spelled_out_in_the_evidence(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import qa.evidence as evidence
 
     pipeline = make_pipeline()
     question, holding = "what happened to US ev sales early this year", "sales of electric vehicles in the United States"
     spelled_out = _score(pipeline, question, holding)
-    monkeypatch.setattr(evidence, "acronyms", lambda text: {})
+    patch_rule(monkeypatch, "acronyms", lambda text: {})
     monkeypatch.delitem(pipeline.index.__dict__, "_evidence_stats")  # recomputed without abbreviations
     assert _score(pipeline, question, holding) < spelled_out
 
 
 def test_a_role_spelled_out_finds_its_abbreviation(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import qa.evidence as evidence
+    import qa.scoring as scoring
 
     pipeline = make_pipeline()
     index, holding = pipeline.index, "CEO Ivan Espinosa"
@@ -1544,30 +1547,31 @@ def test_a_role_spelled_out_finds_its_abbreviation(make_pipeline, monkeypatch) -
     def overlap(question: str) -> float:
         """How much of the question the sentence holds, among passages retrieved for the sentence itself."""
         vector = pipeline.embedder.embed([holding])[0]
-        ranked = evidence.score_sentences(question, vector, pipeline._retrieve(index, holding, vector, None), index)
+        ranked = scoring.score_sentences(question, vector, pipeline._retrieve(index, holding, vector, None), index)
         return next(e.overlap for e in ranked if holding in e.sentence.text)
 
     assert overlap("Who is Nissan's chief executive?") == pytest.approx(overlap("Who is Nissan's CEO?"))
-    monkeypatch.setattr(evidence, "acronyms", lambda text: {})
+    patch_rule(monkeypatch, "acronyms", lambda text: {})
     monkeypatch.delitem(index.__dict__, "_evidence_stats")  # recomputed without abbreviations
     assert overlap("Who is Nissan's chief executive?") < overlap("Who is Nissan's CEO?") - 0.3
 
 
 def test_who_asks_for_a_name_beside_the_role_it_names() -> None:
-    from qa.evidence import _has_new_value, _named_thing
+    from qa.asking import named_thing
+    from qa.values import has_new_value
 
     question = "Who is the Japan Automobile Importers Association representative quoted by Argus?"
     asked = {"japan", "automobile", "importer", "association", "argus", "representative"}
     text = "A representative from the Japan Automobile Importers Association (JAIA) told Argus that imports fell."
-    assert _named_thing(question) is not None
-    assert not _has_new_value(text, "entity", set(), asked, _named_thing(question), question=question)
+    assert named_thing(question) is not None
+    assert not has_new_value(text, "entity", set(), asked, named_thing(question), question=question)
     named = "The association's representative, Kenji Sato, told Argus that imports fell."
-    assert _has_new_value(named, "entity", set(), asked, _named_thing(question), question=question)
-    assert _named_thing("Where did Japan's sole representative among the top ten place?") is None
+    assert has_new_value(named, "entity", set(), asked, named_thing(question), question=question)
+    assert named_thing("Where did Japan's sole representative among the top ten place?") is None
 
 
 def test_an_adjective_or_an_abbreviation_of_what_was_asked_is_no_new_name() -> None:
-    from qa.evidence import _new_names
+    from qa.values import _new_names
 
     asked = {"japan", "automobile", "importer", "association"}
     text = "The Japan Automobile Importers Association (JAIA) says the Japanese electric vehicle (EV) market shrank."
@@ -1584,7 +1588,7 @@ def test_one_of_the_biggest_is_no_count() -> None:
 
 
 def test_a_company_s_other_name_is_learned_from_the_articles() -> None:
-    from qa.evidence import acronyms
+    from qa.vocabulary import acronyms
 
     assert acronyms("Foxconn, officially known as Hon Hai Precision, said so.")["foxconn"] == {"hon", "hai", "precision"}
     assert acronyms("Reuters.\nHon Hai Precision Industry, better known as Foxconn, said so.")["foxconn"] == {
@@ -1594,8 +1598,8 @@ def test_a_company_s_other_name_is_learned_from_the_articles() -> None:
 
 
 def test_a_party_an_article_never_names_costs_its_sentences_as_a_missing_name(make_pipeline) -> None:  # type: ignore[no-untyped-def]
-    from qa.evidence import WEIGHTS, score_sentences
     from qa.retrieval import Hit
+    from qa.scoring import WEIGHTS, score_sentences
 
     pipeline = make_pipeline()
     index = pipeline.index
@@ -1612,7 +1616,7 @@ def test_a_party_an_article_never_names_costs_its_sentences_as_a_missing_name(ma
 
 
 def test_a_named_thing_is_found_as_its_owner_s_project_where_the_article_names_that_owner(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import qa.evidence as evidence
+    import qa.scoring as scoring
     from qa.retrieval import Hit
 
     pipeline = make_pipeline()
@@ -1620,19 +1624,19 @@ def test_a_named_thing_is_found_as_its_owner_s_project_where_the_article_names_t
     subsidy = _at(index, "Nissan’s project alone was slated", 0.5)
     panasonic = _at(index, "The plant, backed by a 463 billion yen", 0.5)
     hits = [Hit(chunk, n, 0.0, 0.5, 0.0) for n, chunk in enumerate(index.chunks, 1)]
-    assert evidence._owner_in(index, subsidy.sentence.article_id, "kitakyushu") == "nissan"
+    assert scoring._owner_in(index, subsidy.sentence.article_id, "kitakyushu") == "nissan"
     question = "How much public support was the Kitakyushu project to receive?"
 
     def scores() -> tuple[float, float]:
         vector = pipeline.embedder.embed([question])[0]
-        ranked = {e.position: e.score for e in evidence.score_sentences(question, vector, hits, index)}
+        ranked = {e.position: e.score for e in scoring.score_sentences(question, vector, hits, index)}
         return ranked[subsidy.position], ranked[panasonic.position]
 
     found, other = scores()
-    monkeypatch.setattr(evidence, "UNOWNED_THING", re.compile(r"(?!)"))  # no owner is looked up
+    patch_rule(monkeypatch, "UNOWNED_THING", re.compile(r"(?!)"))  # no owner is looked up
     unfound, same = scores()
     # "the Kitakyushu project" is "Nissan's project" once the article has named it; the Panasonic plant is not.
-    assert found == pytest.approx(unfound + evidence.WEIGHTS["missing_name"])
+    assert found == pytest.approx(unfound + scoring.WEIGHTS["missing_name"])
     assert other == pytest.approx(same)
 
 
@@ -1644,11 +1648,10 @@ def test_a_one_that_ends_its_phrase_counts_nothing() -> None:
 
 
 def test_a_name_asked_in_full_finds_sentences_that_use_its_other_name(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import qa.evidence as evidence
 
     question = "Has Hon Hai Precision commented on the report?"
     with_alias = _score(make_pipeline(), question, "public comments")
-    monkeypatch.setattr(evidence, "ALIAS", re.compile(r"(?!)"))  # matches nothing: no other names are learned
+    patch_rule(monkeypatch, "ALIAS", re.compile(r"(?!)"))  # matches nothing: no other names are learned
     without = _score(make_pipeline(), question, "public comments")
     assert with_alias > without
 
@@ -1705,7 +1708,7 @@ def test_a_who_question_about_a_role_leads_with_the_name_beside_it() -> None:
 
 
 def test_a_month_s_figure_does_not_answer_for_the_whole_year() -> None:
-    from qa.evidence import _has_new_value
+    from qa.values import has_new_value
 
     june = "Domestic passenger EV sales were 29,282 units in June 2024, a 39% decrease."
     assert not _answers_count(june, "How many EVs were sold in the whole of 2024?")
@@ -1714,22 +1717,22 @@ def test_a_month_s_figure_does_not_answer_for_the_whole_year() -> None:
     assert _answers_count(both, "How many cars were sold in 2024?")
     assert _answers_count(june, "how many evs were sold in june 2024")  # typed lower case
     halves = "From the first half of 2023 to the second, the EV share rose from 0.7% to 1.6%."
-    assert _has_new_value(halves, "percent", set(), set(), question="Did the EV share go up or down in 2023?")
+    assert has_new_value(halves, "percent", set(), set(), question="Did the EV share go up or down in 2023?")
     # A share "as of July 2024" is a month's, not the year's.
     july = "As of July 2024, CATL held a dominant 37.6% share of the market."
-    assert not _has_new_value(july, "percent", set(), set(), question="What was CATL's market share in 2024?")
-    assert _has_new_value(july, "percent", set(), set(), question="What was CATL's market share in July 2024?")
+    assert not has_new_value(july, "percent", set(), set(), question="What was CATL's market share in 2024?")
+    assert has_new_value(july, "percent", set(), set(), question="What was CATL's market share in July 2024?")
 
 
 def test_an_amount_asked_per_period_is_not_answered_by_a_total() -> None:
-    from qa.evidence import _has_new_value
+    from qa.values import has_new_value
 
     build = "It will cost €480 million (about $521 million), the largest water project on the coast."
     running = "Running the plant will cost €12 million a year, the authority said."
     asked = "How much will the desalination plant cost to run each year?"
-    assert not _has_new_value(build, "money", set(), set(), question=asked)
-    assert _has_new_value(running, "money", set(), set(), question=asked)
-    assert _has_new_value(build, "money", set(), set(), question="How much will the plant cost?")
+    assert not has_new_value(build, "money", set(), set(), question=asked)
+    assert has_new_value(running, "money", set(), set(), question=asked)
+    assert has_new_value(build, "money", set(), set(), question="How much will the plant cost?")
     assert not _answers_count("The fab employs 1,200 people.", "How many wafers per month will the fab produce?")
     assert _answers_count("It will turn out 40,000 wafers a month.", "How many wafers per month will the fab produce?")
     assert _answers_count("The line has 4,000 workers.", "How many workers did the line have a year ago?")  # when, not how often
@@ -1753,7 +1756,7 @@ def test_how_much_is_produced_is_not_answered_by_a_number_of_people() -> None:
 
 
 def test_a_capital_that_only_opens_a_sentence_is_not_a_name_it_introduces(make_pipeline) -> None:  # type: ignore[no-untyped-def]
-    from qa.evidence import introduced_names
+    from qa.completion import introduced_names
 
     index = make_pipeline().index
     text = "Major automakers like Nissan and Toyota are no longer investing in domestic battery production."
@@ -1767,7 +1770,7 @@ def test_a_capital_that_only_opens_a_sentence_is_not_a_name_it_introduces(make_p
 
 
 def test_where_a_thing_goes_answers_where_but_not_where_it_comes_from() -> None:
-    from qa.evidence import places
+    from qa.values import places
 
     text = "Major automakers are redirecting their focus abroad—particularly to the United States."
     assert places(text, "Where are Nissan and Toyota redirecting their battery focus?") == ["United States"]
@@ -1825,7 +1828,7 @@ def test_a_company_described_by_where_it_is_from_is_the_name_after_that_word() -
 
 
 def test_a_place_is_searched_for_as_the_articles_name_it() -> None:
-    from qa.evidence import place_names_used
+    from qa.vocabulary import place_names_used
 
     vocabulary = frozenset({"taiwanese", "japan", "foxconn"})
     assert place_names_used(["taiwan", "base", "maker"], vocabulary) == ["taiwanese"]
@@ -1833,7 +1836,7 @@ def test_a_place_is_searched_for_as_the_articles_name_it() -> None:
 
 
 def test_what_kind_of_thing_is_read_from_the_words_before_it() -> None:
-    from qa.evidence import thing_kind
+    from qa.values import thing_kind
 
     question = "What type of batteries was the Kitakyushu plant going to make?"
     assert question_type(question) == "variety"
@@ -1852,7 +1855,7 @@ def test_what_kind_of_thing_is_read_from_the_words_before_it() -> None:
 
 def test_what_kind_of_company_a_name_is_is_read_from_how_the_quote_describes_it() -> None:
     from qa.answering import direct_value
-    from qa.evidence import company_kind
+    from qa.values import company_kind
 
     question = "what kind of company is foxconn?"
     assert question_type(question) == "kind"
@@ -1881,7 +1884,7 @@ def test_what_kind_of_company_a_name_is_is_read_from_how_the_quote_describes_it(
     ],
 )
 def test_who_runs_a_company_asks_for_its_chief_executive(question: str, expected: str) -> None:
-    from qa.evidence import role_question
+    from qa.asking import role_question
 
     assert role_question(question, frozenset({"ceo", "nissan"})) == expected
     # Articles that never say "CEO" would make the rewritten question an unknown name.
@@ -1918,13 +1921,13 @@ def test_a_definition_is_found_where_the_long_form_precedes_the_bracket() -> Non
 
 
 def test_a_sentence_giving_a_rank_is_preferred_for_a_rank_question(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import qa.evidence as evidence
+    import qa.scoring as scoring
 
     pipeline = make_pipeline()
     question = "Where did Japan's only firm among the top ten battery makers place in 2024?"
     with_rank = _score(pipeline, question, "trailing at sixth place")
-    monkeypatch.setattr(evidence, "RANK", re.compile(r"(?!)"))
-    assert with_rank - _score(pipeline, question, "trailing at sixth place") == pytest.approx(evidence.WEIGHTS["kind_bonus"])
+    patch_rule(monkeypatch, "RANK", re.compile(r"(?!)"))
+    assert with_rank - _score(pipeline, question, "trailing at sixth place") == pytest.approx(scoring.WEIGHTS["kind_bonus"])
 
 
 def test_a_value_for_the_party_asked_about_must_come_from_a_quote_about_that_party() -> None:
@@ -1941,7 +1944,7 @@ def test_a_value_for_the_party_asked_about_must_come_from_a_quote_about_that_par
 
 
 def test_the_context_of_a_sentence_is_its_title_and_the_sentences_it_leans_on(make_pipeline) -> None:  # type: ignore[no-untyped-def]
-    from qa.evidence import context_text
+    from qa.scoring import context_text
 
     index = make_pipeline().index
     position = next(i for i, s in enumerate(index.sentences) if s.text.startswith("The company’s mid- to long-term goal"))
@@ -1952,7 +1955,8 @@ def test_the_context_of_a_sentence_is_its_title_and_the_sentences_it_leans_on(ma
 
 
 def test_a_sign_is_an_indication_and_little_of_one_is_a_verdict() -> None:
-    from qa.evidence import TYPE_PATTERNS, concepts
+    from qa.values import TYPE_PATTERNS
+    from qa.vocabulary import concepts
 
     assert concepts("any sign Japan will regain") == concepts("any indication Japan will recover")
     assert TYPE_PATTERNS["judgement"].search("There is little indication that Japan will regain its footing.")
@@ -2016,7 +2020,7 @@ def test_how_much_is_produced_is_not_answered_by_a_rise_or_a_span_of_years(text:
 
 
 def test_deciding_against_making_at_home_is_said_as_opting_out_of_domestic_production() -> None:
-    from qa.evidence import concepts
+    from qa.vocabulary import concepts
 
     assert set(concepts("decided against making batteries at home")) >= set(concepts("opted for domestic"))
 
@@ -2094,13 +2098,13 @@ def test_a_reply_may_not_give_a_number_at_another_scale_than_the_quote(reply: st
 
 
 def test_a_site_is_said_as_a_facility() -> None:
-    from qa.evidence import concepts
+    from qa.vocabulary import concepts
 
     assert concepts("the Oppama site") == concepts("the Oppama facility")
 
 
 def test_a_pledge_is_said_as_an_allocation() -> None:
-    from qa.evidence import concepts
+    from qa.vocabulary import concepts
 
     assert concepts("the government pledged") == concepts("the government allocating")
 
@@ -2121,14 +2125,14 @@ def test_a_reply_may_not_rank_what_the_quotes_do_not_rank() -> None:
 
 
 def test_what_discourages_a_party_is_a_cause() -> None:
-    from qa.evidence import TYPE_PATTERNS
+    from qa.values import TYPE_PATTERNS
 
     assert TYPE_PATTERNS["reason"].search("Companies are turning outward, discouraged by high domestic operating costs.")
     assert not TYPE_PATTERNS["reason"].search("The government discouraged imports.")
 
 
 def test_what_a_party_blames_is_a_cause() -> None:
-    from qa.evidence import TYPE_PATTERNS
+    from qa.values import TYPE_PATTERNS
 
     assert TYPE_PATTERNS["reason"].search("Oskar blamed late deliveries of equipment and a shortage of technicians.")
     assert TYPE_PATTERNS["reason"].search("The council blames rising costs.")
@@ -2202,16 +2206,17 @@ def test_a_plan_reported_may_slip_in_a_later_article(make_pipeline) -> None:  # 
 
 def test_a_role_spelled_out_after_its_holder_names_the_holder() -> None:
     from qa.answering import direct_value
-    from qa.evidence import _has_new_value, _named_thing
+    from qa.asking import named_thing
+    from qa.values import has_new_value
 
     question = "Who is Oskar Semiconductor's chief executive?"
     said = "\"We would rather open late,\" said Marta Quillan, Oskar's chief executive, on a call with analysts."
     asked = {"oskar", "semiconductor"}
     assert direct_value(said, "entity", question) == "Marta Quillan"
-    assert _has_new_value(said, "entity", set(), asked, _named_thing(question), question=question)
+    assert has_new_value(said, "entity", set(), asked, named_thing(question), question=question)
     # The role alone names no one, spelled out or not.
     for alone in ("Oskar's chief executive said nothing new.", "Oskar's CEO said nothing new."):
-        assert not _has_new_value(alone, "entity", set(), asked, _named_thing(question), question=question)
+        assert not has_new_value(alone, "entity", set(), asked, named_thing(question), question=question)
     assert direct_value("The plan was revealed by Nissan's CEO Ivan Espinosa.", "entity", "Who is Nissan's CEO?") == "Ivan Espinosa"
 
 
@@ -2225,18 +2230,19 @@ def test_not_only_denies_nothing() -> None:
 
 def test_a_role_said_to_be_another_organisations_names_no_holder() -> None:
     from qa.answering import direct_value
-    from qa.evidence import _has_new_value, _named_thing
+    from qa.asking import named_thing
+    from qa.values import has_new_value
 
     question = "Who is the chief executive of Bracken Quay Terminals?"
     asked = {"bracken", "quay", "terminals"}
     other = "\"We have the funds,\" said Henrika Solberg-Ames, chief executive of the Vellamar Port Authority."
     assert direct_value(other, "entity", question) is None
-    assert not _has_new_value(other, "entity", set(), asked, _named_thing(question), question=question)
+    assert not has_new_value(other, "entity", set(), asked, named_thing(question), question=question)
     for own in ("\"We have the funds,\" said Ivo Brandt, chief executive of Bracken Quay Terminals.",
                 "Bracken Quay CEO Ivo Brandt said the funds were there.",
                 "Chief executive Ivo Brandt said the funds were there."):  # whose is unsaid
         assert direct_value(own, "entity", question) == "Ivo Brandt"
-        assert _has_new_value(own, "entity", set(), asked, _named_thing(question), question=question)
+        assert has_new_value(own, "entity", set(), asked, named_thing(question), question=question)
     # A question naming no owner takes anyone's.
     assert direct_value(other, "entity", "Who is the chief executive?") == "Henrika Solberg-Ames"
 
@@ -2244,7 +2250,7 @@ def test_a_role_said_to_be_another_organisations_names_no_holder() -> None:
 def test_a_name_called_short_carries_its_full_name_as_context(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """"a spokesperson for the health board" is for the Ashcombe Regional Health Board named earlier,
     so a question naming the board in full does not find its name missing there."""
-    import qa.evidence as evidence
+    import qa.scoring as scoring
 
     corpus = tmp_path / "board"
     corpus.mkdir()
@@ -2257,17 +2263,17 @@ def test_a_name_called_short_carries_its_full_name_as_context(make_pipeline, tmp
         encoding="utf-8",
     )
     index = make_pipeline(corpus_dir=corpus).index
-    called = dict(zip((s.text for s in index.sentences), evidence._stats(index).called, strict=True))
+    called = dict(zip((s.text for s in index.sentences), scoring.index_stats(index).called, strict=True))
     whitlow = next(text for text in called if "Whitlow" in text)
     assert {"ashcombe", "regional"} <= called[whitlow]
-    assert evidence._context_words(index, evidence._stats(index), list(called).index(whitlow)) >= {"ashcombe", "regional"}
+    assert scoring.context_words(index, scoring.index_stats(index), list(called).index(whitlow)) >= {"ashcombe", "regional"}
     assert not called["The research states that waiting times fell."]  # "research" is no part of "United States"
 
 
 def test_a_sentence_pointing_back_is_about_the_party_named_before_it(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Under a title naming Oskar and Varnet, "By 2025 that share had slipped to 5.9%, while Varnet's
     rose" is still about Oskar's share: "that share" is the one the sentence before gave."""
-    import qa.evidence as evidence
+    import qa.scoring as scoring
 
     corpus = tmp_path / "chips"
     corpus.mkdir()
@@ -2281,7 +2287,7 @@ def test_a_sentence_pointing_back_is_about_the_party_named_before_it(make_pipeli
     )
     pipeline = make_pipeline(corpus_dir=corpus)
     index = pipeline.index
-    assert set(evidence._stats(index).title_names["a.txt"]) == {"oskar", "varnet"}
+    assert set(scoring.index_stats(index).title_names["a.txt"]) == {"oskar", "varnet"}
 
     slipped = "By 2025 that share had slipped"
     assert any(s.startswith(slipped) for s in ranked_sentences(pipeline, "What was Oskar's share of the market in 2025?"))

@@ -369,7 +369,7 @@ def test_a_choice_option_without_a_date_is_still_cited_beside_the_dated_one(make
 
 
 def test_an_article_the_question_names_is_told_apart_by_its_words(make_pipeline) -> None:  # type: ignore[no-untyped-def]
-    from qa.evidence import referenced_articles
+    from qa.scoring import referenced_articles
 
     index = make_pipeline("").index
     named = referenced_articles("Which outlet did the Yokosuka factory story lean on?", index)
