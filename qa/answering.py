@@ -11,6 +11,7 @@ from collections import Counter
 
 from qa.asking import owners
 from qa.citations import Citation, clause_cuts, unsupported
+from qa.counting import SCALE, TALLY, amount_asked, counted_word, counts_other, is_percent, not_a_count
 from qa.evidence import YEAR
 from qa.generation import Messages
 from qa.text import NUMBER, STOPWORDS, fold, names, normalize_number, numbers, place_forms, tokens
@@ -23,18 +24,11 @@ from qa.values import (
     NEGATION,
     PLACE,
     RANK,
-    SCALE,
-    TALLY,
     TARGETED,
     TYPE_PATTERNS,
     VALUE_TYPES,
-    amount_asked,
     asks_end,
     company_kind,
-    counted_word,
-    counts_other,
-    is_percent,
-    not_a_count,
     other_ends,
     places,
     relative_time,

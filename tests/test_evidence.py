@@ -16,7 +16,7 @@ from qa.scoring import score_sentences
 from qa.text import tokens
 from qa.vocabulary import asked_abbreviation, concepts, correct_terms, definition, unknown_names
 
-EVIDENCE_MODULES = ("asking", "bridging", "completion", "evidence", "scoring", "values", "vocabulary")
+EVIDENCE_MODULES = ("asking", "bridging", "completion", "counting", "evidence", "scoring", "values", "vocabulary")
 
 
 def patch_rule(monkeypatch, name: str, value: object) -> None:  # type: ignore[no-untyped-def]
@@ -1429,8 +1429,8 @@ def test_people_are_counted_by_what_people_are_called(text: str, typed: bool) ->
     ],
 )
 def test_a_count_is_of_what_is_cut_added_or_held_as_the_question_asks(question: str, counts: list[str]) -> None:
+    from qa.counting import counts_other
     from qa.text import NUMBER
-    from qa.values import counts_other
 
     text = "The vehicle manufacturer intends to close 7 out of its 17 factories globally."
     assert [m.group(0) for m in NUMBER.finditer(text) if not counts_other(text, m, question)] == counts
@@ -1442,8 +1442,8 @@ def test_a_count_is_of_what_is_cut_added_or_held_as_the_question_asks(question: 
 
 
 def test_a_measure_counts_what_follows_its_of() -> None:
+    from qa.counting import counts_other
     from qa.text import NUMBER
-    from qa.values import counts_other
 
     water = "The plant will produce 150,000 cubic metres of drinking water a day when it is complete."
     assert not counts_other(water, NUMBER.search(water), "How much drinking water will the plant produce?")
@@ -1453,8 +1453,8 @@ def test_a_measure_counts_what_follows_its_of() -> None:
 
 
 def test_people_are_not_counted_in_units_of_power() -> None:
+    from qa.counting import counts_other
     from qa.text import NUMBER
-    from qa.values import counts_other
 
     power = "The terminal's demand will rise to about 38 MW at peak."
     assert counts_other(power, NUMBER.search(power), "How many dockworkers does the terminal employ?")
