@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 import numpy as np
 
-from qa.answering import REFUSAL
 from qa.chunking import Chunk, Sentence
 from qa.citations import Citation
 from qa.generation import Messages
@@ -19,6 +18,7 @@ from qa.index import SearchIndex
 from qa.pipeline import Answer, History, Pipeline, validate_question
 from qa.retrieval import Hit, retrieve
 from qa.scoring import score_sentences
+from qa.verification import REFUSAL
 
 NAIVE_INSTRUCTION = "Using the text above, answer in one short sentence: "
 Baseline = Callable[..., Answer]

@@ -15,7 +15,6 @@ from qa.answering import (
     addresses_assistant,
     answer_content,
     build_prompt,
-    check_reply,
     compose,
     dated_time,
     direct_value,
@@ -47,6 +46,7 @@ from qa.scoring import SOFT_TYPES, context_text, prepare, score_sentences
 from qa.settings import Settings
 from qa.text import names, tokens
 from qa.values import ASKS_WHEN, answer_tokens
+from qa.verification import check_reply
 from qa.vocabulary import (
     asked_abbreviation,
     concept,

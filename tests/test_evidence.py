@@ -7,13 +7,14 @@ import re
 
 import pytest
 
-from qa.answering import check_reply, compose
+from qa.answering import compose
 from qa.asking import choice_options, offers_options, owners, question_parts, question_type, untimed_option
 from qa.bridging import bridge
 from qa.citations import Citation, focus_span
 from qa.conversation import follow_up_parts, standalone_question
 from qa.scoring import score_sentences
 from qa.text import tokens
+from qa.verification import check_reply
 from qa.vocabulary import asked_abbreviation, concepts, correct_terms, definition, unknown_names
 
 EVIDENCE_MODULES = ("asking", "bridging", "completion", "counting", "evidence", "scoring", "values", "vocabulary")
@@ -2033,7 +2034,7 @@ def test_words_for_the_same_deed_share_a_concept(asked: str, written: str) -> No
 
 
 def test_a_value_given_to_no_name_may_not_be_another_party_s() -> None:
-    from qa.answering import check_reply
+    from qa.verification import check_reply
 
     question = "What share of the market did the eight-years-running battery leader have in July 2024?"
     quotes = [
@@ -2048,7 +2049,7 @@ def test_a_value_given_to_no_name_may_not_be_another_party_s() -> None:
 
 
 def test_a_what_question_is_not_answered_by_a_place_alone() -> None:
-    from qa.answering import check_reply
+    from qa.verification import check_reply
 
     quotes = ["Toyota opted to procure approximately $1.5 billion USD worth of batteries from LG Energy Solution’s facility in Lansing, Michigan."]
     question = "What did Toyota buy from LG Energy Solution?"
