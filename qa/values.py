@@ -110,6 +110,10 @@ HOLDER_BEFORE = re.compile(r"\b((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*),\s+
 # Whose role it is: "chief executive of the Vellamar Port Authority", "Oskar's CEO", "Nissan CEO".
 ROLE_OWNER_AFTER = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?([A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,3})")
 ROLE_OWNER_BEFORE = re.compile(r"([A-Z][\w&-]*(?:[’']s)?)\s+$")
+# "Dr Imelda Corrigan-Voss, who will be the group's first chief executive": the holder named before
+# a relative clause that gives the role.
+RELATIVE_HOLDER = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*),\s+who\s+(?:is|was|will be|would be|has been|had been|is to be|became|becomes)\s+"
+                             r"(?:[\w’'-]+\s+){0,4}$")
 SPELLED_ROLE = re.compile(r"\b(?:" + "|".join(ROLE_FORMS) + r")\b", re.I)
 # "electric vehicle (EV)": the abbreviation in brackets is found first, then up to six words before
 # it; a pattern that tried every word of the corpus as the start of a long form took 10 s at 86k sentences.
@@ -129,7 +133,8 @@ def role_holder(text: str, question: str) -> str | None:
             continue
         if _someone_elses_role(text, word, question):
             continue
-        after, before = HOLDER.match(text, word.end()), HOLDER_BEFORE.search(text, 0, word.start())
+        after = HOLDER.match(text, word.end())
+        before = HOLDER_BEFORE.search(text, 0, word.start()) or RELATIVE_HOLDER.search(text, 0, word.start())
         for holder in (after, before):
             if holder and names(holder.group(1)) == holder.group(1).split() and not set(tokens(holder.group(1))) & asked:
                 return holder.group(1)
@@ -183,6 +188,8 @@ def has_new_value(
             if named in concepts(word.group(0)) and not _someone_elses_role(text, word, question)
         ]
         near = " ".join(" ".join(w.group(0) for w in words[max(0, i - NAME_REACH) : i + NAME_REACH + 1]) for i in at)
+        relative = (RELATIVE_HOLDER.search(text, 0, words[i].start()) for i in at)
+        near = " ".join([near, *(holder.group(1) for holder in relative if holder)])
         return bool(_new_names(near, asked_names | {named}))  # the role itself is no holder: "Oskar's CEO said"
     if wanted == "entity":
         return bool(_new_names(text, asked_names))

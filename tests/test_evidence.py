@@ -2221,6 +2221,21 @@ def test_a_role_spelled_out_after_its_holder_names_the_holder() -> None:
     assert direct_value("The plan was revealed by Nissan's CEO Ivan Espinosa.", "entity", "Who is Nissan's CEO?") == "Ivan Espinosa"
 
 
+def test_a_holder_named_before_a_relative_clause_giving_the_role_holds_it() -> None:
+    from qa.answering import direct_value
+    from qa.asking import named_thing
+    from qa.values import has_new_value
+
+    question = "Who will be the new board's first chief executive?"
+    said = "Dr Anselm Pryde-Kettle, who will be the board's first chief executive when it meets in May, backed the plan."
+    asked = {"board"}
+    assert direct_value(said, "entity", question) == "Dr Anselm Pryde-Kettle"
+    assert has_new_value(said, "entity", set(), asked, named_thing(question), question=question)
+    # A relative clause about something else names no holder.
+    other = "Dr Anselm Pryde-Kettle, who chairs the finance panel, said the chief executive would be named in May."
+    assert direct_value(other, "entity", question) is None
+
+
 def test_not_only_denies_nothing() -> None:
     # "a blow not only to Nissan" is a blow to Nissan: a reply saying so is not contradicted.
     blow = ["This setback dealt a blow not only to Nissan but also to Japan."]
