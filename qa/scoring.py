@@ -13,10 +13,12 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
 from qa.asking import ARTICLE_REFERENCE, named_thing, owners, question_type
+from qa.chunking import Sentence
 from qa.evidence import YEAR, Evidence
 from qa.index import SearchIndex
 from qa.retrieval import Hit
@@ -136,20 +138,32 @@ def index_stats(index: SearchIndex) -> _Stats:
     return stats
 
 
-def score_sentences(
-    question: str, query_vector: np.ndarray, hits: list[Hit], index: SearchIndex, *, wanted: str | None = ""
-) -> list[Evidence]:
-    """Every sentence of the retrieved passages, scored against the question, best first.
+@dataclass(frozen=True)
+class _Asked:
+    """What scoring needs of a question, worked out once for all the sentences it is scored against."""
 
-    `wanted` overrides the kind of value the question asks for (by default read from it).
-    """
+    question: str
+    wanted: str | None
+    weights: dict[str, float]  # the question's concepts, by how rare they are in the corpus
+    numbers: set[str]
+    years: set[str]
+    names: set[str]
+    concepts: set[str]  # of the names, each sought also as its other name ("Hon Hai" as "Foxconn")
+    named: str | None  # the thing whose name an entity question asks for ("model", "ceo")
+    parties: set[str]  # the asked names that some article's title names as a party
+    rare_names: list[str]  # names that must stand near the evidence, with their forms and long forms
+    rare_forms: list[set[str]]
+    long_forms: list[frozenset[str]]
+    qualified: dict[str, tuple[str, str]]
+    unowned: dict[str, str]
+    referenced: frozenset[str]  # articles the question names ("the Oppama story")
+
+
+def _asked(question: str, index: SearchIndex, wanted: str | None) -> _Asked:
+    """The question's concepts, names and kind of value, as the sentences are scored against them."""
     stats = index_stats(index)
-    terms = question_concepts(question, index)
     wanted = question_type(question) if wanted == "" else wanted
-    weights = {t: stats.weight(t) for t in terms}
-    total_weight = sum(weights.values()) or 1.0
     asked_numbers = numbers(question)
-    asked_years = {n for n in asked_numbers if YEAR.fullmatch(n)}
     # "panasonic" in a question typed in lower case (or in capitals) is still a name.
     asked_names = {token for name in names(question) for token in tokens_of_name(name)}
     asked_names |= {token for token in tokens(question) if token in stats.name_tokens}
@@ -171,79 +185,126 @@ def score_sentences(
     rare_names |= owners(question)
     # So is a role asked about: "Who is CATL's CEO?" needs a sentence that names a CEO.
     rare_names |= {token for m in ROLE.finditer(question) for token in role_tokens(m.group(0))}
-    # "North American" is said as "North America"; "Japanese" is not said by the common "Japan".
-    named = named_thing(question) if wanted == "entity" else None
     rare_in_order = sorted(rare_names)
-    # Parties however common ("Toyota") of which an article names none: nothing there is about them.
-    asked_parties = asked_concepts & stats.parties
-    rare_forms = [
-        {concept(form) for form in place_forms(name) if form == name or stats.weight(form) > rare}
-        for name in rare_in_order
-    ]  # compared with the sentence's concepts: a "spokesperson" is said "representative"
-    # "EV" is also said "electric vehicle", "US" "United States".
-    long_forms = [stats.long_form(name) for name in rare_in_order]
     qualified = _qualified(question)
-    unowned = {
-        token: concept(m.group(2)) for m in UNOWNED_THING.finditer(question)
-        for token in tokens(m.group(1))[:1] if token not in qualified
-    }
+    return _Asked(
+        question=question,
+        wanted=wanted,
+        weights={t: stats.weight(t) for t in question_concepts(question, index)},
+        numbers=asked_numbers,
+        years={n for n in asked_numbers if YEAR.fullmatch(n)},
+        names=asked_names,
+        concepts=asked_concepts,
+        named=named_thing(question) if wanted == "entity" else None,
+        # Parties however common ("Toyota") of which an article names none: nothing there is about them.
+        parties=asked_concepts & stats.parties,
+        rare_names=rare_in_order,
+        # "North American" is said as "North America"; "Japanese" is not said by the common "Japan";
+        # compared with the sentence's concepts: a "spokesperson" is said "representative".
+        rare_forms=[
+            {concept(form) for form in place_forms(name) if form == name or stats.weight(form) > rare}
+            for name in rare_in_order
+        ],
+        long_forms=[stats.long_form(name) for name in rare_in_order],  # "EV" is also "electric vehicle"
+        qualified=qualified,
+        unowned={
+            token: concept(m.group(2)) for m in UNOWNED_THING.finditer(question)
+            for token in tokens(m.group(1))[:1] if token not in qualified
+        },
+        referenced=referenced_articles(question, index),
+    )
+
+
+def score_sentences(
+    question: str, query_vector: np.ndarray, hits: list[Hit], index: SearchIndex, *, wanted: str | None = ""
+) -> list[Evidence]:
+    """Every sentence of the retrieved passages, scored against the question, best first.
+
+    `wanted` overrides the kind of value the question asks for (by default read from it).
+    """
+    asked = _asked(question, index, wanted)
     owner_in = functools.cache(functools.partial(_owner_in, index))
-    referenced = referenced_articles(question, index)
     best: dict[int, Evidence] = {}
     for hit in hits:
         for offset, sentence in enumerate(index.chunk_sentences(hit.chunk)):
             position = index.sentence_index(hit.chunk, offset)
-            own, article = stats.words[position], sentence.article_id
-            context = context_words(index, stats, position)
-            overlap = sum(
-                weight * (1.0 if t in own else CONTEXT_DISCOUNT if t in context else 0.0) for t, weight in weights.items()
-            ) / total_weight
-            dense = float(index.sentence_vectors[position] @ query_vector)
-            typed = wanted is not None and has_new_value(
-                sentence.text, wanted, asked_numbers, asked_names, named, question=question
-            )
-            leans_on = None
-            if wanted in LEANING_TYPES and not typed:
-                leans_on = _leaned_on(index, position, wanted, asked_numbers, asked_names, named, question)
-                typed = leans_on is not None
-            score = WEIGHTS["dense"] * dense + WEIGHTS["overlap"] * overlap + WEIGHTS["context"] * hit.dense
-            if wanted:
-                if wanted in SOFT_TYPES:
-                    score += WEIGHTS[SOFT_BONUS.get(wanted, "type_bonus")] if typed else 0.0
-                elif leans_on is None:
-                    score += WEIGHTS["type_bonus"] if typed else -WEIGHTS["type_penalty"]
-                # A value borrowed from the sentence before earns no bonus: a sentence holding its
-                # own ("... from LG Energy Solution's facility in Lansing") ranks above it.
-            if sentence.heading:
-                score -= WEIGHTS["heading"]
-            if referenced and article not in referenced:
-                score -= WEIGHTS["other_article"]  # "the Oppama story" names the article to answer from
-            if any(year not in own and year not in context for year in asked_years) and not _dated_by_article(
-                sentence.text, index.sources[article].date, asked_years
-            ):
-                continue  # "CATL's share in 2023" is not answered by its share in 2024
-            named_here = stats.article_words[article]
-            if any(
-                own.isdisjoint(forms) and context.isdisjoint(forms) and not (long and (long <= own or long <= context))
-                and not (name in qualified and _calls_it(qualified[name], own) and name in named_here)
-                and not (name in unowned and _calls_it((owner_in(article, name), unowned[name]), own))
-                for name, forms, long in zip(rare_in_order, rare_forms, long_forms, strict=True)
-            ) or (asked_parties and asked_parties.isdisjoint(named_here)):
-                score -= WEIGHTS["missing_name"]
-            # Of the parties a title names, a sentence naming only another one is not about the one
-            # asked: "Nissan intends to invest $1 billion" under "Toyota, Nissan to Invest ..." says
-            # nothing of what Toyota invests, however near Toyota is named.
-            parties = stats.title_names.get(article, frozenset())
-            other_party = parties & asked_concepts and (parties & own) - asked_concepts and not parties & asked_concepts & own
-            # A sentence that points back ("By 2025 that share had slipped") is about the party the
-            # sentence before it names.
-            if other_party and not (
-                POINTS_BACK.search(sentence.text) and parties & asked_concepts & leaned_words(index, stats, position)
-            ):
-                continue
-            if position not in best or best[position].score < score:
-                best[position] = Evidence(sentence, position, score, dense, overlap, typed, leans_on)
+            scored = _scored(asked, index, hit, sentence, position, query_vector, owner_in)
+            if scored is not None and (position not in best or best[position].score < scored.score):
+                best[position] = scored
     return sorted(best.values(), key=lambda e: (-e.score, e.position))
+
+
+def _scored(
+    asked: _Asked,
+    index: SearchIndex,
+    hit: Hit,
+    sentence: Sentence,
+    position: int,
+    query_vector: np.ndarray,
+    owner_in: Callable[[str, str], str],
+) -> Evidence | None:
+    """The sentence (at `position`, in the hit's passage) scored against the question; None when it
+    cannot answer it."""
+    stats = index_stats(index)
+    own, article = stats.words[position], sentence.article_id
+    context = context_words(index, stats, position)
+    total_weight = sum(asked.weights.values()) or 1.0
+    overlap = sum(
+        weight * (1.0 if t in own else CONTEXT_DISCOUNT if t in context else 0.0) for t, weight in asked.weights.items()
+    ) / total_weight
+    dense = float(index.sentence_vectors[position] @ query_vector)
+    wanted = asked.wanted
+    typed = wanted is not None and has_new_value(
+        sentence.text, wanted, asked.numbers, asked.names, asked.named, question=asked.question
+    )
+    leans_on = None
+    if wanted in LEANING_TYPES and not typed:
+        leans_on = _leaned_on(index, position, wanted, asked.numbers, asked.names, asked.named, asked.question)
+        typed = leans_on is not None
+    score = WEIGHTS["dense"] * dense + WEIGHTS["overlap"] * overlap + WEIGHTS["context"] * hit.dense
+    if wanted:
+        if wanted in SOFT_TYPES:
+            score += WEIGHTS[SOFT_BONUS.get(wanted, "type_bonus")] if typed else 0.0
+        elif leans_on is None:
+            score += WEIGHTS["type_bonus"] if typed else -WEIGHTS["type_penalty"]
+        # A value borrowed from the sentence before earns no bonus: a sentence holding its
+        # own ("... from LG Energy Solution's facility in Lansing") ranks above it.
+    if sentence.heading:
+        score -= WEIGHTS["heading"]
+    if asked.referenced and article not in asked.referenced:
+        score -= WEIGHTS["other_article"]  # "the Oppama story" names the article to answer from
+    if any(year not in own and year not in context for year in asked.years) and not _dated_by_article(
+        sentence.text, index.sources[article].date, asked.years
+    ):
+        return None  # "CATL's share in 2023" is not answered by its share in 2024
+    if _misses_a_name(asked, stats, own, context, article, owner_in):
+        score -= WEIGHTS["missing_name"]
+    # Of the parties a title names, a sentence naming only another one is not about the one
+    # asked: "Nissan intends to invest $1 billion" under "Toyota, Nissan to Invest ..." says
+    # nothing of what Toyota invests, however near Toyota is named.
+    parties = stats.title_names.get(article, frozenset())
+    other_party = parties & asked.concepts and (parties & own) - asked.concepts and not parties & asked.concepts & own
+    # A sentence that points back ("By 2025 that share had slipped") is about the party the
+    # sentence before it names.
+    if other_party and not (
+        POINTS_BACK.search(sentence.text) and parties & asked.concepts & leaned_words(index, stats, position)
+    ):
+        return None
+    return Evidence(sentence, position, score, dense, overlap, typed, leans_on)
+
+
+def _misses_a_name(
+    asked: _Asked, stats: _Stats, own: frozenset[str], context: frozenset[str], article: str, owner_in: Callable[[str, str], str]
+) -> bool:
+    """A rare name the question asks about stands neither in the sentence nor in its context, in
+    any of its forms; or the question's parties are named nowhere in the sentence's article."""
+    named_here = stats.article_words[article]
+    return any(
+        own.isdisjoint(forms) and context.isdisjoint(forms) and not (long and (long <= own or long <= context))
+        and not (name in asked.qualified and _calls_it(asked.qualified[name], own) and name in named_here)
+        and not (name in asked.unowned and _calls_it((owner_in(article, name), asked.unowned[name]), own))
+        for name, forms, long in zip(asked.rare_names, asked.rare_forms, asked.long_forms, strict=True)
+    ) or bool(asked.parties and asked.parties.isdisjoint(named_here))
 
 
 def _dated_by_article(text: str, date: str | None, years: set[str]) -> bool:
