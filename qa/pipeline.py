@@ -151,15 +151,7 @@ class Pipeline:
         hits = self._retrieve(index, standalone, query_vector, top_k)
         passages = tuple(hits[: top_k or self.settings.top_k])
         unknown = unknown_names(standalone, index.vocabulary)
-        dated = asks_publication_date(standalone) and not unknown
-        source = self._publication(standalone, index, top_k) if dated else None
-        abbreviation = asked_abbreviation(standalone)
-        # "When was the article about ... published?" is answered by its dateline, "What does METI
-        # stand for?" where the articles spell it out; neither asks the model.
-        if source is not None:
-            shortcut: Answer | None = self._dated(asked, standalone, source, passages, timings)
-        else:
-            shortcut = self._meaning(abbreviation, asked, standalone, index, passages, timings) if abbreviation else None
+        shortcut = self._shortcut(asked, standalone, index, passages, timings, top_k, unknown=bool(unknown))
         if shortcut is not None:
             timings["retrieval"] = time.perf_counter() - mark
             timings["total"] = time.perf_counter() - started
@@ -169,31 +161,12 @@ class Pipeline:
         if len(parts) == 1:
             rankings = [self._rank(search, index, top_k) if link else score_sentences(standalone, query_vector, hits, index)]
         else:  # each part is scored on its own; the whole question's ranking would go unused
-            rankings, previous, whole = [], ("", ""), offers_options(search)
-            for number, part in enumerate(parts):
-                # "…, and when is its plant expected to open?" points back at the first part's answer.
-                resolved = later_part(part, *previous) if number and not whole else part
-                ranking = self._rank(resolved, index, top_k)
-                if resolved != part and names(part) and not self._answers(ranking, resolved):
-                    # "how much of it is Northmere paying" read as "how much of Tessmoor ...": a wrong
-                    # referent must not lose a part that names what it asks about, which as asked may
-                    # still find its sentence ("from which year" names nothing to find it by).
-                    as_asked = self._rank(part, index, top_k)
-                    if self._answers(as_asked, part):
-                        resolved, ranking = part, as_asked
-                rankings.append(ranking)
-                previous = (resolved, ranking[0].sentence.text if ranking else "")
-                parts[number] = resolved
+            rankings = self._rank_parts(parts, search, index, top_k)
         timings["retrieval"] = time.perf_counter() - mark
 
         options = choice_options(search)
-        for number, (part, other) in enumerate(zip(parts, options[::-1], strict=True) if options else []):
-            # "Which happened first: A or B?" where only B's date is given: what is said of A still
-            # stands beside it, for the reader to weigh.
-            untimed = untimed_option(part)
-            if untimed != part and not self._answers(rankings[number], part):
-                parts[number], rankings[number] = untimed, self._rank(untimed, index, top_k)
-            rankings[number] = told_apart(rankings[number], other)
+        if options:
+            self._tell_options_apart(parts, rankings, options, index, top_k)
         answerable = [(r, q) for r, q in zip(rankings, parts, strict=True) if self._answers(r, q)]
         confidence = max((r[0].score for r in rankings if r), default=0.0)
         coverage = max((r[0].overlap for r in rankings if r), default=0.0)
@@ -201,11 +174,73 @@ class Pipeline:
             timings["total"] = time.perf_counter() - started
             return Answer(asked, standalone, abstention(unknown), (), True, passages, "", (), timings, confidence, coverage)
 
-        evidence, firsts = self._gather(answerable, rankings[0], link, index, top_k, several=len(parts) > 1)
+        several = len(parts) > 1
+        evidence, firsts = self._gather(answerable, rankings[0], link, index, top_k, several=several)
         evidence = by_article(evidence)
+        # From here on the question is the resolved one: "Which automaker is the partner of Nissan?"
+        text, citations, draft, problems = self._answer_text(search, evidence, firsts, options, index, timings, several=several)
+        timings["total"] = time.perf_counter() - started
+        return Answer(
+            asked, standalone, text, tuple(citations), False, passages, draft, tuple(problems), timings, confidence, coverage
+        )
+
+    def _shortcut(
+        self, asked: str, standalone: str, index: SearchIndex, passages: tuple[Hit, ...], timings: dict[str, float],
+        top_k: int | None, *, unknown: bool,
+    ) -> Answer | None:
+        """"When was the article about ... published?" is answered by its dateline, "What does METI
+        stand for?" where the articles spell it out; neither asks the model. None for other questions."""
+        source = self._publication(standalone, index, top_k) if asks_publication_date(standalone) and not unknown else None
+        if source is not None:
+            return self._dated(asked, standalone, source, passages, timings)
+        abbreviation = asked_abbreviation(standalone)
+        return self._meaning(abbreviation, asked, standalone, index, passages, timings) if abbreviation else None
+
+    def _rank_parts(self, parts: list[str], search: str, index: SearchIndex, top_k: int | None) -> list[list[Evidence]]:
+        """Each part's own ranking; a part that points back at the one before is resolved in place."""
+        rankings: list[list[Evidence]] = []
+        previous, whole = ("", ""), offers_options(search)
+        for number, part in enumerate(parts):
+            # "…, and when is its plant expected to open?" points back at the first part's answer.
+            resolved = later_part(part, *previous) if number and not whole else part
+            ranking = self._rank(resolved, index, top_k)
+            if resolved != part and names(part) and not self._answers(ranking, resolved):
+                # "how much of it is Northmere paying" read as "how much of Tessmoor ...": a wrong
+                # referent must not lose a part that names what it asks about, which as asked may
+                # still find its sentence ("from which year" names nothing to find it by).
+                as_asked = self._rank(part, index, top_k)
+                if self._answers(as_asked, part):
+                    resolved, ranking = part, as_asked
+            rankings.append(ranking)
+            previous = (resolved, ranking[0].sentence.text if ranking else "")
+            parts[number] = resolved
+        return rankings
+
+    def _tell_options_apart(
+        self, parts: list[str], rankings: list[list[Evidence]], options: tuple[str, str], index: SearchIndex, top_k: int | None
+    ) -> None:
+        """"Which happened first: A or B?": each option's ranking keeps to its option (in place)."""
+        for number, (part, other) in enumerate(zip(parts, options[::-1], strict=True)):
+            # Where only B's date is given, what is said of A still stands beside it, for the reader to weigh.
+            untimed = untimed_option(part)
+            if untimed != part and not self._answers(rankings[number], part):
+                parts[number], rankings[number] = untimed, self._rank(untimed, index, top_k)
+            rankings[number] = told_apart(rankings[number], other)
+
+    def _answer_text(
+        self,
+        search: str,
+        evidence: list[Evidence],
+        firsts: list[tuple[Evidence, list[Evidence], str]],
+        options: tuple[str, str] | None,
+        index: SearchIndex,
+        timings: dict[str, float],
+        *,
+        several: bool,
+    ) -> tuple[str, list[Citation], str, list[str]]:
+        """The answer's text, its citations, the model's draft and why the draft is not shown (if not)."""
         quotes = [item.sentence.text for item in evidence]
         mark = time.perf_counter()
-        # From here on the question is the resolved one: "Which automaker is the partner of Nissan?"
         wanted = question_type(search)
         if addresses_assistant(quotes):  # an article giving orders is quoted, never obeyed
             reply = Reply("", 0, 0, 0.0, 0.0)
@@ -215,7 +250,7 @@ class Pipeline:
             # A one-part question is answered by its best evidence; other articles' quotes stand beside it.
             main = firsts[0][0].sentence.article_id
             from_main = [quote for item, quote in zip(evidence, quotes, strict=True) if item.sentence.article_id == main]
-            best = from_main if len(parts) == 1 else None
+            best = None if several else from_main
             contexts = [context_text(index, item.position) for item in evidence]
             problems = check_reply(parse_reply(reply.text), search, quotes, wanted, best=best, contexts=contexts)
         timings.update(generation=time.perf_counter() - mark, prefill=reply.prefill_seconds, decode=reply.generate_seconds)
@@ -223,7 +258,7 @@ class Pipeline:
         draft = parse_reply(reply.text)
         keep = set(tokens(search)) | (set() if problems else set(tokens(draft)))
         # Each part's sentence is cut to what its own part asks: "…, and why?" keeps the cause.
-        asks = {first.position: part for first, _, part in firsts} if len(parts) > 1 else {}
+        asks = {first.position: part for first, _, part in firsts} if several else {}
         citations = [
             self._citation(n, item, index, keep, *self._asked(item, asks, wanted, search))
             for n, item in enumerate(evidence, 1)
@@ -236,9 +271,7 @@ class Pipeline:
             lead = dated_time(citations[0], search)  # "earlier this year" means little without the article's date
         if problems and options and len(firsts) == 2:  # "Which opens first: A or B?": each one's value
             lead = self._weighed(options, [(citations[evidence.index(first)], part) for first, _, part in firsts]) or lead
-        text = compose(lead if problems else draft, citations)
-        timings["total"] = time.perf_counter() - started
-        return Answer(asked, standalone, text, tuple(citations), False, passages, reply.text, tuple(problems), timings, confidence, coverage)
+        return compose(lead if problems else draft, citations), citations, reply.text, problems
 
     def _gather(
         self,
