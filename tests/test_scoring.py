@@ -1,0 +1,332 @@
+"""Sentences scored against a question, through retrieval as the pipeline does it (qa/scoring.py)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from evidence_tools import evidence_at, patch_rule, ranked_sentences, sentence_score
+
+from qa.scoring import score_sentences
+
+
+def test_a_role_asked_about_must_stand_in_the_evidence(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.scoring as scoring
+
+    pipeline = make_pipeline()
+    index = pipeline.index
+    espinosa = "Espinosa"
+    catl = "CATL retained"
+
+    monkeypatch.setattr(scoring.index_stats(index), "name_tokens", frozenset())  # "CEO" is also a name in the articles
+    patch_rule(monkeypatch, "named_thing", lambda question: None)  # typing by a name beside the role aside
+    with_rule = sentence_score(pipeline, "Who is CATL's CEO?", catl), sentence_score(pipeline, "Who is Nissan's CEO?", espinosa)
+    patch_rule(monkeypatch, "ROLE", re.compile(r"(?!)"))  # matches nothing: no role is required
+    without = sentence_score(pipeline, "Who is CATL's CEO?", catl), sentence_score(pipeline, "Who is Nissan's CEO?", espinosa)
+    # A sentence about CATL that names no CEO loses the missing-name penalty; Espinosa's keeps its score.
+    assert without[0] - with_rule[0] == pytest.approx(scoring.WEIGHTS["missing_name"])
+    assert without[1] == pytest.approx(with_rule[1])
+
+
+def test_a_sentence_about_another_party_of_its_title_does_not_answer_for_the_one_asked(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Under "Toyota, Nissan to Invest ...", "Nissan intends to ... investing $1 billion" is no answer
+    to what Toyota invests ("And Toyota?" after Nissan's figure), whoever the sentences around it name."""
+    import qa.scoring as scoring
+
+    pipeline = make_pipeline()
+    index = pipeline.index
+
+    nissan = "Nissan intends to start producing LFP batteries"
+    assert any(s.startswith(nissan) for s in ranked_sentences(pipeline, "How much is Nissan investing in LFP batteries?"))
+    assert not any(s.startswith(nissan) for s in ranked_sentences(pipeline, "How much is Toyota investing in LFP batteries?"))
+    monkeypatch.setattr(scoring.index_stats(index), "title_names", {})
+    assert any(s.startswith(nissan) for s in ranked_sentences(pipeline, "How much is Toyota investing in LFP batteries?"))
+
+
+def test_the_parties_a_title_names_are_companies_its_text_names_not_topics_or_places(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import qa.scoring as scoring
+
+    index = make_pipeline().index
+    parties = {index.sources[i].title: set(names) for i, names in scoring.index_stats(index).title_names.items()}
+    assert parties == {
+        "Nissan Eyes EV Production with Foxconn at Japan Plant": {"nissan", "foxconn"},  # not "EV", not "Japan"
+        "Toyota, Nissan to Invest $7 Billion in EV Batteries": {"toyota", "nissan"},
+        "China races ahead, casting a shadow over Japan’s battery industry": set(),  # places, not parties
+    }
+    menu = tmp_path / "menu"
+    menu.mkdir()
+    (menu / "a.txt").write_text("Wire | Home | Policy | Subscribe\n\nThe Policy team met Acme. Policy staff grew.\n", encoding="utf-8")
+    index = make_pipeline(corpus_dir=menu).index
+    assert set(scoring.index_stats(index).title_names["a.txt"]) == {"policy"}  # named in the text twice; "Home" never
+
+
+def test_a_later_part_not_answered_by_the_sentence_already_cited_takes_its_own(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    pipeline = make_pipeline()
+    index = pipeline.index
+    what, why = "What did Toyota decide about its Fukuoka plant", "why (What did Toyota decide about its Fukuoka plant)?"
+    suspension = evidence_at(index, "The situation worsened when Toyota", 0.65, typed=False)
+    cause = evidence_at(index, "But slower-than-expected growth", 0.58)
+    # The "why" part ranks the suspension first too, but it gives no cause: the part takes the cause.
+    answerable = [([suspension], what), ([evidence_at(index, "The situation worsened", 0.64, typed=False), cause], why)]
+    evidence, firsts = pipeline._gather(answerable, [suspension], None, index, None, several=True)
+    assert firsts[1][0].position == cause.position and cause.position in [e.position for e in evidence]
+
+
+def test_a_place_borrowed_from_the_sentence_before_earns_no_bonus(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from qa.retrieval import Hit
+
+    pipeline = make_pipeline()
+    index = pipeline.index
+    question = "Where do Toyota's batteries come from now?"
+    vector = pipeline.embedder.embed([question])[0]
+    hits = [Hit(chunk, n, 0.0, 0.5, 0.0) for n, chunk in enumerate(index.chunks, 1)]
+    typed = {e.position: e for e in score_sentences(question, vector, hits, index)}
+    plain = {e.position: e for e in score_sentences(question, vector, hits, index, wanted=None)}
+    factory = evidence_at(index, "The factory, to be built and operated by Toyota Battery", 0.5).position
+    assert typed[factory].leans_on == factory - 1  # Fukuoka, named the sentence before
+    assert typed[factory].score == pytest.approx(plain[factory].score)  # neither bonus nor penalty
+
+
+def test_a_sentence_that_points_back_leans_on_more_of_what_came_before(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from qa.scoring import context_words, index_stats
+
+    index = make_pipeline().index
+    setback = evidence_at(index, "This setback dealt a significant blow", 0.5).position  # Kitakyushu: three sentences back
+    assert "kitakyushu" in context_words(index, index_stats(index), setback)
+    plain = evidence_at(index, "The Ministry of Economy, Trade and Industry (METI) had aimed", 0.5).position
+    assert "kitakyushu" not in context_words(index, index_stats(index), plain)  # four back, and it points at nothing
+
+
+def test_a_name_may_stand_in_the_evidence_as_its_place_or_people(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.scoring as scoring
+
+    pipeline = make_pipeline()
+    goal = "sales in North America from 50%"
+    question = "What share of Toyota's North American sales are electric or hybrid?"
+
+    with_forms = sentence_score(pipeline, question, goal)
+    patch_rule(monkeypatch, "place_forms", lambda word: {word})
+    # "American" in the question is "America" in the sentence: no missing-name penalty.
+    assert with_forms - sentence_score(pipeline, question, goal) == pytest.approx(scoring.WEIGHTS["missing_name"])
+
+
+def test_a_place_named_in_what_the_answer_is_need_not_stand_in_the_evidence(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.scoring as scoring
+
+    pipeline = make_pipeline()
+    patch_rule(monkeypatch, "acronyms", lambda text: {})  # the text before says "United States"
+    carolina = "North Carolina"
+    catl = "CATL retained"
+    state, company = "In which US state is Toyota building a major factory?", "Which Japanese company trails CATL?"
+
+    with_rule = sentence_score(pipeline, state, carolina), sentence_score(pipeline, company, catl)
+    patch_rule(monkeypatch, "ANSWER_HEAD", re.compile(r"(?!)"))  # no head: "US" must stand nearby
+    assert with_rule[0] - sentence_score(pipeline, state, carolina) == pytest.approx(scoring.WEIGHTS["missing_name"])
+    assert sentence_score(pipeline, company, catl) == pytest.approx(with_rule[1])  # a company's "Japanese" is always required
+
+
+def test_a_name_typed_in_lower_case_is_still_a_name(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.scoring as scoring
+
+    pipeline = make_pipeline()
+    index = pipeline.index
+    stats = scoring.index_stats(index)
+    assert {"subaru", "panasonic", "catl"} <= stats.name_tokens
+    assert not {"however", "although", "battery"} & stats.name_tokens  # capitalised only where a sentence opens
+    fukuoka = "suspension of its next-generation"
+    question = "where in japan is the panasonic subaru battery plant being built"
+
+    with_rule = sentence_score(pipeline, question, fukuoka)
+    monkeypatch.setattr(stats, "name_tokens", frozenset())
+    assert sentence_score(pipeline, question, fukuoka) - with_rule == pytest.approx(scoring.WEIGHTS["missing_name"])
+
+
+def test_a_questions_first_word_is_no_name_when_it_is_an_english_word(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.scoring as scoring
+
+    pipeline = make_pipeline()
+    source = "referencing Reuters"
+    question = "Apart from Reuters, which outlet did the Yokosuka factory story cite?"
+
+    with_rule = sentence_score(pipeline, question, source)
+    patch_rule(monkeypatch, "english_stems", frozenset)  # no English words: "Apart" is a missing name
+    assert with_rule - sentence_score(pipeline, question, source) == pytest.approx(scoring.WEIGHTS["missing_name"])
+
+
+def test_a_name_that_says_which_of_an_owner_s_things_it_is_may_be_left_out_in_its_article(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.scoring as scoring
+
+    pipeline = make_pipeline()
+    source = "project alone was slated"  # "Nissan's project": the article named Kitakyushu paragraphs before
+    question = "How much public support was Nissan's Kitakyushu project going to get?"
+
+    # The owner and the thing must both stand in the sentence: Toyota's plant is not Nissan's project.
+    assert scoring._qualified("What did Toyota's Fukuoka plant get?") == {"fukuoka": ("toyota", "plant")}
+    assert not scoring._calls_it(("toyota", "plant"), frozenset({"nissan", "plant"}))
+    assert not scoring._calls_it(("nissan", "plant"), frozenset({"nissan", "strategy"}))
+    # A plant, once named, may be called the owner's project.
+    asked_as_plant = "How much public support was Nissan's Kitakyushu plant going to get?"
+    with_rule = sentence_score(pipeline, question, source), sentence_score(pipeline, asked_as_plant, source)
+    patch_rule(monkeypatch, "_qualified", lambda question: {})
+    assert with_rule[0] - sentence_score(pipeline, question, source) == pytest.approx(scoring.WEIGHTS["missing_name"])
+    assert with_rule[1] - sentence_score(pipeline, asked_as_plant, source) == pytest.approx(scoring.WEIGHTS["missing_name"])
+
+
+def test_a_role_may_stand_in_the_evidence_under_another_word(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+
+    pipeline = make_pipeline()
+    jaia = "Importers Association (JAIA) told Argus"
+    question = "Which publication did a spokesperson for the importers talk to?"
+
+    with_role = sentence_score(pipeline, question, jaia)
+    patch_rule(monkeypatch, "ROLE", re.compile(r"(?!)"))  # no role required at all
+    assert sentence_score(pipeline, question, jaia) == pytest.approx(with_role)  # "A representative from ..." is the spokesperson asked about
+
+
+def test_an_abbreviation_asked_about_may_be_spelled_out_in_the_evidence(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+
+    pipeline = make_pipeline()
+    question, holding = "what happened to US ev sales early this year", "sales of electric vehicles in the United States"
+    spelled_out = sentence_score(pipeline, question, holding)
+    patch_rule(monkeypatch, "acronyms", lambda text: {})
+    monkeypatch.delitem(pipeline.index.__dict__, "_evidence_stats")  # recomputed without abbreviations
+    assert sentence_score(pipeline, question, holding) < spelled_out
+
+
+def test_a_role_spelled_out_finds_its_abbreviation(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.scoring as scoring
+
+    pipeline = make_pipeline()
+    index, holding = pipeline.index, "CEO Ivan Espinosa"
+
+    def overlap(question: str) -> float:
+        """How much of the question the sentence holds, among passages retrieved for the sentence itself."""
+        vector = pipeline.embedder.embed([holding])[0]
+        ranked = scoring.score_sentences(question, vector, pipeline._retrieve(index, holding, vector, None), index)
+        return next(e.overlap for e in ranked if holding in e.sentence.text)
+
+    assert overlap("Who is Nissan's chief executive?") == pytest.approx(overlap("Who is Nissan's CEO?"))
+    patch_rule(monkeypatch, "acronyms", lambda text: {})
+    monkeypatch.delitem(index.__dict__, "_evidence_stats")  # recomputed without abbreviations
+    assert overlap("Who is Nissan's chief executive?") < overlap("Who is Nissan's CEO?") - 0.3
+
+
+def test_a_party_an_article_never_names_costs_its_sentences_as_a_missing_name(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from qa.retrieval import Hit
+    from qa.scoring import WEIGHTS
+
+    pipeline = make_pipeline()
+    index = pipeline.index
+    oppama = evidence_at(index, "The Oppama facility, which has approximately 3,900", 0.5).position
+    hits = [Hit(chunk, n, 0.0, 0.5, 0.0) for n, chunk in enumerate(index.chunks, 1)]
+
+    def score(question: str) -> float:
+        vector = pipeline.embedder.embed([question])[0]
+        return next(e.score for e in score_sentences(question, vector, hits, index) if e.position == oppama)
+
+    # The Oppama story gives a headcount but never names Toyota, however common Toyota is elsewhere.
+    toyota, nissan = score("How many employees does Toyota have?"), score("How many employees does Nissan have?")
+    assert toyota < nissan - WEIGHTS["missing_name"] + 0.1
+
+
+def test_a_named_thing_is_found_as_its_owner_s_project_where_the_article_names_that_owner(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.scoring as scoring
+    from qa.retrieval import Hit
+
+    pipeline = make_pipeline()
+    index = pipeline.index
+    subsidy = evidence_at(index, "Nissan’s project alone was slated", 0.5)
+    panasonic = evidence_at(index, "The plant, backed by a 463 billion yen", 0.5)
+    hits = [Hit(chunk, n, 0.0, 0.5, 0.0) for n, chunk in enumerate(index.chunks, 1)]
+    assert scoring._owner_in(index, subsidy.sentence.article_id, "kitakyushu") == "nissan"
+    question = "How much public support was the Kitakyushu project to receive?"
+
+    def scores() -> tuple[float, float]:
+        vector = pipeline.embedder.embed([question])[0]
+        ranked = {e.position: e.score for e in scoring.score_sentences(question, vector, hits, index)}
+        return ranked[subsidy.position], ranked[panasonic.position]
+
+    found, other = scores()
+    patch_rule(monkeypatch, "UNOWNED_THING", re.compile(r"(?!)"))  # no owner is looked up
+    unfound, same = scores()
+    # "the Kitakyushu project" is "Nissan's project" once the article has named it; the Panasonic plant is not.
+    assert found == pytest.approx(unfound + scoring.WEIGHTS["missing_name"])
+    assert other == pytest.approx(same)
+
+
+def test_a_name_asked_in_full_finds_sentences_that_use_its_other_name(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+
+    question = "Has Hon Hai Precision commented on the report?"
+    with_alias = sentence_score(make_pipeline(), question, "public comments")
+    patch_rule(monkeypatch, "ALIAS", re.compile(r"(?!)"))  # matches nothing: no other names are learned
+    without = sentence_score(make_pipeline(), question, "public comments")
+    assert with_alias > without
+
+
+def test_a_sentence_giving_a_rank_is_preferred_for_a_rank_question(make_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qa.scoring as scoring
+
+    pipeline = make_pipeline()
+    question = "Where did Japan's only firm among the top ten battery makers place in 2024?"
+    with_rank = sentence_score(pipeline, question, "trailing at sixth place")
+    patch_rule(monkeypatch, "RANK", re.compile(r"(?!)"))
+    assert with_rank - sentence_score(pipeline, question, "trailing at sixth place") == pytest.approx(scoring.WEIGHTS["kind_bonus"])
+
+
+def test_the_context_of_a_sentence_is_its_title_and_the_sentences_it_leans_on(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from qa.scoring import context_text
+
+    index = make_pipeline().index
+    position = next(i for i, s in enumerate(index.sentences) if s.text.startswith("The company’s mid- to long-term goal"))
+    context = context_text(index, position)
+    assert context.startswith(index.sources[index.sentences[position].article_id].title)
+    assert "Toyota’s core production infrastructure" in context  # the sentence just before
+    assert index.sentences[position].text not in context
+
+
+def test_a_name_called_short_carries_its_full_name_as_context(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """"a spokesperson for the health board" is for the Ashcombe Regional Health Board named earlier,
+    so a question naming the board in full does not find its name missing there."""
+    import qa.scoring as scoring
+
+    corpus = tmp_path / "board"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Board Approves Hospital Merger\n\n"
+        "The Ashcombe Regional Health Board approved the merger on Thursday. Officials in the United States took note. "
+        "Staff were told on Friday. Patients were not. "
+        '"We are satisfied," said Caspar Whitlow, a spokesperson for the health board. '
+        "The research states that waiting times fell.\n",
+        encoding="utf-8",
+    )
+    index = make_pipeline(corpus_dir=corpus).index
+    called = dict(zip((s.text for s in index.sentences), scoring.index_stats(index).called, strict=True))
+    whitlow = next(text for text in called if "Whitlow" in text)
+    assert {"ashcombe", "regional"} <= called[whitlow]
+    assert scoring.context_words(index, scoring.index_stats(index), list(called).index(whitlow)) >= {"ashcombe", "regional"}
+    assert not called["The research states that waiting times fell."]  # "research" is no part of "United States"
+
+
+def test_a_sentence_pointing_back_is_about_the_party_named_before_it(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Under a title naming Oskar and Varnet, "By 2025 that share had slipped to 5.9%, while Varnet's
+    rose" is still about Oskar's share: "that share" is the one the sentence before gave."""
+    import qa.scoring as scoring
+
+    corpus = tmp_path / "chips"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Oskar Slips as Varnet Unveils Rival Plan\n\n"
+        "Oskar Semiconductor said its new fab will open late. Varnet Microsystems plans a rival fab.\n\n"
+        "In 2023, Oskar held 6.8% of the market for microcontrollers. "
+        "By 2025 that share had slipped to 5.9%, while Varnet's rose from 4.1% to 5.2%.\n\n"
+        "Varnet said its fab would open in 2029.\n",
+        encoding="utf-8",
+    )
+    pipeline = make_pipeline(corpus_dir=corpus)
+    index = pipeline.index
+    assert set(scoring.index_stats(index).title_names["a.txt"]) == {"oskar", "varnet"}
+
+    slipped = "By 2025 that share had slipped"
+    assert any(s.startswith(slipped) for s in ranked_sentences(pipeline, "What was Oskar's share of the market in 2025?"))
+    # A sentence naming only the other party, pointing back at nothing of Oskar's, is still no answer.
+    assert not any(s.startswith("Varnet said") for s in ranked_sentences(pipeline, "When will Oskar's fab open?"))
