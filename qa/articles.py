@@ -41,19 +41,23 @@ class Article:
 # Whole lines that are page furniture, not article text (menus, widgets, edit markers).
 UI_LINES = re.compile(
     r"^(top banner|input|changed|advertisement|skip to (main )?content|share( this( article)?)?|"
-    r"menu|search|subscribe|sign in|log in|print|email|comments?|related( articles)?|"
+    r"menu|search|subscribe|sign in|log in|print|email|comments?( \(\d+\))?|related( articles)?|"
     r"read more\W*|close|loading\W*|home|tweet|facebook|twitter|linkedin|whatsapp)$",
     re.IGNORECASE,
 )
-# A site's menu: "Coastline Daily | News | Business | Sign in", "Menu | Search".
-NAV_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+# A site's menu: "Coastline Daily | News | Business | Sign in", "Menu | Search"; a share bar may open
+# with a label ("Share this article: Facebook | X | Email") and show icons in brackets ("[f] [x]").
+NAV_SEPARATOR = re.compile(r"\s+[|·•]\s+|\]\s*\[")
+NAV_LABEL = re.compile(r"^[^|:]{1,40}:\s*")
+# "© 2026 Coastline Media Ltd. All rights reserved. | Privacy | Terms": the page's footer.
+COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s*\d{4}|copyright\s+(?:©|\(c\)|\d{4}))", re.I)
 NAV_ITEM_MAX_WORDS = 3
 # A masthead above the headline: "KESSEL CITY HERALD".
 MASTHEAD_MAX_WORDS = 4
-# Lines that point elsewhere ("Also Read: ..."): links, advertisements ("Sponsored: Compare tariffs")
-# and teasers for other coverage ("LIVE: Flood warnings - latest updates", "WATCH: ...").
+# Lines that point elsewhere ("Also Read: ..."): links, tags ("Topics: #Ports #Jobs"), advertisements
+# ("Sponsored: Compare tariffs") and teasers for other coverage ("LIVE: Flood warnings - latest updates").
 LINK_LINES = re.compile(
-    r"^(also read|read also|see also|related|read more|recommended|more from|"
+    r"^(also read|read also|see also|related|read more|recommended|more from|tags|topics|filed under|"
     r"sponsored|advertisement|promoted|paid content|partner content|live|watch|listen|video|podcast)\s*:",
     re.I,
 )
@@ -246,7 +250,7 @@ def _split_blocks(visible: str, blank_line_paragraphs: bool) -> list[tuple[int, 
 
 
 def _is_boilerplate(line: str) -> bool:
-    if UI_LINES.match(line) or LINK_LINES.match(line) or _is_navigation(line):
+    if UI_LINES.match(line) or LINK_LINES.match(line) or COPYRIGHT.match(line) or _is_navigation(line):
         return True
     if not any(ch.isalnum() for ch in line):  # a lone bullet glyph, "* * *", a rule of dashes
         return True
@@ -262,7 +266,7 @@ def _is_boilerplate(line: str) -> bool:
 def _is_navigation(line: str) -> bool:
     """A menu of short items between bars ("Home | Ports | Jobs"), or of menu words alone ("Menu | Search").
     A byline's bars hold a date ("Metro Desk | Tuesday, 14 March 2023") and stay."""
-    items = NAV_SEPARATOR.split(line)
+    items = [item.strip("[] ") for item in NAV_SEPARATOR.split(NAV_LABEL.sub("", line, count=1))]
     if len(items) < 2 or any(pattern.search(line) for pattern in DATE_PATTERNS):
         return False
     if not all(1 <= len(item.split()) <= NAV_ITEM_MAX_WORDS and not SENTENCE_END.search(item) for item in items):

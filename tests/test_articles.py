@@ -232,6 +232,27 @@ def test_an_advert_or_a_teaser_for_other_coverage_is_neither_the_title_nor_text(
     assert any("Live music will mark" in line for line in lines)  # a sentence that opens with the word stays
 
 
+def test_share_bars_tags_and_the_copyright_footer_are_not_text(tmp_path: Path) -> None:
+    page = (
+        "Ferry Operator Picked for New Harbor Route\n"
+        "The city chose Bayline Ferries to run the route. The first sailing is in May.\n"
+        "Share this story: Facebook | X | LinkedIn | Copy link\n"
+        "Share: [f] [x] [in] | Print | 12 comments\n"
+        "Topics: #Ferries #Harbor #Transport\n"
+        "Filed under: Local news, Transport\n"
+        "Comments (31)\n"
+        "© 2026 Coastline Media Ltd. All rights reserved. | Privacy | Terms\n"
+        "Topics for the council's next meeting include the ferry timetable.\n"
+    )
+    article = load_article(write(tmp_path, "footer.txt", page))
+    lines = kept_lines(article.visible, article.paragraphs)
+    assert lines == [
+        "Ferry Operator Picked for New Harbor Route",
+        "The city chose Bayline Ferries to run the route. The first sailing is in May.",
+        "Topics for the council's next meeting include the ferry timetable.",  # a sentence, not a label
+    ]
+
+
 def test_run_on_headline_is_cut_where_the_deck_starts() -> None:
     line = (
         "Ferry fares rise across the harbor region Commuters face higher costs this year "
