@@ -72,6 +72,9 @@ BLANK_LINE_OR_LIST_ITEM = re.compile(r"\n[ \t\r\f\v]*\n\s*|\n(?=[ \t]*(?:[•·�
 HEADLINE_CASED = 0.8  # share of a headline's longer words that start with a capital
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
+DATE_PARAGRAPHS = 6  # opening paragraphs a publication date is read from
+DATELINE_PARAGRAPHS = 12  # and short lines (datelines) as far down as this
+DATELINE_MAX_WORDS = 20
 MONTHS = (
     "january february march april may june july august september october november december".split()
 )
@@ -343,8 +346,17 @@ def _cut_at_deck(line: str, visible: str) -> str:
 
 
 def find_date(visible: str, paragraphs: list[tuple[int, int]] | None = None) -> str | None:
-    """The first full date in the article's opening lines (byline area), as yyyy-mm-dd."""
-    head = visible if paragraphs is None else "\n".join(visible[s:e] for s, e in paragraphs[:6])
+    """The first full date in the article's opening lines (byline area), as yyyy-mm-dd.
+
+    A page may put a headline, a standfirst, a photo caption and banners before its dateline, so a
+    short line a little further down is read too.
+    """
+    if paragraphs is None:
+        head = visible
+    else:
+        opening = [visible[s:e] for s, e in paragraphs[:DATE_PARAGRAPHS]]
+        datelines = [visible[s:e] for s, e in paragraphs[DATE_PARAGRAPHS:DATELINE_PARAGRAPHS]]
+        head = "\n".join(opening + [line for line in datelines if len(line.split()) <= DATELINE_MAX_WORDS])
     for pattern in DATE_PATTERNS:
         match = pattern.search(head)
         if match:
@@ -356,7 +368,7 @@ def date_line(text: str, *, lines: int = 12) -> tuple[int, int] | None:
     """Where the byline or dateline with the article's date stands in its opening lines, or None."""
     for match in itertools.islice(re.finditer(r"[^\n]+", text), lines):
         line = match.group(0)
-        if len(line.split()) <= 20 and "<" not in line and any(p.search(line) for p in DATE_PATTERNS):
+        if len(line.split()) <= DATELINE_MAX_WORDS and "<" not in line and any(p.search(line) for p in DATE_PATTERNS):
             start = match.start() + len(line) - len(line.lstrip())
             return start, match.start() + len(line.rstrip())
     return None

@@ -253,6 +253,16 @@ def test_share_bars_tags_and_the_copyright_footer_are_not_text(tmp_path: Path) -
     ]
 
 
+def test_a_dateline_below_the_page_furniture_dates_the_article(tmp_path: Path) -> None:
+    furniture = "".join(f"Harbor News Section {n}\n" for n in range(1, 6))
+    dateline = "By Mara Lind, Transport Reporter | 4 March 2026, 09:30\n"
+    body = "The city chose Bayline Ferries to run the route.\n"
+    assert load_article(write(tmp_path, "late.txt", furniture + "Ferry Operator Picked\n" + dateline + body)).date == "2026-03-04"
+    # Past the opening lines, a date in a long paragraph is the news, not the article's date.
+    news = "The council said on 4 March 2026 that the ferry would run every hour from May, with two boats and a crew of twelve on each sailing.\n"
+    assert load_article(write(tmp_path, "news.txt", furniture + "Ferry Operator Picked\n" + body + news)).date is None
+
+
 def test_run_on_headline_is_cut_where_the_deck_starts() -> None:
     line = (
         "Ferry fares rise across the harbor region Commuters face higher costs this year "
