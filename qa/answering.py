@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from qa.citations import Citation, unsupported
+from qa.citations import QUOTE_CLOSE, QUOTE_OPEN, Citation, unsupported
 from qa.counting import not_a_count
 from qa.evidence import YEAR
 from qa.generation import Messages
@@ -185,7 +185,7 @@ def quote_text(citation: Citation) -> str:
     """“quote” [n], with … where the quote starts or ends inside a sentence."""
     lead = "" if citation.quote[:1].isupper() or citation.quote[:1].isdigit() or citation.quote[:1] in "$“\"" else "…"
     tail = "" if citation.quote[-1:] in ".!?”\"'’)" else "…"
-    return f"“{lead}{citation.quote}{tail}” {markers([citation])}"
+    return f"{QUOTE_OPEN}{lead}{citation.quote}{tail}{QUOTE_CLOSE} {markers([citation])}"
 
 
 def compose(reply: str | None, citations: list[Citation]) -> str:

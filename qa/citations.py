@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 from qa.text import fold, names, numbers, tokens
 
+# An answer shows each quote between these marks, “…” [1]: its own words end where the first opens.
+QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
+
 
 @dataclass(frozen=True)
 class Citation:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from qa.citations import QUOTE_OPEN
 from qa.text import COMMON_CAPITALISED, ROLE, STOPWORDS, fold, names, place_forms, tokens
 
 FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|what of|and what about)\s+(?P<subject>.+?)\s*[?.!]*\s*$", re.I)
@@ -62,7 +63,6 @@ ABBREVIATIONS = {"Co.", "Corp.", "Inc.", "Ltd.", "Bros.", "Jr.", "Sr.", "St."}
 PLACE_NAME = re.compile(r"\b(?:in|at|near|from|outside)\s+(?:the\s+)?([A-Z][\w-]+)(?!\s+(?!and\b|or\b)[a-z])")
 # "Chinese batteries": an adjective, not something "it" can point to.
 NATIONALITY = re.compile(r"(?:ese|ian|ean|ican|ish)$")
-QUOTE_OPENS = "“"  # where an answer's own words end and its quotes begin
 
 
 def standalone_question(question: str, history: list[tuple[str, str]] | None) -> str:
@@ -185,7 +185,7 @@ def _new_name(answer: str, previous: str, exclude: Iterable[str] = (), *, place:
         fresh = [name for name in fresh if name in places] or fresh
     if not fresh:
         return None
-    lead = answer.split(QUOTE_OPENS, 1)[0]  # a prefix of the answer: where a name starts is the same in both
+    lead = answer.split(QUOTE_OPEN, 1)[0]  # a prefix of the answer: where a name starts is the same in both
     in_lead = [name for name in fresh if name in lead] if _asked_words(previous) & set(tokens(lead)) else []
     start = _nearest(in_lead, lead, previous) if in_lead else _nearest(fresh, answer, previous)
     return _main_subject(answer[start:])

@@ -8,12 +8,12 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from qa.citations import Citation, unsupported, verify_citation
+from qa.citations import QUOTE_CLOSE, QUOTE_OPEN, Citation, unsupported, verify_citation
 from qa.text import NUMBER, fold, normalize_number, tokens
 
 MARKER = re.compile(r"\[(\d+)\]")
 MARKER_GROUP = re.compile(r"(?:\s*\[\d+\])+")
-QUOTED = re.compile(r"“([^”]*)”")
+QUOTED = re.compile(f"{QUOTE_OPEN}([^{QUOTE_CLOSE}]*){QUOTE_CLOSE}")
 ARTICLES = frozenset({"a", "an", "the"})
 Span = tuple[str, int, int]  # article id, start, end (end exclusive)
 
