@@ -51,9 +51,22 @@ def check_reply(
     `best` are the quotes from the article of the best evidence, when the others only stand beside it;
     `contexts`, one for each quote, the title and sentences before it that say what it speaks of.
     """
-    problems = []
     if not reply:
         return ["empty reply"]
+    return [
+        *_form_problems(reply, quotes),
+        *_kind_problems(reply, question, quotes, wanted),
+        *_name_problems(reply, question, quotes, wanted, best),
+        *_word_problems(reply, question, quotes, wanted),
+        *_pairing_problems(reply, question, quotes, wanted, contexts),
+        *_denial_problems(reply, quotes),
+        *_echo_problems(reply, question, quotes),
+    ]
+
+
+def _form_problems(reply: str, quotes: list[str]) -> list[str]:
+    """Too long, a refusal, or numbers and names the quotes do not hold as the reply gives them."""
+    problems = []
     if len(reply.split()) > MAX_REPLY_WORDS:
         problems.append(f"too long ({len(reply.split())} words)")
     if REFUSAL.search(reply):
@@ -67,6 +80,12 @@ def check_reply(
     rescaled = _rescaled(reply, quotes)
     if rescaled:  # "approximately $1.00" from "approximately $1 billion"
         problems.append("gives numbers at another scale than the quotes do: " + ", ".join(rescaled))
+    return problems
+
+
+def _kind_problems(reply: str, question: str, quotes: list[str], wanted: str | None) -> list[str]:
+    """The reply gives no value of the kind the question asks for."""
+    problems = []
     if wanted in VALUE_TYPES and not numbers(reply) - numbers(question):
         problems.append(f"the question asks for a {wanted} value and the reply gives none")
     elif wanted == "count" and all(YEAR.fullmatch(m.group(0)) for m in NUMBER.finditer(reply) if numbers(m.group(0)) - numbers(question)):
@@ -82,6 +101,12 @@ def check_reply(
         problems.append("gives only where, and the question asks what")  # "Lansing, Michigan." for "What did Toyota buy?"
     if wanted == "kind":  # the model names the wrong company as often as the right one
         problems.append("what kind of company a name is is read from the quote, not the model")
+    return problems
+
+
+def _name_problems(reply: str, question: str, quotes: list[str], wanted: str | None, best: list[str] | None) -> list[str]:
+    """A name asked for is missing, or is one the quotes do not give for what the question asks."""
+    problems = []
     asked_names = {fold(name) for name in names(question)}
     if wanted in ("entity", "place") and not any(fold(name) not in asked_names for name in names(reply)):
         problems.append("the question asks for a name and the reply gives none that is new")
@@ -95,13 +120,22 @@ def check_reply(
     elsewhere = _other_country(reply, question, quotes, asked_names) if country_asked else None
     if elsewhere:  # "Japan." for "What country is Foxconn from?" from "... Foxconn ... in Yokosuka, Japan"
         problems.append(f"gives {elsewhere}, which the quotes do not give as the country asked for")
+    return problems
+
+
+def _peoples(quotes: list[str]) -> set[str]:
+    """The quoted names in every form: a country is the same fact as its people's word ("South Korean")."""
+    quoted_names = [token for name in names(" ".join(quotes)) for token in tokens(name)]
+    return {form for token in quoted_names for form in place_forms(token)}
+
+
+def _word_problems(reply: str, question: str, quotes: list[str], wanted: str | None) -> list[str]:
+    """Words, ranks and counts the quotes do not give as the reply does."""
+    problems = []
     # A yes/no question states the claim itself: "Is the pause temporary?" is not answered by
     # echoing "temporary", so there only the quotes' words pass.
     quoted = set(concepts(" ".join(quotes if wanted == "judgement" else [question, *quotes])))
-    # A country is the same fact as its people's word: "South Korea" for "South Korean companies".
-    quoted_names = [token for name in names(" ".join(quotes)) for token in tokens(name)]
-    peoples = {form for token in quoted_names for form in place_forms(token)}
-    quoted |= peoples
+    quoted |= _peoples(quotes)
     unquoted = [word for word in dict.fromkeys(concepts(reply)) if word not in quoted]
     if unquoted:  # the small model embroiders ("to reduce its carbon footprint"): only quoted words pass
         problems.append("says what the quotes do not: " + ", ".join(unquoted))
@@ -114,6 +148,14 @@ def check_reply(
         problems.append("takes a value from a 'respectively' list, whose pairing cannot be checked")
     if wanted == "count" and (TALLY.search(question) or amount_asked(question)) and _counts_other_things(reply, question, quotes):
         problems.append("gives a number of other things than the question counts")
+    return problems
+
+
+def _pairing_problems(
+    reply: str, question: str, quotes: list[str], wanted: str | None, contexts: list[str] | None
+) -> list[str]:
+    """Every number and word is quoted, but the reply pairs a value with what the quotes do not."""
+    problems = []
     combined = _combined(reply, quotes)
     if combined:  # "15/17" from "close 7 out of its 17 factories and cut its workforce by 15%"
         problems.append("joins numbers the quotes do not join: " + ", ".join(combined))
@@ -138,6 +180,12 @@ def check_reply(
     unheld = _unheld(reply, quotes, question)
     if unheld:  # "Panasonic held a 37.6% share" where only "CATL held a dominant 37.6% share" says 37.6%
         problems.append("gives a value to whom no quote holding it names: " + ", ".join(unheld))
+    return problems
+
+
+def _denial_problems(reply: str, quotes: list[str]) -> list[str]:
+    """The reply affirms what the quotes deny, or denies what they affirm."""
+    problems = []
     denied = [name for name in dict.fromkeys(names(reply)) if _denied(name, quotes) and not _denied(name, [reply])]
     if denied:  # "anchored in the United States, not in Japan" does not support "in Japan"
         problems.append("the quotes say the opposite about: " + ", ".join(denied))
@@ -147,9 +195,15 @@ def check_reply(
     contradicted = [term for term in affirmed if _denied(term, [reply]) and not _denied(term, quotes)]
     if contradicted:  # "The company is talking to Nissan, not Foxconn" from "Nissan is in talks with Foxconn"
         problems.append("denies what the quotes say about: " + ", ".join(contradicted))
+    return problems
+
+
+def _echo_problems(reply: str, question: str, quotes: list[str]) -> list[str]:
+    """The reply repeats a quote, or adds nothing from the evidence to the question's own words."""
+    problems = []
     if any(_copies(reply, quote) for quote in quotes):
         problems.append("reply only repeats a quote, which the answer shows anyway")
-    evidence_words = set(tokens(" ".join(quotes))) | peoples
+    evidence_words = set(tokens(" ".join(quotes))) | _peoples(quotes)
     new_words = set(tokens(reply)) - set(tokens(question))
     if not new_words & evidence_words:
         problems.append("reply adds nothing from the evidence")
