@@ -42,11 +42,15 @@ RATE_ASKED = re.compile(
     re.I,
 )
 EXACT_WHEN = re.compile(r"\b(what|which) (month|day|date)\b|\bon what date\b|\bexact date\b", re.I)
+# "due to open in 2027", "due to be finished": "due to" before a verb says when, not why.
+SCHEDULED = (r"(?:be|start|open|begin|take|decide|come|arrive|close|finish|complete|end|launch|go|enter|run|"
+             r"resume|reopen|expire|receive|hold|meet|vote|report|sign|deliver|return|retire|leave|step|publish|"
+             r"announce|get|reach|hire|build|submit|make|appear|sail|conclude|award)\b")
 TYPE_PATTERNS = {
     "count": re.compile(r"\d|" + NUMBER_WORDS, re.I),
     "money": re.compile(r"[$€£¥]\s?\d|\d\s*(billion|million|trillion)?\s*(yen|dollars?|usd|euros?)\b|\b\d[\d.,]*\s*(billion|million|trillion)\b", re.I),
     "percent": re.compile(r"\d\s?%|\bpercent\b|\bper cent\b", re.I),
-    "reason": re.compile(r"(?:\b|(?=,))(because|due to|amid|owing to|as a result|result of|driven by|"
+    "reason": re.compile(r"(?:\b|(?=,))(because|due to(?!\s+" + SCHEDULED + r")|amid|owing to|as a result|result of|driven by|"
                          r"in response to|prompted|led to|(?:discouraged|deterred|held back|hampered) by|,\s*(?:thus\s+)?leading (?:[\w’'-]+ ){0,3}?to|"
                          r"resulting in|thanks to|caused|given|factors?|in order to|blam(?:e|es|ed|ing)|"
                          r"to (avoid|reduce|cut|lower|prevent|ensure))\b", re.I),

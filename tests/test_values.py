@@ -370,3 +370,18 @@ def test_what_a_party_blames_is_a_cause() -> None:
     assert TYPE_PATTERNS["reason"].search("Oskar blamed late deliveries of equipment and a shortage of technicians.")
     assert TYPE_PATTERNS["reason"].search("The council blames rising costs.")
     assert not TYPE_PATTERNS["reason"].search("The fab will not produce its first wafers until 2028.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ("Tarnow Dredging is due to start building the quay next month.", False),
+        ("The hall is due to be finished in 2027 and due to open in May.", False),
+        ("The opening slipped due to a shortage of cranes.", True),
+        ("Work stopped due to rising costs.", True),
+    ],
+)
+def test_what_is_due_to_happen_is_no_cause(text: str, cause: bool) -> None:
+    from qa.values import TYPE_PATTERNS
+
+    assert bool(TYPE_PATTERNS["reason"].search(text)) is cause
