@@ -12,7 +12,7 @@ from collections.abc import Callable
 import numpy as np
 
 from qa.chunking import Chunk, Sentence
-from qa.citations import Citation
+from qa.citations import QUOTE_CLOSE, QUOTE_OPEN, Citation
 from qa.generation import Messages
 from qa.index import SearchIndex
 from qa.pipeline import Answer, History, Pipeline, validate_question
@@ -93,7 +93,7 @@ def extractive_answer(pipeline: Pipeline, question: str, *, history: History | N
     query, vector, hits, index = _search(pipeline, question, history)
     ranked = score_sentences(query, vector, hits, index)
     citations = (sentence_citation(1, ranked[0].sentence, index),) if ranked else ()
-    text = f"“{citations[0].quote}” [1]" if citations else ""
+    text = f"{QUOTE_OPEN}{citations[0].quote}{QUOTE_CLOSE} [1]" if citations else ""
     timings = {"total": time.perf_counter() - started}
     return Answer(question, query, text, citations, False, tuple(hits), "", (), timings)
 

@@ -47,7 +47,7 @@ def missing_facts(text: str, key_facts: Sequence[Sequence[str]]) -> list[tuple[s
 def short_answer(text: str) -> str:
     """The direct answer: the text before the first [n] marker, without quote marks."""
     head = MARKER.split(text, maxsplit=1)[0] if MARKER.search(text) else text
-    head = head.strip().strip('“”"')
+    head = head.strip().strip(QUOTE_OPEN + QUOTE_CLOSE + '"')
     return " ".join((head or MARKER.sub("", text)).split())
 
 
