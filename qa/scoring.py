@@ -145,6 +145,7 @@ class _Asked:
     question: str
     wanted: str | None
     weights: dict[str, float]  # the question's concepts, by how rare they are in the corpus
+    total_weight: float  # their sum (1.0 when there are none), by which a sentence's overlap is divided
     numbers: set[str]
     years: set[str]
     names: set[str]
@@ -187,10 +188,12 @@ def _asked(question: str, index: SearchIndex, wanted: str | None) -> _Asked:
     rare_names |= {token for m in ROLE.finditer(question) for token in role_tokens(m.group(0))}
     rare_in_order = sorted(rare_names)
     qualified = _qualified(question)
+    weights = {t: stats.weight(t) for t in question_concepts(question, index)}
     return _Asked(
         question=question,
         wanted=wanted,
-        weights={t: stats.weight(t) for t in question_concepts(question, index)},
+        weights=weights,
+        total_weight=sum(weights.values()) or 1.0,
         numbers=asked_numbers,
         years={n for n in asked_numbers if YEAR.fullmatch(n)},
         names=asked_names,
@@ -248,10 +251,9 @@ def _scored(
     stats = index_stats(index)
     own, article = stats.words[position], sentence.article_id
     context = context_words(index, stats, position)
-    total_weight = sum(asked.weights.values()) or 1.0
     overlap = sum(
         weight * (1.0 if t in own else CONTEXT_DISCOUNT if t in context else 0.0) for t, weight in asked.weights.items()
-    ) / total_weight
+    ) / asked.total_weight
     dense = float(index.sentence_vectors[position] @ query_vector)
     wanted = asked.wanted
     typed = wanted is not None and has_new_value(
