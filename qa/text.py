@@ -108,10 +108,23 @@ def names(text: str) -> list[str]:
 
 
 DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
+# A country news text names by its abbreviation as often as by its name: "a US investment firm" is
+# "the American lender".
+PLACE_ABBREVIATIONS = (frozenset({"america", "us", "usa"}), frozenset({"britain", "british", "uk"}),
+                       frozenset({"europe", "eu"}))
 
 
 def place_forms(word: str) -> set[str]:
-    """A place and the word for its people, either way round: "america" <-> "american", "china" <-> "chinese"."""
+    """A place and the word for its people, either way round: "america" <-> "american", "china" <-> "chinese",
+    and "us" <-> "american"."""
+    forms = _people_forms(word)
+    for group in PLACE_ABBREVIATIONS:
+        if not group.isdisjoint(forms):
+            forms |= {form for member in group for form in (_people_forms(member) if len(member) > 3 else {member})}
+    return forms
+
+
+def _people_forms(word: str) -> set[str]:
     forms = {word}
     roots = {word, word[:-1]} if word[-1:] in "aeiouy" else {word}
     forms |= {root + ending for root in roots for ending in DEMONYM_ENDINGS}

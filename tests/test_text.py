@@ -133,5 +133,10 @@ def test_place_forms_link_a_place_and_its_people(word: str, form: str) -> None:
     assert form in place_forms(word)
 
 
+@pytest.mark.parametrize(("word", "form"), [("american", "us"), ("us", "american"), ("british", "uk"), ("uk", "britain"), ("european", "eu")])
+def test_place_forms_link_a_country_and_its_abbreviation(word: str, form: str) -> None:
+    assert form in place_forms(word)
+
+
 def test_place_forms_do_not_link_unrelated_words() -> None:
     assert "toyota" not in place_forms("toyo") and "tesla" not in place_forms("tesco")

@@ -21,6 +21,13 @@ def test_a_place_is_known_by_its_people_and_a_hyphenated_name_by_its_capitalised
     assert unknown_names("Is Foxconn a Korea-based firm?", vocabulary) == ["Korea-based"]
 
 
+def test_a_country_is_known_by_its_abbreviation() -> None:
+    vocabulary = frozenset({"us", "investment", "firm", "loan", "uk", "lender"})
+    assert unknown_names("How much did the American lender put up?", vocabulary) == []
+    assert unknown_names("Did a British lender take part?", vocabulary) == []
+    assert unknown_names("Did a French lender take part?", vocabulary) == ["French"]
+
+
 def test_a_well_known_abbreviation_is_known_where_the_corpus_spells_it_out() -> None:
     vocabulary = frozenset({"foxconn", "memorandum", "understanding", "mitsubishi"})
     assert unknown_names("Which partner did Foxconn sign an MoU with?", vocabulary) == []
