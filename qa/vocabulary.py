@@ -50,6 +50,9 @@ SYNONYM_GROUPS = (
     "decide decided deciding decision opt opted opting choose chose chosen choosing choice",
     "home domestic domestically homegrown",  # "making batteries at home" is "domestic production"
     "agreement deal pact accord",
+    "loan lender lend lent lending borrow borrowed borrowing",  # "the lender put up" what "a loan of" gives
+    "council municipality municipal",  # "how much is the municipality putting in" is "the city council"
+    "strike walkout stoppage",
     "supply supplied supplying provide provided providing deliver delivered delivering",
     "avoid avoided avoiding prevent prevented preventing escape escaped escaping avert averted averting",
     "us u.s usa",  # the country, however it is abbreviated
@@ -84,11 +87,12 @@ def correct_terms(terms: list[str], vocabulary: frozenset[str]) -> list[str]:
     """Replace words the corpus never uses by its closest word ("emploees" -> "employee").
 
     A real English word only loses or gains an ending ("imported" -> "import"): "sole" is not a
-    typo of "sale".
+    typo of "sale". A word whose synonym the corpus uses is no typo at all: "lender" is not "leader"
+    where the text says "loan".
     """
     corrected = []
     for term in terms:
-        if term in vocabulary or term[0].isdigit() or len(term) < 4:
+        if term in vocabulary or term[0].isdigit() or len(term) < 4 or concept(term) in vocabulary:
             corrected.append(term)
             continue
         limit = 1 if len(term) < 7 else 2

@@ -39,6 +39,17 @@ def test_typo_correction_leaves_real_words_alone_except_for_their_endings() -> N
     assert correct_terms(["sole", "emploees", "imported"], vocabulary) == ["sole", "employee", "import"]
 
 
+def test_a_word_whose_synonym_the_corpus_uses_is_not_taken_for_a_typo() -> None:
+    vocabulary = frozenset({"leader", "loan", "council"})
+    assert correct_terms(["lender", "municipality", "leadr"], vocabulary) == ["lender", "municipality", "leader"]
+    assert correct_terms(["lender"], vocabulary - {"loan"}) == ["leader"]  # no synonym in the corpus: the nearest word
+
+
+@pytest.mark.parametrize(("asked", "said"), [("lender", "loan"), ("municipality", "council"), ("walkout", "strike")])
+def test_news_words_for_the_same_thing_are_one_concept(asked: str, said: str) -> None:
+    assert concepts(asked) == concepts(said)
+
+
 def test_us_is_one_concept_however_abbreviated() -> None:
     assert concepts("US U.S. USA") == ["us", "us", "us"]
 
