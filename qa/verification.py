@@ -19,6 +19,7 @@ from qa.values import (
     EXACT_WHEN,
     FROM_TO,
     MONTH,
+    MONTH_NAMES,
     NEGATION,
     PLACE,
     TARGETED,
@@ -159,6 +160,9 @@ def _pairing_problems(
     combined = _combined(reply, quotes)
     if combined:  # "15/17" from "close 7 out of its 17 factories and cut its workforce by 15%"
         problems.append("joins numbers the quotes do not join: " + ", ".join(combined))
+    dates = _joined_dates(reply, quotes)
+    if dates:  # "October 2019" from "opened in 2019" and "In October, the contractor agreed ...": another event's month
+        problems.append("joins a month and a year no quote joins: " + ", ".join(dates))
     repeated = _repeated(reply, quotes, question)
     if repeated:  # "The total cost is £150 million, and the grant is £150 million" from "The grant covers £150 million"
         problems.append("gives a value to more things than the quotes do: " + ", ".join(repeated))
@@ -214,6 +218,7 @@ RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # Words that rank the answer among others: a claim of their own, even when the question says them.
 SUPERLATIVE = re.compile(r"\b(biggest|largest|smallest|highest|lowest|leading|top|dominant|first|only|sole)\b")
 SIZE = {"biggest": "largest", "sole": "only"}
+MONTH_YEAR = re.compile(rf"\b({MONTH_NAMES})\.?,?\s+((?:19|20)\d\d)\b")  # "October 2019", "June, 2029"
 RATIO = re.compile(r"(?<![\w.])(\d[\d,.]*)\s*(?:/|:|out of)\s*(\d[\d,.]*)(?![\w.])", re.I)
 QUOTED_RATIO = r"(?<![\w.]){}\s*(?:/|:|(?:out\s+)?of\s+(?:its\s+|the\s+|their\s+)?){}(?![\d])"
 COUNTED_REACH = 3  # words after a number in a quote that may name what it counts ("3,900 full-time employees")
@@ -273,6 +278,15 @@ def _combined(reply: str, quotes: list[str]) -> list[str]:
         if not re.search(QUOTED_RATIO.format(part, whole), evidence, re.I):
             found.append(match.group(0).rstrip(".,"))
     return found
+
+
+def _joined_dates(reply: str, quotes: list[str]) -> list[str]:
+    """Dates in the reply ("October 2019") whose month and year no one quote gives together: each
+    may stand in the quotes, and belong to two events."""
+    return [
+        match.group(0) for match in MONTH_YEAR.finditer(reply)
+        if not any(re.search(rf"\b{match.group(1)}\b", quote) and re.search(rf"\b{match.group(2)}\b", quote) for quote in quotes)
+    ]
 
 
 def _counts_other_things(reply: str, question: str, quotes: list[str]) -> bool:

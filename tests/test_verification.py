@@ -67,6 +67,21 @@ def test_a_reply_may_not_join_quoted_numbers_into_a_ratio_the_quotes_do_not_give
     assert any(p.startswith("joins numbers") for p in problems) is not shown
 
 
+@pytest.mark.parametrize(
+    ("reply", "shown"),
+    [
+        ("Tarrick Arena opened in October 2019.", False),  # 2019 is the arena's, October the pay deal's
+        ("Tarrick Arena opened in 2019.", True),
+        ("The pay deal came in October 2025.", True),  # one quote gives both
+    ],
+)
+def test_a_reply_may_not_join_a_month_and_a_year_from_two_events(reply: str, shown: bool) -> None:
+    quotes = ["The company built the 18,000-seat Tarrick Arena, which opened in 2019.",
+              "In October 2025, Brennock Construction agreed a 6.5% pay rise with the union."]
+    problems = check_reply(reply, "When did the arena open?", quotes, "time")
+    assert any(p.startswith("joins a month") for p in problems) is not shown
+
+
 def test_a_named_answer_must_stand_in_the_best_evidence_not_only_beside_it() -> None:
     question = "Which Japanese company is the only one among the top ten battery makers?"
     best = ["In contrast, Panasonic, once a pioneer, was the only Japanese firm to make the list, trailing at sixth place."]
