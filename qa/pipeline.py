@@ -66,6 +66,7 @@ NEAREST_SENTENCES = 4  # the passages of the sentences nearest the question are 
 # "will cost €3.05 billion, even without the Line 4 extension": what the value leaves out.
 EXCLUDED = re.compile(r"\b(?:without|excluding|except(?:\s+for)?|apart from|besides|not counting)\s+((?:[\w’'-]+\s+){0,5}[\w’'-]+)", re.I)
 BRIDGE_SHARE = 0.7  # of the abstain threshold, for the sentence that resolves a description
+PART_OWN_WORDS = 4  # content words by which a later part that points back may be found as asked
 
 
 @dataclass(frozen=True)
@@ -204,10 +205,12 @@ class Pipeline:
             # "…, and when is its plant expected to open?" points back at the first part's answer.
             resolved = later_part(part, *previous) if number and not whole else part
             ranking = self._rank(resolved, index, top_k)
-            if resolved != part and names(part) and not self._answers(ranking, resolved):
+            findable = names(part) or len(tokens(part)) >= PART_OWN_WORDS
+            if resolved != part and findable and not self._answers(ranking, resolved):
                 # "how much of it is Northmere paying" read as "how much of Tessmoor ...": a wrong
-                # referent must not lose a part that names what it asks about, which as asked may
-                # still find its sentence ("from which year" names nothing to find it by).
+                # referent must not lose a part that names what it asks about, or says enough of it
+                # ("why does the end of the naming deal matter for paying it back"), which as asked may
+                # still find its sentence ("from which year" says nothing to find it by).
                 as_asked = self._rank(part, index, top_k)
                 if self._answers(as_asked, part):
                     resolved, ranking = part, as_asked

@@ -403,6 +403,24 @@ def test_a_later_part_whose_reference_resolves_wrongly_still_finds_its_sentence_
     assert any("260 million" in c.quote for c in answer.citations), answer.text
 
 
+def test_a_later_part_that_says_enough_of_its_own_is_found_as_asked_when_its_reference_misleads(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = one_article(
+        tmp_path,
+        "Club borrows for its stadium",
+        "Pinecrest Capital is a lender based in Boston. "
+        "The club agreed a loan of 270 million dollars with Pinecrest Capital. "
+        "Ticket sales rose. "
+        "Income from the naming rights deal was meant to help repay the money.",
+    )
+    # With the fake vectors the last sentence scores 0.34 for the second part as asked, 0.30 once
+    # "it" is read as "the Boston lender"; the threshold lies between.
+    pipeline = make_pipeline("", corpus_dir=folder, abstain_threshold=0.32)
+    # "it" is read as "the Boston lender", about which no sentence says why the deal matters.
+    answer = pipeline.ask("How much did the Boston lender put up, and why does the end of the naming rights deal matter for paying it back?")
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    assert any("naming rights" in c.quote for c in answer.citations), answer.text
+
+
 def test_each_option_of_a_choice_is_answered_by_a_sentence_that_tells_it_apart(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = one_article(
         tmp_path,
