@@ -26,8 +26,9 @@ class Evidence:
 CHANGE = re.compile(r"\b(cancel\w*|suspen\w*|withdr[ae]w\w*|on hold|halt\w*|scrap\w*|abandon\w*|postpon\w*|"
                     r"delay\w*|slip(s|ped|ping)?|push(ed|es)? back|shelv\w*|revers\w*|back(ed)? out|pull(ed)? out|dropp(ed)?)\b", re.I)
 # A plan for the future, not any mention of "plan" ("a restructuring plan revealed").
-# "said the work would begin in March": a plan reported ("would aid Nissan" alone is a condition).
-PLAN = re.compile(r"\b(will|(?:said|says|announced|told|confirmed)\b[^.;]{0,60}?\bwould|(plans?|planned|intends?|expected|scheduled|aims?|anticipated|slated|set|promised|pledged|committed) to|targets?)\b", re.I)
+# "said the work would begin in March", "Under the proposal, the unit would close": a plan reported
+# ("would aid Nissan" alone is a condition).
+PLAN = re.compile(r"\b(will|(?:said|says|announced|told|confirmed)\b[^.;]{0,60}?\bwould|under the (?:proposals?|plans?|scheme)\b[^.;]{0,120}?\bwould|(plans?|planned|intends?|expected|scheduled|aims?|anticipated|slated|set|promised|pledged|committed) to|targets?)\b", re.I)
 
 
 def find_update(ranked: list[Evidence], chosen: list[Evidence], index: SearchIndex, *, min_overlap: float = 0.2) -> Evidence | None:

@@ -69,6 +69,9 @@ def test_a_promise_is_a_plan_a_later_article_may_cancel() -> None:
     assert not PLAN.search("The council promised nothing about the line.")
     assert PLAN.search("The company said the work would begin in March 2026.")
     assert not PLAN.search("Permitting Foxconn to build cars there would aid Nissan.")  # a condition, no plan
+    # A proposal's terms are a plan, however long the subject before "would".
+    assert PLAN.search("Under the proposal, the maternity unit at Lowmere Royal Infirmary, which delivered 2,100 babies last year, "
+                       "would close in the autumn of 2026.")
 
 
 def test_a_plan_reported_may_slip_in_a_later_article(make_pipeline) -> None:  # type: ignore[no-untyped-def]
