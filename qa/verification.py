@@ -336,7 +336,7 @@ def _other_party(reply: str, question: str) -> str | None:
 
     Places are left out: the articles write "the United States" where a question says "US".
     """
-    abbreviated = {word for short, long in KNOWN_ACRONYMS.items() for word in (short, *concepts(long))}
+    abbreviated = {word for short, long in KNOWN_ACRONYMS.items() for word in (short, *tokens(long))}
     asked = name_concepts(question) - abbreviated
     asked |= {form for token in asked for form in place_forms(token)}  # "Japanese" for "Japan"
     said_as = {name: {concept(token) for token in tokens(name)} for name in names(reply)}

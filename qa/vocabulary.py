@@ -62,33 +62,9 @@ SYNONYM_GROUPS = (
 SYNONYMS = {word: group.split()[0] for group in SYNONYM_GROUPS for word in group.split()}  # a term found only in the previous sentence or title counts for less
 
 
-INFLECTION = re.compile(r"(?:ed|ing)$")
-
-
 def concept(token: str) -> str:
-    """The word a token's synonym group is compared by: "workforce" -> "employee", and a verb's
-    past or -ing form by the verb: "opened" -> "open"."""
-    return SYNONYMS.get(token) or base_form(token)  # "signed" is not the "sign" that shows
-
-
-@functools.cache
-def base_form(token: str) -> str:
-    """The English word a regular -ed or -ing form is made from: "opened" -> "open", "closing" ->
-    "close", "planned" -> "plan"; other tokens as they are ("hundred", "during")."""
-    stem = INFLECTION.sub("", token)
-    if len(token) < 5 or stem == token or len(stem) < 3:
-        return token  # "thing" is no form of "the"
-    if stem[-1] == stem[-2]:
-        candidates = [stem, stem[:-1]]  # "added" is "add", "stepped" "step"
-    elif not set(stem[-2:]) & set("aeiouy"):
-        candidates = [stem, stem + "e"]  # "casting" is "cast", "changed" "change"
-    else:
-        candidates = [stem + "e", stem]  # "hoped" is "hope", "opened" "open"
-    if token.endswith("ied"):
-        candidates.insert(0, token[:-3] + "y")  # "carried" -> "carry"
-    known = english_words()
-    base = next((c for c in candidates if c in known), token)
-    return token if base in SYNONYMS else base  # the synonym groups list the forms they mean
+    """The word a token's synonym group is compared by: "workforce" -> "employee"."""
+    return SYNONYMS.get(token, token)
 
 
 def name_concepts(text: str) -> set[str]:
@@ -116,7 +92,7 @@ def correct_terms(terms: list[str], vocabulary: frozenset[str]) -> list[str]:
     """
     corrected = []
     for term in terms:
-        if term in vocabulary or term[0].isdigit() or len(term) < 4 or SYNONYMS.get(term) in vocabulary:
+        if term in vocabulary or term[0].isdigit() or len(term) < 4 or concept(term) in vocabulary:
             corrected.append(term)
             continue
         limit = 1 if len(term) < 7 else 2

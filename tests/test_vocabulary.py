@@ -50,21 +50,6 @@ def test_news_words_for_the_same_thing_are_one_concept(asked: str, said: str) ->
     assert concepts(asked) == concepts(said)
 
 
-@pytest.mark.parametrize(
-    ("form", "base"),
-    [("opened", "open"), ("closing", "close"), ("planned", "plan"), ("added", "add"), ("casting", "cast"),
-     ("carried", "carry"), ("hoped", "hope"), ("installed", "install")],
-)
-def test_a_verbs_past_and_ing_forms_are_the_verb(form: str, base: str) -> None:
-    assert concepts(form) == concepts(base)  # "When did the stadium open?" is answered by "which opened in 2019"
-
-
-def test_words_that_only_look_inflected_keep_their_meaning() -> None:
-    assert concepts("thing") == ["thing"] and concepts("hundred") == ["hundred"] and concepts("string") == ["string"]
-    assert concepts("signed") != concepts("sign")  # the synonym groups' "sign" is a signal, not a signature
-    assert concepts("leading") != concepts("leader")
-
-
 def test_us_is_one_concept_however_abbreviated() -> None:
     assert concepts("US U.S. USA") == ["us", "us", "us"]
 
@@ -88,7 +73,7 @@ def test_abbreviations_are_learned_from_their_definitions() -> None:
     assert found["ev"] == {"electric", "vehicle"}
     assert found["meti"] == {"ministry", "economy", "trade", "industry"}
     assert "lfp" not in found  # its initials do not spell it
-    assert found["us"] == set(concepts("united states"))  # said without a definition
+    assert found["us"] == {"united", "state"}  # said without a definition
 
 
 def test_a_company_s_other_name_is_learned_from_the_articles() -> None:
