@@ -205,8 +205,8 @@ class Pipeline:
             # "…, and when is its plant expected to open?" points back at the first part's answer.
             resolved = later_part(part, *previous) if number and not whole else part
             ranking = self._rank(resolved, index, top_k)
-            findable = names(part) or len(tokens(part)) >= PART_OWN_WORDS
-            if resolved != part and findable and not self._answers(ranking, resolved):
+            says_enough = resolved != part and (names(part) or len(tokens(part)) >= PART_OWN_WORDS)
+            if says_enough and not self._answers(ranking, resolved):
                 # "how much of it is Northmere paying" read as "how much of Tessmoor ...": a wrong
                 # referent must not lose a part that names what it asks about, or says enough of it
                 # ("why does the end of the naming deal matter for paying it back"), which as asked may
