@@ -79,6 +79,10 @@ AMOUNT_ASKED = re.compile(rf"\bhow (?:much|many)\b(?!\s+(?:{PHYSICAL_UNITS})\b)"
 # "..., and when is it due?", "..., and state how much ...", "Describe X: what it was, where it ranked, and ..."
 PART_SPLIT = re.compile(r"(?:,?\s+and\s+(?:(?:state|say|tell me|explain|give|describe|name|list|note)\s+)?|[:;]\s+|,\s+(?=[^,]*,?\s+and\s+(?:what|when|where|who|which|how|why)\b))"
                         r"(?=(?:(?:from|in|by|since|until|for|at|to|of|on|with)\s+)?(?:what|when|where|who|which|how|why|is|are|does|did)\b)", re.I)
+# A question that opens with another question word asks that; a "when" later in it dates what it
+# asks about, unless it starts a part of its own ("..., and when?") or is what is asked about ("say when").
+OTHER_ASK = re.compile(r"^\W*(?:(?:to|from|for|with|by|of|on|in|at)\s+)?(?:what|which|who|whom|whose|how|where|why)\b")
+CLAUSE_OPENING = re.compile(r"(?:^|[,;:(]|\b(?:and|or|about|say|says|said|tell|told|know|ask|asked))\s*$")
 EVENT_ASKED = re.compile(r"^\W*what\s+(?:happened|happens|will happen|is happening|has happened)\b")
 CAUSE_ASKED = re.compile(r"^\W*(?:why|how come)\b")
 SET_ASIDE = re.compile(r"^\W*(?:apart from|aside from|besides|other than|except for)\s+[^,?]+,\s*", re.I)
@@ -190,10 +194,16 @@ def _type_match(question: str) -> tuple[str, str] | None:
     if cause and not PART_SPLIT.search(folded):
         return "reason", cause.group(0)  # "Why are firms investing abroad?" asks no sum
     for name, pattern in QUESTION_TYPES:
-        match = pattern.search(folded)
+        match = next((m for m in pattern.finditer(folded) if m.group(0) != "when" or _asks_when(folded, m.start())), None)
         if match:
             return name, match.group(0)
     return None
+
+
+def _asks_when(folded: str, at: int) -> bool:
+    """The "when" at `at` is what the question asks, not the time of what it asks about: "What will
+    it be called when it opens?" asks a name, "What job did she hold when the merger was announced?" a job."""
+    return OTHER_ASK.match(folded) is None or CLAUSE_OPENING.search(folded, 0, at) is not None
 
 
 def question_parts(question: str) -> list[str]:

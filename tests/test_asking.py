@@ -88,6 +88,12 @@ from qa.asking import choice_options, offers_options, owners, question_parts, qu
         ("What has Foxconn said about the report?", "statement"),
         ("What does the article say that choice reveals?", None),  # the article speaks, not a party
         ("How much did it say the companies would spend?", "money"),
+        # A "when" after another question word dates what is asked; it asks a time only as a part of its own.
+        ("What will the plant be called when it opens?", None),
+        ("What job did she hold when the merger was announced?", None),
+        ("What was announced, and when?", "time"),
+        ("Did the club say when the plant opens?", "time"),
+        ("When will the plant open?", "time"),
     ],
 )
 def test_question_type(question: str, wanted: str | None) -> None:
