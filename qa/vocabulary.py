@@ -53,6 +53,7 @@ SYNONYM_GROUPS = (
     "loan lender lend lent lending borrow borrowed borrowing",  # "the lender put up" what "a loan of" gives
     "council municipality municipal",  # "how much is the municipality putting in" is "the city council"
     "strike walkout stoppage",
+    "promise promised promises guarantee guaranteed guarantees assurance assurances vow vowed",  # "what promise did they get"
     "supply supplied supplying provide provided providing deliver delivered delivering",
     "avoid avoided avoiding prevent prevented preventing escape escaped escaping avert averted averting",
     "us u.s usa",  # the country, however it is abbreviated

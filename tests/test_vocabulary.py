@@ -45,7 +45,7 @@ def test_a_word_whose_synonym_the_corpus_uses_is_not_taken_for_a_typo() -> None:
     assert correct_terms(["lender"], vocabulary - {"loan"}) == ["leader"]  # no synonym in the corpus: the nearest word
 
 
-@pytest.mark.parametrize(("asked", "said"), [("lender", "loan"), ("municipality", "council"), ("walkout", "strike")])
+@pytest.mark.parametrize(("asked", "said"), [("lender", "loan"), ("municipality", "council"), ("walkout", "strike"), ("promise", "guarantees")])
 def test_news_words_for_the_same_thing_are_one_concept(asked: str, said: str) -> None:
     assert concepts(asked) == concepts(said)
 
