@@ -70,10 +70,22 @@ def _inside_name(text: str, cut: re.Match[str]) -> bool:
     return bool(before) and before[0][:1].isupper() and text[cut.end() : cut.end() + 1].isupper()
 
 
+# "towards a new road junction, a bus interchange and flood defences": a comma before short items
+# that run on to "and" (or "or") joins a list, and is no clause break.
+LIST_ITEM = (
+    r"(?!(?:which|who|whom|whose|where|when|while|whereas|although|though|but|as|after|before|since|because|if|unless|"
+    r"according|including|said|says|with|without)\b)(?:[\w'’-]+\s+){0,4}?[\w'’-]+"
+)
+LIST_REST = re.compile(rf"(?:{LIST_ITEM},\s+){{0,8}}{LIST_ITEM}\s+(?:and|or)\s")
+
+
 def clause_cuts(text: str, start: int = 0, end: int | None = None) -> list[int]:
     """Where the clauses of text[start:end] begin, and its end: "A, with B" -> [0, 3, 9]."""
     end = len(text) if end is None else end
-    return [start] + [m.end() for m in CLAUSE_END.finditer(text, start, end) if not _inside_name(text, m)] + [end]
+    return [start] + [
+        m.end() for m in CLAUSE_END.finditer(text, start, end)
+        if not _inside_name(text, m) and not (m.group(0).startswith(",") and LIST_REST.match(text, m.end(), end))
+    ] + [end]
 
 
 def focus_span(

@@ -95,3 +95,14 @@ def test_focus_span_keeps_what_a_colon_promises() -> None:
     start, end = focus_span(text, 0, len(text), keep, set())
     assert text[start:end].endswith("a dependent importer in a rapidly electrifying world.")
     assert not text[start:end].startswith("With this shift")  # still trimmed at the front
+
+
+def test_focus_span_keeps_a_list_whole() -> None:
+    text = (
+        "The city council will contribute €90 million towards a new road junction, a bus interchange and flood "
+        "defences along the river, which borders the site, the mayor said on Monday after a long debate."
+    )
+    keep = set(tokens("How much is the council putting into the scheme, and what will its money pay for?"))
+    start, end = focus_span(text, 0, len(text), keep, {"90"})
+    assert text[start:end].endswith("a bus interchange and flood defences along the river")  # not cut at the list's comma
+    assert not text[start:end].endswith("the mayor said on Monday after a long debate.")  # still cut at a clause
