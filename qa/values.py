@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from qa.asking import STATEMENT_ASKED, WHO, named_thing
+from qa.citations import clause_cuts
 from qa.counting import TALLY, not_a_count
 from qa.evidence import YEAR
 from qa.text import MONTH_WORDS, NUMBER, ORDINALS, ROLE, STOPWORDS, fold, names, numbers, tokens
@@ -25,6 +26,11 @@ NOW = re.compile(r"\b(?:now|today|currently|current|at present|presently|so far)
 GOAL = re.compile(r"\b(?:target|goal|aim|would|reach|rise to|grow to|increase to)\b", re.I)
 # A value set for a later year: "150 GWh annually by 2030", "to 80% by 2030".
 TARGETED = re.compile(r"(?<![\w.])(?P<value>[$€£¥]?\d[\d.,]*\s?%?)(?:\s+[\w-]+){0,2}?\s+by\s+(?:the\s+year\s+)?(?:19|20)\d\d\b", re.I)
+STEM_LETTERS = 4  # words alike in their first letters are one word here: "opened", "opens", "open"
+DESCRIBES = re.compile(r"(?:which|who|whose|where)\b", re.I)  # a clause that describes what the one before names
+# A clause that opens on its verb goes on from the sentence's subject, past what stood between.
+CONTINUES = re.compile(r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|might)\s", re.I)
+SHORT_CLAUSE = 4  # a clause of fewer words ("In 2019,") belongs to the clauses beside it
 TIME_REACH = 4  # words either side of a relative time that tie it to what it dates
 MONTH_NAMES = "|".join(sorted(month.capitalize() for month in MONTH_WORDS))  # "April|August|...": no month begins another
 MONTH = re.compile(rf"\b({MONTH_NAMES})\b")
@@ -218,6 +224,8 @@ def has_new_value(
         return relative_time(text, question) is not None  # only "earlier this year" and the like
     if wanted == "time" and EXACT_WHEN.search(question):
         return bool(MONTH.search(text))  # "In which month ...?" is not answered by "2028"
+    if wanted == "time" and question and not _dates_asked(text, question):
+        return False  # "..., ending a search for a partner that began in January" does not date the plant's first water
     if wanted in ("count", "money", "percent"):
         if wanted != "percent" and _total_for_rate(text, question):
             return False  # "How much will it cost to run each year?" is not answered by what it costs to build
@@ -274,6 +282,32 @@ def _part_of_year_only(text: str, question: str, *, parts: re.Pattern[str] = PAR
         return False
     whole = numbers(parts.sub(" ", text))
     return any(year in numbers(text) and year not in whole for year in years)
+
+
+def _dates_asked(text: str, question: str) -> bool:
+    """A time in the text stands in a clause that shares a word of what the question asks happened
+    (by its first letters: "opened" is "open"). A clause of a few words ("In 2019,") is read with
+    its neighbours, one that describes a name with the clause that names it, and one that opens on
+    its verb with the sentence's subject."""
+    asked = set(concepts(ASKS_WHEN.sub(" ", question)))
+    # What happened, not to whom: "Construction at Tessmoor is to begin in May 2026" does not say
+    # when Tessmoor will be fully running.
+    asked = {word[:STEM_LETTERS] for word in (asked - name_concepts(question) or asked)}
+    if not asked:
+        return True
+    cuts = clause_cuts(text)
+    for match in TYPE_PATTERNS["time"].finditer(text):
+        i = max(n for n in range(len(cuts) - 1) if cuts[n] <= match.start())
+        start, end = cuts[i], cuts[i + 1]
+        if len(text[start:end].split()) < SHORT_CLAUSE:
+            start, end = cuts[max(i - 1, 0)], cuts[min(i + 2, len(cuts) - 1)]
+        elif i and DESCRIBES.match(text, start):  # "Tarrick Arena, which opened in 2019": the arena's opening
+            start = cuts[i - 1]
+        if i and CONTINUES.match(text, cuts[i]):  # "The plant, backed by ..., is expected to open in 2027"
+            start = cuts[0]
+        if asked & {word[:STEM_LETTERS] for word in concepts(text[start:end])}:
+            return True
+    return False
 
 
 def relative_time(text: str, question: str) -> re.Match[str] | None:

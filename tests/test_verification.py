@@ -205,6 +205,29 @@ def test_a_relative_time_types_a_when_question_and_is_led_with_its_article_s_dat
     assert dated_time(Citation(1, "a.txt", "T", None, None, quote, 0, len(quote)), "When?") is None  # undated
 
 
+def test_a_time_answers_when_only_from_a_clause_about_what_is_asked() -> None:
+    from qa.values import has_new_value
+
+    chosen = ("The water company has chosen Tidewell to build a desalination plant at Gullhaven Point, "
+              "ending a search for a partner that began in January.")
+    question = "When is the Gullhaven Point desalination plant expected to produce its first water?"
+    assert not has_new_value(chosen, "time", set(), set(), question=question)  # January dates the search
+    assert has_new_value(chosen, "time", set(), set(), question="When did the search for a partner begin?")
+    scheduled = "Construction is scheduled to begin in October 2026, and the first water is expected in June 2029."
+    assert has_new_value(scheduled, "time", set(), set(), question=question)
+    # A short clause is read with the one beside it, and a word by its first letters.
+    assert has_new_value("In 2019, Toyota opened the plant.", "time", set(), set(), question="When did Toyota open it?")
+    assert has_new_value("It was founded in 1987.", "time", set(), set(), question="When?")  # nothing asked beyond when
+    # What happened counts, not to whom: the start of construction does not say when it will run.
+    start = "Construction at Tessmoor is scheduled to begin in May 2026, once demolition is complete."
+    assert not has_new_value(start, "time", set(), set(), question="When will the Tessmoor battery be fully running?")
+    # A clause that describes the name before it, or goes on from the subject, is read with it.
+    arena = "The company built the 18,000-seat Tarrick Arena, which opened in 2019, and will begin ground works in May."
+    assert has_new_value(arena, "time", set(), set(), question="When was the Tarrick Arena built?")
+    backed = "The plant, backed by a 463 billion yen investment, is expected to open in 2027."
+    assert has_new_value(backed, "time", set(), set(), question="When will the battery plant start up?")
+
+
 def test_a_reply_may_not_answer_how_many_with_a_count_of_other_things() -> None:
     from qa.answering import direct_value
 
