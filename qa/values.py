@@ -47,6 +47,8 @@ RATE_ASKED = re.compile(
     rf"(?<!\bin )(?<!\bwithin )(?<!\bfor )\b(?:a|an|per|each|every)\s+(?:{PERIODS})\b(?!\s+(?:ago|earlier|later|before|after|from|on)\b)|{PER_PERIOD}",
     re.I,
 )
+TOTAL_ASKED = re.compile(r"\b(?:total|overall|in all|altogether)\b", re.I)
+RATE_AFTER = re.compile(rf"\s?(?:(?:million|billion|trillion|bn|m)\b\s*)?(?:{RATE.pattern})", re.I)  # "£6.5 million a year"
 EXACT_WHEN = re.compile(r"\b(what|which) (month|day|date)\b|\bon what date\b|\bexact date\b", re.I)
 # "due to open in 2027", "due to be finished": "due to" before a verb says when, not why.
 SCHEDULED = (r"(?:be|start|open|begin|take|decide|come|arrive|close|finish|complete|end|launch|go|enter|run|"
@@ -234,9 +236,12 @@ def has_new_value(
         if wanted == "percent" and _part_of_year_only(text, question, parts=MONTH_OF_YEAR):
             return False  # "CATL's share in 2024" is not answered by its share "as of July 2024"
         ends = other_ends(text, question)  # "How much does Japan produce now?" is not answered by a goal
+        # "What is the total cost?" is not answered by what it costs "a year".
+        total = bool(TOTAL_ASKED.search(question)) and not RATE_ASKED.search(question)
         values = [
             m for m in NUMBER.finditer(text)
             if not (wanted == "count" and not_a_count(text, m, question)) and not any(start <= m.start() < end for start, end in ends)
+            and not (total and RATE_AFTER.match(text, m.end()))
         ]
         found = numbers(" ".join(m.group(0) for m in values))
         if wanted == "count":  # "How many ..." is not answered by a year

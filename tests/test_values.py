@@ -277,6 +277,18 @@ def test_an_amount_asked_per_period_is_not_answered_by_a_total() -> None:
     assert answers_count("The line has 4,000 workers.", "How many workers did the line have a year ago?")  # when, not how often
 
 
+def test_a_total_asked_is_not_answered_by_an_amount_per_period() -> None:
+    from qa.values import has_new_value
+
+    extra = "Keeping the unit open will cost about £6.5 million a year more than the original plan, the group said."
+    whole = "The plan will cost £412 million (about €490 million) over five years."
+    asked = "What is the total cost of the merger plan?"
+    assert not has_new_value(extra, "money", set(), set(), question=asked)
+    assert has_new_value(whole, "money", set(), set(), question=asked)
+    assert has_new_value(extra, "money", set(), set(), question="What will keeping the unit open cost?")
+    assert has_new_value(extra, "money", set(), set(), question="What is the total yearly cost?")  # a total per year
+
+
 def test_a_number_in_words_must_count_what_is_asked_too() -> None:
     text = "In 2024, six of the world's top ten EV battery producers were Chinese companies."
     assert not answers_count(text, "How many electric cars were sold?")
