@@ -31,6 +31,39 @@ CHANGE = re.compile(r"\b(cancel\w*|suspen\w*|withdr[ae]w\w*|on hold|halt\w*|scra
 PLAN = re.compile(r"\b(will|(?:said|says|announced|told|confirmed)\b[^.;]{0,60}?\bwould|under the (?:proposals?|plans?|scheme)\b[^.;]{0,120}?\bwould|(plans?|planned|intends?|expected|scheduled|aims?|anticipated|slated|set|promised|pledged|committed) to|targets?)\b", re.I)
 
 
+# A short sentence that only announces what the next one spells out: "The grant comes with conditions."
+ANNOUNCES = re.compile(
+    r"\b(?:conditions|reasons|challenges|problems|risks|terms|requirements|strings|caveats|factors|steps|measures|"
+    r"concerns|obstacles|demands|options)\s*[.:]?\W*$|:\W*$",
+    re.I,
+)
+ANNOUNCEMENT_WORDS = 10  # longer sentences say something of their own
+
+
+def what_follows(item: Evidence, index: SearchIndex) -> Evidence | None:
+    """The next sentence of the paragraph, when `item` only announces it; else None."""
+    if not _announces(index, item.position):
+        return None
+    following = index.sentences[item.position + 1]
+    return Evidence(following, item.position + 1, item.score, item.dense, item.overlap, item.typed)
+
+
+def spelled_out(index: SearchIndex, position: int) -> bool:
+    """The sentence at `position` spells out what the one before announced: it is quoted whole."""
+    return position > 0 and _announces(index, position - 1)
+
+
+def _announces(index: SearchIndex, position: int) -> bool:
+    text = index.sentences[position].text
+    if len(text.split()) > ANNOUNCEMENT_WORDS or not ANNOUNCES.search(text) or position + 1 >= len(index.sentences):
+        return False
+    sentence, following = index.sentences[position], index.sentences[position + 1]
+    return (
+        following.article_id == sentence.article_id and not following.heading
+        and "\n" not in index.sources[sentence.article_id].text[sentence.end : following.start]  # not another paragraph
+    )
+
+
 def find_update(ranked: list[Evidence], chosen: list[Evidence], index: SearchIndex, *, min_overlap: float = 0.2) -> Evidence | None:
     """A sentence from another article saying a plan in the evidence was cancelled, suspended, ...
 

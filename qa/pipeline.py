@@ -38,7 +38,7 @@ from qa.completion import Complement, complement, gap, introduced_names
 from qa.conversation import ANAPHORA, later_part, resolve_in_context, standalone_question
 from qa.embedding import Embedder, make_embedder
 from qa.errors import IndexCorruptError, InvalidQuestionError
-from qa.evidence import Evidence, find_update, select_evidence
+from qa.evidence import Evidence, find_update, select_evidence, spelled_out, what_follows
 from qa.generation import Generator, Reply, make_generator
 from qa.index import SearchIndex, Source, build_index, corpus_changed, load_index
 from qa.retrieval import Hit, retrieve, sentence_hits, sentence_holders
@@ -322,6 +322,10 @@ class Pipeline:
             if item.leans_on is not None and item.leans_on not in {e.position for e in evidence}:
                 before = Evidence(index.sentences[item.leans_on], item.leans_on, item.score, item.dense, item.overlap, True)
                 evidence.insert(evidence.index(item), before)
+        for item in list(evidence):  # "The grant comes with conditions.": what they are comes next
+            following = what_follows(item, index)
+            if following is not None and following.position not in {e.position for e in evidence}:
+                evidence.insert(evidence.index(item) + 1, following)
         if link is not None and link.position not in {e.position for e in evidence}:
             evidence.append(link)  # what the description in the question refers to
         update = find_update(ranking, evidence, index)
@@ -484,7 +488,8 @@ class Pipeline:
         # A yes/no question is answered by the whole statement: which clause holds the verdict, and
         # its where and when, its words do not tell ("…no longer need to travel to Pellingford for
         # routine scans" was cut from "a diagnostic hub at Stennick Community Hospital in 2027").
-        if keep is not None and wanted != "judgement":
+        # Nor is what a sentence before announced ("The grant comes with conditions."): all of it is asked.
+        if keep is not None and wanted != "judgement" and not spelled_out(index, evidence.position):
             values = answer_tokens(sentence.text, wanted, question)
             if wanted in ("reason", "statement"):  # a cause or what was said is kept, whatever the model said
                 needed = values

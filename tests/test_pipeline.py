@@ -495,3 +495,21 @@ def test_a_month_without_a_digit_is_the_time_a_quote_keeps(make_pipeline, tmp_pa
     )
     assert answer.problems  # the reply's date is not quoted: the answer leads from the quote
     assert "August" in answer.citations[0].quote
+
+
+def test_a_sentence_that_only_announces_is_cited_with_the_one_that_spells_it_out(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = one_article(
+        tmp_path,
+        "Minister backs the stadium",
+        "The minister announced a grant of 40 million euros for the stadium. "
+        "The grant comes with conditions. "
+        "The club must reserve 2,000 seats on every match day for schools at a reduced price, "
+        "and the pitch must be available for youth finals.\n\n"
+        "The club welcomed the money.",
+    )
+    pipeline = make_pipeline("", corpus_dir=folder, abstain_threshold=0.1)
+    answer = pipeline.ask("What conditions come with the minister's grant?")
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    assert any(c.quote == "The grant comes with conditions." for c in answer.citations), answer.text
+    # What the conditions are is quoted whole, however few of the question's words it shares.
+    assert any("2,000 seats" in c.quote and "youth finals" in c.quote for c in answer.citations), answer.text
