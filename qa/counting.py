@@ -33,6 +33,11 @@ COUNT_CUES = {
                        r"out of|total(s|ling|ing)?|with)\b", re.I),
 }
 COUNT_CUE_REACH = 4  # words before a number
+# Which side of a vote a count is of: "the 14 councillors who opposed the cancellation" voted against.
+AGAINST = r"against|opposed|opposing|rejected|voted no"
+FOR = r"voted for|in favou?r(?: of)?|supported|supporting|backed|backing|voted yes"
+VOTE_ASKED = re.compile(rf"\bvot(?:e|es|ed|ing)\s+(?P<side>against|for)\b|\b(?P<stance>{AGAINST}|{FOR})\b", re.I)
+SIDE_AFTER = re.compile(rf"(?:\s+[\w-]+){{0,3}}?\s+(?:who\s+|that\s+)?(?:{AGAINST}|(?P<for>{FOR}))\b", re.I)
 SCALE = re.compile(r"\s+(?:thousand|million|billion|trillion)\b", re.I)
 MONEY_AFTER = re.compile(r"\s*(?:(?:b|m|tr)illion\s+)?(?:yen|dollars?|usd|euros?)\b", re.I)
 DURATIONS = r"years?|months?|weeks?|days?|decades?"
@@ -138,6 +143,8 @@ def not_a_count(text: str, match: re.Match[str], question: str) -> bool:
     by "$7 billion", unless it also asks about money. "How large is the grant?" may be."""
     if TALLY.search(question) and (share_or_sum(text, match) or counts_other(text, match, question)):
         return True
+    if TALLY.search(question) and _other_side(text, match, question):
+        return True  # "How many councillors voted for cancelling?" is not answered by the 14 who opposed it
     if amount_asked(question) and counts_other(text, match, question):
         return True  # "how much capacity" is not answered by "30 related projects"
     if not ASKS_QUANTITY.search(question):
@@ -154,6 +161,16 @@ def not_a_count(text: str, match: re.Match[str], question: str) -> bool:
         return True  # "How much does Japan produce now?" is not answered by "raise production by 50%"
     money = match.group(0)[0] in "$€£¥" or bool(MONEY_AFTER.match(text, match.end()))
     return money and not ASKS_MONEY.search(question)
+
+
+def _other_side(text: str, match: re.Match[str], question: str) -> bool:
+    """The number counts one side of a vote and the question asks for the other."""
+    asked = VOTE_ASKED.search(question)
+    said = SIDE_AFTER.match(text, match.end())
+    if asked is None or said is None:
+        return False
+    asked_for = not re.fullmatch(AGAINST, asked.group("side") or asked.group("stance"), re.I)
+    return asked_for != (said.group("for") is not None)
 
 
 def is_percent(text: str, match: re.Match[str]) -> bool:

@@ -397,3 +397,14 @@ def test_what_is_due_to_happen_is_no_cause(text: str, cause: bool) -> None:
     from qa.values import TYPE_PATTERNS
 
     assert bool(TYPE_PATTERNS["reason"].search(text)) is cause
+
+
+def test_a_count_of_one_side_of_a_vote_does_not_answer_for_the_other() -> None:
+    opposed = "The 14 councillors who opposed the cancellation said the city would regret it."
+    tally = "The council voted 31 to 14 on 6 May to drop the extension."
+    asked = "HOW MANY COUNCILLORS VOTED FOR CANCELLING THE LINE 4 EXTENSION?"
+    assert not answers_count(opposed, asked)
+    assert answers_count(tally, asked)
+    assert answers_count(opposed, "How many councillors voted against the cancellation?")
+    assert not answers_count("Some 200 members backed the deal.", "How many members voted against the deal?")
+    assert answers_count(opposed, "How many councillors spoke?")  # no side asked
