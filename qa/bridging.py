@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 from qa.completion import introduced_names
 from qa.index import SearchIndex
-from qa.text import place_forms, tokens
+from qa.text import names, place_forms, tokens
 from qa.values import NAME_REACH
 from qa.vocabulary import concepts
 
 DESCRIPTION = re.compile(
     r"\bthe\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:company|automaker|carmaker|firm|maker|manufacturer|producer|supplier|"
-    r"plant|factory|facility|site|city|country|prefecture|person|executive|partner|group|business))\s+"
+    r"plant|factory|facility|site|city|country|prefecture|person|executive|partner|group|business|"
+    r"startup|start-up|utility|club|union|lender|agency))\s+"
     r"(?P<rel>that|which|who|where|whose|[a-z]+ing)\s+(?P<clause>[^?,;]+)",
     re.I,
 )
@@ -28,6 +29,8 @@ ORIGIN = re.compile(
     r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?(?:company|automaker|carmaker|firm|maker|manufacturer|producer|supplier|"
     r"group|giant|leader|business))\b"
 )
+AUXILIARY = r"(?:is|are|was|were|has|have|had|will|would|be|been|being|also|now|still)"
+VERB_LETTERS = 4  # "building" is found as "builds", "built" is not: the first letters of the verb
 # Where a description that opens the question ends: "The carmaker planning X | is building ...".
 MAIN_VERB = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could)\s", re.I)
 
@@ -41,6 +44,21 @@ class Bridge:
     head: str  # what kind of thing it describes: "automaker", "factory"
     owner: str = ""  # whose it is, for "Ivan Espinosa's company"
     origin: str = ""  # where it is from, for "the Taiwan-based electronics maker"
+    verb: str = ""  # what the thing described does, for "the startup that is building ...": "building"
+
+    def doer_in(self, text: str, question: str = "") -> str | None:
+        """The name in `text` just before the description's verb, when it is new: "Cellvane Storage is
+        building" for "the startup that is building the battery"; None when the text has none."""
+        if len(self.verb) < VERB_LETTERS:
+            return None
+        pattern = (rf"((?:[A-Z][\w&.-]*\s+){{0,2}}[A-Z][\w&.-]*)(?:['’]s)?\s+(?:{AUXILIARY}\s+){{0,3}}"
+                   rf"{re.escape(self.verb[:VERB_LETTERS])}\w*")
+        asked = set(tokens(question or self.question))
+        for match in re.finditer(pattern, text):
+            found = match.group(1)
+            if set(tokens(found)) - asked and names(found):
+                return found
+        return None
 
     def entity_in(self, text: str, index: SearchIndex | None = None) -> str | None:
         """The name in `text` the description refers to: the one just before its owner ("Nissan's CEO
@@ -98,4 +116,5 @@ def bridge(question: str) -> Bridge | None:
     elif relative.endswith("ing"):
         return None  # "When is the plant opening in 2027?": a verb, not a description
     link = "" if relative in ("that", "which", "who") else f"{relative} "
-    return Bridge(f"Which {noun} {link}{clause.strip()}?", span, noun.split()[-1])
+    verb = re.match(rf"(?:{AUXILIARY}\s+){{0,3}}([a-z]+)", clause.strip()) if not link else None
+    return Bridge(f"Which {noun} {link}{clause.strip()}?", span, noun.split()[-1], verb=verb.group(1) if verb else "")

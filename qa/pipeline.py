@@ -65,6 +65,7 @@ CONTEXT_THEN_QUESTION = re.compile(r"^(?P<statement>[^?]+?[.!])\s+(?P<question>[
 NEAREST_SENTENCES = 4  # the passages of the sentences nearest the question are searched too
 # "will cost €3.05 billion, even without the Line 4 extension": what the value leaves out.
 EXCLUDED = re.compile(r"\b(?:without|excluding|except(?:\s+for)?|apart from|besides|not counting)\s+((?:[\w’'-]+\s+){0,5}[\w’'-]+)", re.I)
+BRIDGE_CANDIDATES = 3  # sentences searched for the name a description refers to
 BRIDGE_SHARE = 0.7  # of the abstain threshold, for the sentence that resolves a description
 PART_OWN_WORDS = 4  # content words by which a later part that points back may be found as asked
 
@@ -378,15 +379,20 @@ class Pipeline:
         ranking = self._rank(found.question, index, top_k, wanted="entity")
         # A description is vaguer than a question ("the factory where ..."), so weaker evidence
         # may resolve it: the resolved question must still clear the full threshold.
-        if not ranking or not ranking[0].typed or ranking[0].score < BRIDGE_SHARE * self.settings.abstain_threshold:
+        floor = BRIDGE_SHARE * self.settings.abstain_threshold
+        if not ranking or not ranking[0].typed or ranking[0].score < floor:
             return None, question
-        entity = found.entity_in(ranking[0].sentence.text, index)
+        # Of the close sentences, one that names who does what the description says ("Cellvane
+        # Storage is building") resolves it before the best one's first new name.
+        close = [e for e in ranking[:BRIDGE_CANDIDATES] if e.typed and e.score >= floor]
+        doer = next(((e, name) for e in close if (name := found.doer_in(e.sentence.text)) is not None), None)
+        best, entity = doer if doer is not None else (ranking[0], found.entity_in(ranking[0].sentence.text, index))
         if entity is None:
             return None, question
         resolved = found.resolve(question, entity)
         if not set(tokens(resolved)) - set(tokens(entity)):
             return None, question  # "What is the plant that …?" is answered by the description itself
-        return ranking[0], resolved
+        return best, resolved
 
     def _in_context(self, statement: str, question: str, index: SearchIndex, top_k: int | None) -> tuple[Evidence | None, str]:
         """"X says competition comes from one country. What share does that country's leader hold?":

@@ -69,3 +69,16 @@ def test_a_company_described_by_where_it_is_from_is_the_name_after_that_word() -
     assert korean is not None and korean.origin == "South Korean"
     assert bridge("Which Chinese battery makers lead?") is None  # several makers, no one name to resolve
     assert bridge("Who runs the Toyota group?") is None  # a name, not an origin
+
+
+def test_a_description_resolves_to_whoever_does_what_it_says() -> None:
+    question = "Who leads the startup that is building the battery backing up Oskar's fab?"
+    startup = bridge(question)
+    assert startup is not None and startup.verb == "building"
+    text = "Oskar will draw on Northmere Power's grid, backed up by the battery that Cellvane Storage is building."
+    assert startup.doer_in(text) == "Cellvane Storage"  # not Northmere, the first name it adds
+    assert startup.entity_in(text) == "Northmere"
+    assert startup.doer_in("The battery at Tessmoor was finished in May.") is None  # no one there builds
+    assert bridge("Who is the CEO of the automaker in Kitakyushu?") is None
+    # An operator may be a person or a firm: described so, it is no party to resolve to a name.
+    assert bridge("What is the name of the crane operator who was hurt on the site?") is None

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from qa.bridging import bridge
 from qa.citations import verify_citation
 from qa.errors import InvalidQuestionError
 from qa.pipeline import Answer, Pipeline
@@ -513,3 +514,20 @@ def test_a_sentence_that_only_announces_is_cited_with_the_one_that_spells_it_out
     assert any(c.quote == "The grant comes with conditions." for c in answer.citations), answer.text
     # What the conditions are is quoted whole, however few of the question's words it shares.
     assert any("2,000 seats" in c.quote and "youth finals" in c.quote for c in answer.citations), answer.text
+
+
+def test_a_description_resolves_to_the_name_that_does_what_it_says_in_a_close_sentence(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = one_article(
+        tmp_path,
+        "Chip factory power",
+        "Building the battery backing up the Oskar fab is a startup job, said Northmere Power. "
+        "The Oskar fab gets a battery that Cellvane Storage is building. "
+        "Cellvane Storage is led by Priya Odalen, its chief executive.",
+    )
+    pipeline = make_pipeline("", corpus_dir=folder, abstain_threshold=0.1)
+    found = bridge("Who leads the startup that is building the battery backing up the Oskar fab?")
+    assert found is not None
+    first = pipeline._rank(found.question, pipeline.index, None, wanted="entity")[0]
+    assert found.entity_in(first.sentence.text) != "Cellvane"  # the best sentence's first new name misleads
+    _, resolved = pipeline._bridge("Who leads the startup that is building the battery backing up the Oskar fab?", pipeline.index, None)
+    assert resolved == "Who leads Cellvane Storage?"
