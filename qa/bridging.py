@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from qa.completion import introduced_names
 from qa.index import SearchIndex
 from qa.text import names, place_forms, tokens
-from qa.values import NAME_REACH
+from qa.values import NAME_REACH, STEM_LETTERS
 from qa.vocabulary import concepts
 
 DESCRIPTION = re.compile(
@@ -30,7 +30,6 @@ ORIGIN = re.compile(
     r"group|giant|leader|business))\b"
 )
 AUXILIARY = r"(?:is|are|was|were|has|have|had|will|would|be|been|being|also|now|still)"
-VERB_LETTERS = 4  # "building" is found as "builds", "built" is not: the first letters of the verb
 # Where a description that opens the question ends: "The carmaker planning X | is building ...".
 MAIN_VERB = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could)\s", re.I)
 
@@ -46,14 +45,15 @@ class Bridge:
     origin: str = ""  # where it is from, for "the Taiwan-based electronics maker"
     verb: str = ""  # what the thing described does, for "the startup that is building ...": "building"
 
-    def doer_in(self, text: str, question: str = "") -> str | None:
+    def doer_in(self, text: str) -> str | None:
         """The name in `text` just before the description's verb, when it is new: "Cellvane Storage is
-        building" for "the startup that is building the battery"; None when the text has none."""
-        if len(self.verb) < VERB_LETTERS:
+        building" for "the startup that is building the battery"; None when the text has none. The
+        verb is known by its first letters: "building" is found as "builds", "built" is not."""
+        if len(self.verb) < STEM_LETTERS:
             return None
         pattern = (rf"((?:[A-Z][\w&.-]*\s+){{0,2}}[A-Z][\w&.-]*)(?:['’]s)?\s+(?:{AUXILIARY}\s+){{0,3}}"
-                   rf"{re.escape(self.verb[:VERB_LETTERS])}\w*")
-        asked = set(tokens(question or self.question))
+                   rf"{re.escape(self.verb[:STEM_LETTERS])}\w*")
+        asked = set(tokens(self.question))
         for match in re.finditer(pattern, text):
             found = match.group(1)
             if set(tokens(found)) - asked and names(found):

@@ -54,10 +54,11 @@ def spelled_out(index: SearchIndex, position: int) -> bool:
 
 
 def _announces(index: SearchIndex, position: int) -> bool:
-    text = index.sentences[position].text
-    if len(text.split()) > ANNOUNCEMENT_WORDS or not ANNOUNCES.search(text) or position + 1 >= len(index.sentences):
+    """The sentence at `position` only announces the next one, which goes on in its paragraph."""
+    sentence = index.sentences[position]
+    if len(sentence.text.split()) > ANNOUNCEMENT_WORDS or not ANNOUNCES.search(sentence.text) or position + 1 >= len(index.sentences):
         return False
-    sentence, following = index.sentences[position], index.sentences[position + 1]
+    following = index.sentences[position + 1]
     return (
         following.article_id == sentence.article_id and not following.heading
         and "\n" not in index.sources[sentence.article_id].text[sentence.end : following.start]  # not another paragraph
