@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from qa.asking import question_type, type_words
 from qa.evidence import Evidence, same_content
 from qa.index import SearchIndex
-from qa.scoring import ANSWER_HEAD, SOFT_TYPES, context_words, index_stats, leaned_words, question_concepts
+from qa.scoring import (
+    ANSWER_HEAD,
+    POINTS_BACK,
+    SOFT_TYPES,
+    context_words,
+    index_stats,
+    leaned_words,
+    question_concepts,
+)
 from qa.text import names, place_forms, tokens
 from qa.values import VALUE_TYPES
 from qa.vocabulary import concept, concepts, name_concepts
@@ -78,6 +86,7 @@ def complement(question: str, found: Gap, candidates: list[Evidence], index: Sea
     introduced = {t for name in introduced_names(question, first.sentence.text, index) for t in tokens(name)}
     asked = name_concepts(question)
     pairs = _pairs(question)
+    terms = question_concepts(question, index)
     best: tuple[float, int, float, Complement] | None = None
     for candidate in candidates:
         sentence = candidate.sentence
@@ -108,7 +117,10 @@ def complement(question: str, found: Gap, candidates: list[Evidence], index: Sea
             # on, names a party the question names. The article's title says nothing of whose it is.
             continue
         gain = sum(w for t, w in found.weights.items() if t in own) / left_weight if left_weight else 0.0
-        if found.needs_soft and near and candidate.typed:
+        # A verdict is about what the question asks: "Fictional test article, not real news." beside
+        # the lead says "not" of nothing the question names, unless it points back ("It was later scrapped").
+        on_topic = wanted != "judgement" or bool(own & terms) or POINTS_BACK.search(sentence.text) is not None
+        if found.needs_soft and near and candidate.typed and on_topic:
             gain = 1.0  # the cause (or verdict) the best sentence does not give
         # Of equal gains, the sentence that says the question's words in its order: "intends to start producing".
         rank = (gain, len(pairs & _pairs(sentence.text)), candidate.score)

@@ -163,3 +163,28 @@ def test_a_capital_that_only_opens_a_sentence_is_not_a_name_it_introduces(make_p
     assert described is not None and described.entity_in(text, index) == "Nissan"
     # A name that opens a sentence is still a name: the articles never write "nissan".
     assert introduced_names(question, "Nissan intends to start producing LFP batteries.", index) == ["Nissan", "LFP"]
+
+
+def test_a_verdict_is_about_what_the_question_asks(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import qa.completion as completion
+
+    folder = tmp_path / "port"
+    folder.mkdir()
+    (folder / "article.txt").write_text(
+        "Title: Harbour operator suspends a terminal plan\n\n"
+        "Fictional test article, not real news.\n\n"
+        "Quayline has suspended its plan to automate the South Basin terminal, the company said on Monday.\n"
+        "It will not be revived before 2030.\n",
+        encoding="utf-8",
+    )
+    index = make_pipeline(corpus_dir=folder).index
+    question = "Is Quayline going ahead with automating the South Basin terminal?"
+    first = evidence_at(index, "Quayline has suspended", 0.7, typed=False)
+    disclaimer = evidence_at(index, "Fictional test article", 0.1, typed=True)  # "not": a stance, but on nothing asked
+    found = completion.gap(question, first, index)
+    assert found is not None and found.needs_soft
+    assert completion.complement(question, found, [first, disclaimer], index, floor=0.35) is None
+    # A verdict that points back at what the sentence before named is about it, whatever its words.
+    pointing = evidence_at(index, "It will not be revived", 0.1, typed=True)
+    chosen = completion.complement(question, found, [first, pointing], index, floor=0.35)
+    assert chosen is not None and chosen.evidence == pointing
