@@ -41,6 +41,14 @@ SOFT_TYPES = {"reason", "judgement", "kind", "variety", "rank"}
 QUALIFIED = re.compile(r"\b([A-Z][\w&.-]*)['’]s\s+([A-Z][\w-]*)\s+([a-z][\w-]+)")
 # "the Kitakyushu project": a named thing whose owner the question leaves to the articles.
 UNOWNED_THING = re.compile(r"\bthe\s+([A-Z][\w-]*)\s+(plant|factory|facility|project|site|venture)\b")
+# "How much will a season ticket cost?": the thing priced, whose head a sentence giving its cost names.
+# "What is the total cost" asks nothing of the kind: there "cost" is no verb.
+PRICED = re.compile(
+    r"\b(?:(?:how much|what)\s+(?:will|would|does|do|did)|how much\s+(?P<be>is|are|was|were))\s+"
+    r"(?P<thing>(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:(?:now|still|really|actually|eventually|finally)\s+)?"
+    r"(?(be)(?:going|expected|likely|set)\s+to\s+|(?:(?:going|expected|likely|set)\s+to\s+)?)cost\b",
+    re.I,
+)
 ANSWER_HEAD = re.compile(r"^\W*(?:(?:by|in|at|for|from|to|of|on|with)\s+)?(which|what)\s+(?P<head>(?:[\w-]+\s+){0,2}?[\w-]+?)\s+"
                          r"(?=(is|are|was|were|has|have|had|did|does|do|will|would|can|could|[\w-]+ed)\b)", re.I)
 # "According to the Toyota–Nissan investment article, ...", "the piece on Japan's battery slump"
@@ -158,6 +166,7 @@ class _Asked:
     qualified: dict[str, tuple[str, str]]
     unowned: dict[str, str]
     referenced: frozenset[str]  # articles the question names ("the Oppama story")
+    priced: str | None  # the common noun whose cost is asked ("ticket"); None when none or a name
 
 
 def _asked(question: str, index: SearchIndex, wanted: str | None) -> _Asked:
@@ -215,7 +224,19 @@ def _asked(question: str, index: SearchIndex, wanted: str | None) -> _Asked:
             for token in tokens(m.group(1))[:1] if token not in qualified
         },
         referenced=referenced_articles(question, index),
+        priced=_priced(question, stats),
     )
+
+
+def _priced(question: str, stats: _Stats) -> str | None:
+    """The concept of the common noun a money question asks the cost of: "ticket" in "How much will a
+    season ticket cost?"; None for a name ("Fab K1", sought as a name) or no such question."""
+    match = PRICED.search(question)
+    said = match.group("thing").split()[-1] if match else ""
+    head = tokens(said)[-1:]
+    if not head or said[:1].isupper() and not question.isupper() or head[0] in stats.name_tokens or head[0] not in english_stems():
+        return None  # "the Calloway Wing" is a name
+    return concept(head[0])
 
 
 def score_sentences(
@@ -259,6 +280,8 @@ def _scored(
     typed = wanted is not None and has_new_value(
         sentence.text, wanted, asked.numbers, asked.names, asked.named, question=asked.question
     )
+    if typed and wanted == "money" and asked.priced and asked.priced not in own | context:
+        typed = False  # "The cost of the new stadium has risen to €685 million" does not price a season ticket
     leans_on = None
     if wanted in LEANING_TYPES and not typed:
         leans_on = _leaned_on(index, position, wanted, asked.numbers, asked.names, asked.named, asked.question)

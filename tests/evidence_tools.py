@@ -41,12 +41,17 @@ def answers_count(text: str, question: str) -> bool:
     return has_new_value(text, "count", set(), set(), question=question)
 
 
-def sentence_score(pipeline, question: str, holding: str) -> float:  # type: ignore[no-untyped-def]
-    """The score, through retrieval as the pipeline does it, of the first sentence holding `holding`."""
+def sentence_evidence(pipeline, question: str, holding: str):  # type: ignore[no-untyped-def]
+    """The first sentence holding `holding` as scored evidence, through retrieval as the pipeline does it."""
     import qa.scoring as scoring
 
     index = pipeline.index
     position = next(i for i, s in enumerate(index.sentences) if holding in s.text)
     vector = pipeline.embedder.embed([question])[0]
     ranked = scoring.score_sentences(question, vector, pipeline._retrieve(index, question, vector, None), index)
-    return next(e.score for e in ranked if e.position == position)
+    return next(e for e in ranked if e.position == position)
+
+
+def sentence_score(pipeline, question: str, holding: str) -> float:  # type: ignore[no-untyped-def]
+    """The score of the first sentence holding `holding` (see sentence_evidence)."""
+    return float(sentence_evidence(pipeline, question, holding).score)

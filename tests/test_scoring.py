@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from evidence_tools import evidence_at, patch_rule, ranked_sentences, sentence_score
+from evidence_tools import evidence_at, patch_rule, ranked_sentences, sentence_evidence, sentence_score
 
 from qa.scoring import score_sentences
 
@@ -330,3 +330,25 @@ def test_a_sentence_pointing_back_is_about_the_party_named_before_it(make_pipeli
     assert any(s.startswith(slipped) for s in ranked_sentences(pipeline, "What was Oskar's share of the market in 2025?"))
     # A sentence naming only the other party, pointing back at nothing of Oskar's, is still no answer.
     assert not any(s.startswith("Varnet said") for s in ranked_sentences(pipeline, "When will Oskar's fab open?"))
+
+
+def test_a_cost_answers_a_question_about_the_thing_it_prices(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The club's stadium costing €685 million does not say what a season ticket there will cost."""
+    import qa.scoring as scoring
+
+    corpus = tmp_path / "club"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Club Confirms Higher Bill for Its Ground\n\n"
+        "The club said on Monday that building its new stadium will cost €685 million.\n\n"
+        "It has promised to freeze season ticket prices for two seasons.\n",
+        encoding="utf-8",
+    )
+    pipeline = make_pipeline(corpus_dir=corpus)
+    stats = scoring.index_stats(pipeline.index)
+    assert scoring._priced("How much will a season ticket cost at the new stadium?", stats) == "ticket"
+    assert scoring._priced("How much will the Calloway Wing cost?", stats) is None  # a name is sought as a name
+    assert scoring._priced("What is the total cost of the project?", stats) is None  # "cost" is no verb there
+    stadium = "The club said on Monday"
+    assert not sentence_evidence(pipeline, "How much will a season ticket cost at the new stadium?", stadium).typed
+    assert sentence_evidence(pipeline, "How much is the new stadium going to cost?", stadium).typed
