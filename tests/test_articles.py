@@ -285,6 +285,8 @@ def test_title_of_text_without_headline_or_punctuation_stays_short() -> None:
         ("Posted March 3, 2022 by staff", "2022-03-03"),
         ("Updated: 2024-11-30", "2024-11-30"),
         ("Sept. 9th, 2021", "2021-09-09"),
+        ("By a correspondent\n19.02.2025 | 08:30", "2025-02-19"),  # a European dateline, day first
+        ("31.13.2025", None),  # no 13th month
         ("no date in this line", None),
     ],
 )
