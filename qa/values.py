@@ -48,6 +48,8 @@ RATE_ASKED = re.compile(
     re.I,
 )
 TOTAL_ASKED = re.compile(r"\b(?:total|overall|in all|altogether)\b", re.I)
+# Asked per unit of something other than time: "What price per megawatt-hour ...?", "... per cubic metre".
+UNIT_RATE_ASKED = re.compile(rf"\bper\s+(?!(?:{PERIODS}|annum|cent)s?\b)(?P<unit>[a-z][\w-]*)", re.I)
 RATE_AFTER = re.compile(rf"\s?(?:(?:million|billion|trillion|bn|m)\b\s*)?(?:{RATE.pattern})", re.I)  # "£6.5 million a year"
 EXACT_WHEN = re.compile(r"\b(what|which) (month|day|date)\b|\bon what date\b|\bexact date\b", re.I)
 # "due to open in 2027", "due to be finished": "due to" before a verb says when, not why.
@@ -274,7 +276,11 @@ def other_ends(quote: str, question: str) -> list[tuple[int, int]]:
 
 def _total_for_rate(text: str, question: str) -> bool:
     """The question asks for an amount per period ("How much will it cost to run each year?") and
-    the text gives none per period: "It will cost €480 million" is what it costs to build."""
+    the text gives none per period: "It will cost €480 million" is what it costs to build. Nor is a
+    price per unit ("per megawatt-hour") given by a sum that is not per anything ("$520 million")."""
+    unit = UNIT_RATE_ASKED.search(question)
+    if unit and not re.search(rf"\b(?:per|a|an)\s+{re.escape(unit['unit'][:STEM_LETTERS])}|\d\s?/\s?[a-z]", text, re.I):
+        return True
     return bool(RATE_ASKED.search(question)) and not RATE.search(text)
 
 

@@ -277,6 +277,16 @@ def test_an_amount_asked_per_period_is_not_answered_by_a_total() -> None:
     assert answers_count("The line has 4,000 workers.", "How many workers did the line have a year ago?")  # when, not how often
 
 
+def test_a_price_asked_per_unit_is_not_answered_by_a_sum() -> None:
+    from qa.values import has_new_value
+
+    asked = "What price per megawatt-hour did the developer agree to pay for the power?"
+    assert not has_new_value("The supplier estimates the plant will cost $520 million.", "money", set(), set(), question=asked)
+    assert has_new_value("It will pay $62 per megawatt-hour for 20 years.", "money", set(), set(), question=asked)
+    assert has_new_value("The agreed price is $62/MWh.", "money", set(), set(), question=asked)
+    assert has_new_value("Sales rose 12 per cent to $4 billion.", "money", set(), set(), question="How much did sales rise, per cent?")
+
+
 def test_a_total_asked_is_not_answered_by_an_amount_per_period() -> None:
     from qa.values import has_new_value
 
