@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 SIDECAR = "articles.json"
 TITLE_MAX_CHARS = 120  # a found title longer than this is cut at a word
+TITLE_MAX_WORDS = 22  # a headline above a byline may run long: "Halvern Cuts Second Phase of ... Slips to 2028"
+BYLINE = re.compile(r"(?:by|posted by|written by)\s+[A-Z]", re.I)
 
 
 @dataclass(frozen=True)
@@ -311,9 +313,19 @@ def _is_byline(line: str) -> bool:
 
 
 def find_title(visible: str, paragraphs: list[tuple[int, int]]) -> str | None:
-    """The first headline-like line near the top; a run-on headline+deck line is cut at the deck."""
-    lines = [" ".join(visible[s:e].split()) for s, e in paragraphs[:6]]
-    lines = [line for line in lines if not _is_byline(line)]
+    """The headline: the headline-like line just above the byline or dateline, where the page has
+    one; else the first headline-like line near the top, a run-on headline+deck line cut at the deck.
+
+    A site's tagline ("The trade paper for digital infrastructure") or breadcrumb ("Home > Business")
+    also comes first and looks like a headline; the byline follows the headline itself.
+    """
+    top = [" ".join(visible[s:e].split()) for s, e in paragraphs[:DATELINE_PARAGRAPHS]]
+    byline = next((n for n, line in enumerate(top) if _opens_story(line)), None)
+    if byline is not None:
+        above = next((line for line in reversed(top[:byline]) if _headline_like(line, TITLE_MAX_WORDS)), None)
+        if above is not None:
+            return _shorten(above)
+    lines = [line for line in top[:6] if not _is_byline(line)]
     if not lines:
         return None
     first = lines[0]
@@ -324,6 +336,20 @@ def find_title(visible: str, paragraphs: list[tuple[int, int]]) -> str | None:
         if 3 <= len(line.split()) <= 16 and not SENTENCE_END.search(line) and not masthead:
             return line
     return _shorten(first)
+
+
+def _opens_story(line: str) -> bool:
+    """A byline ("By Lyle Petrosian-Hart, Courier Staff Writer") or a dateline ("19.02.2025 | 08:30")."""
+    short = len(line.split()) <= DATELINE_MAX_WORDS
+    return short and (bool(BYLINE.match(line)) or any(pattern.search(line) for pattern in DATE_PATTERNS))
+
+
+def _headline_like(line: str, most_words: int) -> bool:
+    """A line of a few words that ends no sentence and is no menu ("Home | News"), breadcrumb
+    ("Home > Sport") or masthead in capitals."""
+    masthead = line.isupper() and len(line.split()) <= MASTHEAD_MAX_WORDS
+    navigation = "|" in line or " > " in line
+    return 3 <= len(line.split()) <= most_words and not SENTENCE_END.search(line) and not masthead and not navigation
 
 
 def _shorten(line: str, limit: int = TITLE_MAX_CHARS) -> str:

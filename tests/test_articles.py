@@ -530,3 +530,18 @@ def test_article_is_a_frozen_record_with_a_content_hash(tmp_path: Path) -> None:
     assert isinstance(first, Article) and first.content_hash == second.content_hash
     with pytest.raises(AttributeError):
         first.title = "changed"  # type: ignore[misc]
+
+
+def test_the_title_is_the_headline_above_the_byline_not_the_site_tagline() -> None:
+    text = (
+        "RACKLINE WEEKLY | News | Markets | Power & Cooling | Policy\n"
+        "The trade paper for digital infrastructure\n\n"
+        "Home > Business of Sport > Stadiums\n\n"
+        "Sallow Ridge: Halvern wins county tax deal as costs climb to $3.9bn\n\n"
+        "By Henrike Valstad-Moore, Americas Correspondent\n"
+        "19.02.2025 | 08:30\n\n"
+        "Halvern Cloudworks has won approval for a property tax deal for its campus.\n"
+    )
+    assert find_title(text, clean(text)) == "Sallow Ridge: Halvern wins county tax deal as costs climb to $3.9bn"
+    # Without a byline the first headline-like line is still taken, as before.
+    assert find_title("Ferry fares rise across the harbor region\n\nThe agency raised fares.\n", clean("Ferry fares rise across the harbor region\n\nThe agency raised fares.\n")) == "Ferry fares rise across the harbor region"
