@@ -230,12 +230,17 @@ def _asked(question: str, index: SearchIndex, wanted: str | None) -> _Asked:
 
 def _priced(question: str, stats: _Stats) -> str | None:
     """The concept of the common noun a money question asks the cost of: "ticket" in "How much will a
-    season ticket cost?"; None for a name ("Fab K1", sought as a name) or no such question."""
+    season ticket cost?"; None for a name ("Fab K1", sought as a name), a thing a headline names, or
+    no such question."""
     match = PRICED.search(question)
     said = match.group("thing").split()[-1] if match else ""
     head = tokens(said)[-1:]
     if not head or said[:1].isupper() and not question.isupper() or head[0] in stats.name_tokens or head[0] not in english_stems():
         return None  # "the Calloway Wing" is a name
+    # What a headline is about ("Data Center Campus Proposed ...") the articles call many ways: the
+    # campus, the project, the site. A thing no headline names is called by its name.
+    if any(concept(head[0]) in words for words in stats.title_words.values()):
+        return None
     return concept(head[0])
 
 
