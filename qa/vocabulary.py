@@ -59,6 +59,7 @@ SYNONYM_GROUPS = (
     "us u.s usa",  # the country, however it is abbreviated
     "spokesperson spokesman spokeswoman representative",
     "chair chairman chairwoman chairperson",  # "Who chairs the board?" is answered by "Board chairman ..."
+    "center centre", "liter litre", "meter metre", "fiber fibre", "theater theatre",  # American and British spellings
     "cite cited citing reference referenced referencing",  # "reports News.Az, referencing Reuters"
 )
 SYNONYMS = {word: group.split()[0] for group in SYNONYM_GROUPS for word in group.split()}  # a term found only in the previous sentence or title counts for less

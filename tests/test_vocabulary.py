@@ -122,7 +122,7 @@ def test_deciding_against_making_at_home_is_said_as_opting_out_of_domestic_produ
     assert set(concepts("decided against making batteries at home")) >= set(concepts("opted for domestic"))
 
 
-@pytest.mark.parametrize(("asked", "written"), [("run", "operated"), ("leads", "leader"), ("chairs", "chairman")])
+@pytest.mark.parametrize(("asked", "written"), [("run", "operated"), ("leads", "leader"), ("chairs", "chairman"), ("centre", "centers")])
 def test_words_for_the_same_deed_share_a_concept(asked: str, written: str) -> None:
     # "Who would run the factory?" is answered by "to be built and operated by Toyota Battery".
     assert concepts(asked) == concepts(written)
