@@ -43,6 +43,9 @@ QUESTION_TYPES = (
                           r"association|one|region|island|chinese|japanese|korean|south|battery|two|ev|outlet|"
                           r"publication|newspaper|website|source|brand|suppliers?|subsidiar(y|ies)|unit|division|rivals?|competitors?))\b|"
                           r"\bwhat company\b|\bwhat is the name\b|\b(?:official|full|formal|legal|real|proper|new|former|old)\s+(?:[\w-]+\s+)?name\b|\bknown as\W*$")),
+    # "What made the project pricier?" asks a cause, whatever money it names.
+    ("reason", re.compile(r"^\W*what (caused|causes|made|makes|led to|leads to|drove|drives|prompted|prompts|pushed|pushes|forced|forces)\b"
+                          r"(?! (?:up|of|from|in|at|by)\b)")),
     # "What pay rise did they get?": a raise is told as a percentage ("a pay rise of 6.5%").
     ("percent", re.compile(r"\b(percent|percentage|share|%|proportion)\b|(?<!\bat )\bstake\b|\bhow much of\b.*\bmarket\b|"
                            r"\b(?:pay|wage|salary)\s+(?:rise|raise|increase|hike)s?\b")),

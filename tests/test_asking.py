@@ -32,6 +32,8 @@ from qa.asking import choice_options, offers_options, owners, question_parts, qu
         ("What made Nissan cancel the plant?", "reason"),
         ("How come Toyota buys its batteries abroad?", "reason"),
         ("What made up the restructuring plan?", None),
+        ("What made the project pricier the first time its budget went up?", "reason"),  # a cause, whatever money it names
+        ("What made up the rest of the budget?", "money"),
         ("Which carmakers is Panasonic working with?", "entity"),
         ("Which subsidiary was to run the plant?", "entity"),
         ("What is made at the plant?", None),
