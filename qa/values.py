@@ -62,7 +62,7 @@ TYPE_PATTERNS = {
     "percent": re.compile(r"\d\s?%|\bpercent\b|\bper cent\b", re.I),
     "reason": re.compile(r"(?:\b|(?=,))(because|due to(?!\s+" + SCHEDULED + r")|amid|owing to|as a result|result of|driven by|"
                          r"in response to|prompted|led to|(?:discouraged|deterred|held back|hampered) by|,\s*(?:thus\s+)?leading (?:[\w’'-]+ ){0,3}?to|"
-                         r"resulting in|thanks to|caused|given|factors?|in order to|blam(?:e|es|ed|ing)|"
+                         r"resulting in|thanks to|caused|given|factors?|in order to|blam(?:e|es|ed|ing)|reflect(?:s|ed|ing)?|"
                          r"to (avoid|reduce|cut|lower|prevent|ensure))\b", re.I),
     # A yes/no question is answered by a sentence that takes a stance: a negation, a doubt, a verdict.
     "judgement": re.compile(r"\b(not|no longer|never|doubts?|into question|questionable|unlikely|uncertain\w*|"

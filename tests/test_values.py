@@ -391,6 +391,7 @@ def test_what_a_party_blames_is_a_cause() -> None:
 
     assert TYPE_PATTERNS["reason"].search("Oskar blamed late deliveries of equipment and a shortage of technicians.")
     assert TYPE_PATTERNS["reason"].search("The council blames rising costs.")
+    assert TYPE_PATTERNS["reason"].search("The higher cost reflects the price of transformers and switchgear.")
     assert not TYPE_PATTERNS["reason"].search("The fab will not produce its first wafers until 2028.")
 
 
