@@ -38,6 +38,11 @@ AGAINST = r"against|opposed|opposing|rejected|voted no"
 FOR = r"voted for|in favou?r(?: of)?|supported|supporting|backed|backing|voted yes"
 VOTE_ASKED = re.compile(rf"\bvot(?:e|es|ed|ing)\s+(?P<side>against|for)\b|\b(?P<stance>{AGAINST}|{FOR})\b", re.I)
 SIDE_AFTER = re.compile(rf"(?:\s+[\w-]+){{0,3}}?\s+(?:who\s+|that\s+)?(?:{AGAINST}|(?P<for>{FOR}))\b", re.I)
+# A count of who lives in a place: "whose town of 14,000", "14,000 residents", "a population of 14,000".
+RESIDENTS_ASKED = re.compile(r"\b(?:li(?:ve|ves|ved|ving)|population|residents|inhabitants)\b", re.I)
+RESIDENTS_BEFORE = re.compile(r"\b(?:town|city|village|borough|county|community|island|country|region|district|"
+                              r"municipality|population)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$", re.I)
+RESIDENTS_AFTER = re.compile(r"(?:\s+(?:thousand|million))?\s+(?:residents|inhabitants|people\s+(?:who\s+)?li(?:ve|ved|ving))\b", re.I)
 SCALE = re.compile(r"\s+(?:thousand|million|billion|trillion)\b", re.I)
 MONEY_AFTER = re.compile(r"\s*(?:(?:b|m|tr)illion\s+)?(?:yen|dollars?|usd|euros?)\b", re.I)
 DURATIONS = r"years?|months?|weeks?|days?|decades?"
@@ -103,9 +108,16 @@ def counts_other(text: str, match: re.Match[str], question: str) -> bool:
         return True  # "how many dockworkers" is not answered by "about 38 MW"
     if (counted | {fold(asked.group(1))}) & ANY_THING:
         return False
+    if _asks_people(asked.group(1)) and _residents(text, match):
+        return False  # "whose town of 14,000" counts people
     if _asks_people(asked.group(1)):  # "how many people work there" is answered by "3,900 employees"
         return not any(_people(word) for word in things)
     return not set(concepts(" ".join(things))) & set(concepts(asked.group(0)))
+
+
+def _residents(text: str, match: re.Match[str]) -> bool:
+    """The number is of who lives somewhere: "a town of 14,000", "14,000 residents"."""
+    return bool(RESIDENTS_BEFORE.search(text[: match.start()]) or RESIDENTS_AFTER.match(text, match.end()))
 
 
 def _asks_people(word: str) -> bool:
@@ -145,6 +157,8 @@ def not_a_count(text: str, match: re.Match[str], question: str) -> bool:
         return True
     if TALLY.search(question) and _other_side(text, match, question):
         return True  # "How many councillors voted for cancelling?" is not answered by the 14 who opposed it
+    if TALLY.search(question) and RESIDENTS_ASKED.search(question) and not _residents(text, match):
+        return True  # "How many people live in Brindlecombe?" is not answered by the 300 who packed a hall
     if amount_asked(question) and counts_other(text, match, question):
         return True  # "how much capacity" is not answered by "30 related projects"
     if not ASKS_QUANTITY.search(question):

@@ -419,3 +419,11 @@ def test_a_count_of_one_side_of_a_vote_does_not_answer_for_the_other() -> None:
     assert answers_count(opposed, "How many councillors voted against the cancellation?")
     assert not answers_count("Some 200 members backed the deal.", "How many members voted against the deal?")
     assert answers_count(opposed, "How many councillors spoke?")  # no side asked
+
+
+def test_how_many_people_live_somewhere_is_a_count_of_its_residents() -> None:
+    asked = "how many people live in brindlecombe"
+    assert not answers_count("More than 300 people packed the gymnasium of the high school for the hearing.", asked)
+    assert answers_count("The mayor, whose town of 14,000 would provide sewer service to the site, backed it.", asked)
+    assert answers_count("Brindlecombe has about 14,000 residents.", asked)
+    assert answers_count("More than 300 people packed the gymnasium.", "how many people came to the hearing")
