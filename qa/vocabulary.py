@@ -65,47 +65,9 @@ SYNONYM_GROUPS = (
 SYNONYMS = {word: group.split()[0] for group in SYNONYM_GROUPS for word in group.split()}  # a term found only in the previous sentence or title counts for less
 
 
-# Past forms a question's "did ... win" does not share a stem with; regular ones are read by `lemma`.
-IRREGULAR = dict(pair.split(":") for pair in (
-    "won:win paid:pay sold:sell held:hold made:make took:take taken:take gave:give given:give got:get gotten:get "
-    "led:lead told:tell sent:send kept:keep lost:lose brought:bring met:meet became:become wrote:write written:write "
-    "spoke:speak spoken:speak struck:strike drove:drive driven:drive thought:think knew:know known:know "
-    "sought:seek caught:catch taught:teach fought:fight stood:stand understood:understand"
-).split())
-# Pairs of consonants a word may end on: "casting" is "cast", where "changing" is "change".
-FINAL_PAIRS = tuple("st nt ct rt pt ft lt xt ld nd rk sk ck mp sp wn rn rm lm ss sh ch ll".split())
-# Words that end like a verb form and are not one ("evening" is no form of "even"), or are left out of
-# a synonym group on purpose ("leading to" leads no market); "United States" names a country.
-NOT_FORMS = frozenset("evening morning ceiling during nothing something anything everything spring string leading united".split())
-
-
 def concept(token: str) -> str:
-    """The word a token's synonym group is compared by: "workforce" -> "employee"; a verb's forms by
-    its plain form ("won" and "winning" -> "win", "opened" -> "open")."""
-    return SYNONYMS.get(token) or SYNONYMS.get(base := lemma(token), base)
-
-
-@functools.cache
-def lemma(token: str) -> str:
-    """The plain form of a past or -ing form, when the embedder's English vocabulary has it:
-    "closed" -> "close", "planned" -> "plan", "opened" -> "open", "carried" -> "carry", "won" -> "win"."""
-    if token in IRREGULAR:
-        return IRREGULAR[token]
-    if token in NOT_FORMS:
-        return token
-    if len(token) >= 5 and token.endswith("ed"):
-        doubled = len(token) > 5 and token[-3] == token[-4] and token[-3] not in "aeiouls"
-        candidates = [token[:-3] + "y" if token.endswith("ied") else "", token[:-1], token[:-3] if doubled else "", token[:-2]]
-    elif len(token) >= 6 and token.endswith("ing"):
-        doubled = len(token) > 6 and token[-4] == token[-5] and token[-4] not in "aeiouls"
-        stem = token[:-3]
-        # "hoping" is "hope"; after a pair of consonants that can end a word, no "e" was dropped.
-        dropped_e = [stem, stem + "e"] if stem.endswith(FINAL_PAIRS) else [stem + "e", stem]
-        candidates = [token[:-4] if doubled else "", *dropped_e]
-    else:
-        return token
-    words = english_words()
-    return next((c for c in candidates if len(c) >= 3 and c in words), token)
+    """The word a token's synonym group is compared by: "workforce" -> "employee"."""
+    return SYNONYMS.get(token, token)
 
 
 def name_concepts(text: str) -> set[str]:
@@ -133,7 +95,7 @@ def correct_terms(terms: list[str], vocabulary: frozenset[str]) -> list[str]:
     """
     corrected = []
     for term in terms:
-        if term in vocabulary or term[0].isdigit() or len(term) < 4 or SYNONYMS.get(term, term) in vocabulary:
+        if term in vocabulary or term[0].isdigit() or len(term) < 4 or concept(term) in vocabulary:
             corrected.append(term)
             continue
         limit = 1 if len(term) < 7 else 2
