@@ -92,8 +92,13 @@ def standalone_question(question: str, history: list[tuple[str, str]] | None) ->
             resolved = _replace_reference(question, subject, previous, history[-1][1])
             if continued and DEED.search(resolved):  # "And why did it do that?": what it did is the last question
                 return _with_previous(resolved, previous)
-            return resolved
+            if resolved != question:
+                return resolved
     if _fragment(question) or (continued and not names(question)):
+        return _with_previous(question, previous)
+    if ANAPHORA.search(question) and not names(question) and len(question.split()) <= SHORT_FOLLOW_UP:
+        # "Is that still going ahead?" after "What was Halvern planning to do with the waste heat?":
+        # "that" is what the last question asked about, which no name in it stands for.
         return _with_previous(question, previous)
     return question
 
@@ -103,6 +108,7 @@ PHRASE_OPENING = re.compile(
     r"^\W*(?:out of|for|since|by|in|from|until|till|at|to|with)\s+(?:how|what|which|when|whom)\b", re.I
 )
 FRAGMENT_WORDS = 5
+SHORT_FOLLOW_UP = 6  # words of a follow-up that points back and names nothing: the last question goes along
 # Capitalised as a question's first word, yet no name: "Since when?".
 FRAGMENT_OPENINGS = STOPWORDS | {"since", "until", "till", "for", "from", "by", "in", "at", "out"}
 

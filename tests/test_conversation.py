@@ -191,3 +191,11 @@ def test_a_follow_up_written_with_the_earlier_question_is_read_back_into_its_two
     written = standalone_question("For how long?", [("Which company leads the market?", "CATL. [1]")])
     assert follow_up_parts(written) == ("For how long", "Which company leads the market")
     assert follow_up_parts("Which company leads the market?") is None
+
+
+def test_a_short_follow_up_pointing_at_what_was_asked_takes_the_question_along() -> None:
+    history = [("What was Halvern planning to do with the waste heat from the data halls?", "It would pipe it to a greenhouse.")]
+    resolved = standalone_question("Is that still going ahead?", history)
+    assert follow_up_parts(resolved) == ("Is that still going ahead", "What was Halvern planning to do with the waste heat from the data halls")
+    # A longer question that points back still stands on its own words.
+    assert standalone_question("Is that still going ahead now that the co-operative found no money?", history).startswith("Is that")
