@@ -444,7 +444,8 @@ def context_words(index: SearchIndex, stats: _Stats, position: int) -> frozenset
 
 def _called_by_name(index: SearchIndex) -> list[frozenset[str]]:
     """For each sentence, the words of the names it calls by their last word: "a spokesperson for
-    the health board" is for the Ashcombe Regional Health Board its article named earlier."""
+    the health board" is for the Ashcombe Regional Health Board its article named earlier; or by
+    the word before "of": "the board" for the Wexholm County Board of Supervisors."""
     called: list[frozenset[str]] = []
     # Last word of a name of two or more words -> the latest such name's words and its concepts.
     named: dict[str, tuple[list[str], frozenset[str]]] = {}
@@ -464,6 +465,8 @@ def _called_by_name(index: SearchIndex) -> list[frozenset[str]]:
             for match in FULL_NAME.finditer(sentence.text):
                 said = fold(match.group(0)).split()
                 named[said[-1]] = (said, frozenset(concepts(match.group(0))))
+                if "of" in said[1:-1]:  # "the board" is the Wexholm County Board of Supervisors
+                    named[said[said.index("of") - 1]] = (said, frozenset(concepts(match.group(0))))
     return called
 
 

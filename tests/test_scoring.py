@@ -353,3 +353,21 @@ def test_a_cost_answers_a_question_about_the_thing_it_prices(make_pipeline, tmp_
     stadium = "The club said on Monday"
     assert not sentence_evidence(pipeline, "How much will a season ticket cost at the new stadium?", stadium).typed
     assert sentence_evidence(pipeline, "How much is the new stadium going to cost?", stadium).typed
+
+
+def test_a_name_with_of_is_called_short_by_the_word_before_it(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """"the board" in a later sentence is the Wexholm County Board of Supervisors named earlier."""
+    import qa.scoring as scoring
+
+    corpus = tmp_path / "county"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Data Center Campus Proposed Outside Town\n\n"
+        "The plans were shown to the Wexholm County Board of Supervisors on Thursday. Residents asked questions. "
+        "Board chairman Desmond Farrow-Lusk said the board would hold a public hearing.\n",
+        encoding="utf-8",
+    )
+    index = make_pipeline(corpus_dir=corpus).index
+    called = dict(zip((s.text for s in index.sentences), scoring.index_stats(index).called, strict=True))
+    chairman = next(text for text in called if text.startswith("Board chairman"))
+    assert {"wexholm", "supervisor"} <= called[chairman]
