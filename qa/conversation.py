@@ -65,8 +65,12 @@ PLACE_NAME = re.compile(r"\b(?:in|at|near|from|outside)\s+(?:the\s+)?([A-Z][\w-]
 NATIONALITY = re.compile(r"(?:ese|ian|ean|ican|ish)$")
 
 
-def standalone_question(question: str, history: list[tuple[str, str]] | None) -> str:
-    """The question with references to earlier turns filled in; unchanged when it stands alone."""
+def standalone_question(question: str, history: list[tuple[str, str]] | None, *, turn: bool = True) -> str:
+    """The question with references to earlier turns filled in; unchanged when it stands alone.
+
+    `turn` is False for a later part of one compound question, whose earlier part is answered on
+    its own: "…, and how did toyota itself frame it?" does not search with that part again.
+    """
     if not history:
         return question
     # The previous question may itself have been a follow-up: resolve it first (last few turns only).
@@ -96,7 +100,7 @@ def standalone_question(question: str, history: list[tuple[str, str]] | None) ->
                 return resolved
     if _fragment(question) or (continued and not names(question)):
         return _with_previous(question, previous)
-    if ANAPHORA.search(question) and not names(question) and len(question.split()) <= SHORT_FOLLOW_UP:
+    if turn and ANAPHORA.search(question) and not names(question) and len(question.split()) <= SHORT_FOLLOW_UP:
         # "Is that still going ahead?" after "What was Halvern planning to do with the waste heat?":
         # "that" is what the last question asked about, which no name in it stands for.
         return _with_previous(question, previous)
@@ -135,7 +139,7 @@ def later_part(part: str, previous: str, evidence: str) -> str:
     dropped = TRAILING_REFERENCE.sub("", part)
     if dropped != part and len(dropped.split()) >= 3 and tokens(dropped) and not ANAPHORA.search(dropped):
         return dropped
-    return standalone_question(part, [(previous, evidence)])
+    return standalone_question(part, [(previous, evidence)], turn=False)
 
 
 def resolve_in_context(question: str, statement: str, evidence: str) -> str:

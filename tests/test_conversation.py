@@ -197,5 +197,9 @@ def test_a_short_follow_up_pointing_at_what_was_asked_takes_the_question_along()
     history = [("What was Halvern planning to do with the waste heat from the data halls?", "It would pipe it to a greenhouse.")]
     resolved = standalone_question("Is that still going ahead?", history)
     assert follow_up_parts(resolved) == ("Is that still going ahead", "What was Halvern planning to do with the waste heat from the data halls")
+    # A later part of one compound question is answered on its own: its first part is not searched again.
+    from qa.conversation import later_part
+
+    assert later_part("how did toyota itself frame it", "how does the article label toyota's pullback", "") == "how did toyota itself frame it"
     # A longer question that points back still stands on its own words.
     assert standalone_question("Is that still going ahead now that the co-operative found no money?", history).startswith("Is that")
