@@ -108,10 +108,8 @@ def counts_other(text: str, match: re.Match[str], question: str) -> bool:
         return True  # "how many dockworkers" is not answered by "about 38 MW"
     if (counted | {fold(asked.group(1))}) & ANY_THING:
         return False
-    if _asks_people(asked.group(1)) and _residents(text, match):
-        return False  # "whose town of 14,000" counts people
     if _asks_people(asked.group(1)):  # "how many people work there" is answered by "3,900 employees"
-        return not any(_people(word) for word in things)
+        return not (_residents(text, match) or any(_people(word) for word in things))  # or "whose town of 14,000"
     return not set(concepts(" ".join(things))) & set(concepts(asked.group(0)))
 
 

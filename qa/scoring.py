@@ -464,9 +464,10 @@ def _called_by_name(index: SearchIndex) -> list[frozenset[str]]:
         if not sentence.heading:  # a heading capitalises every word: "Among Global Battery Giants"
             for match in FULL_NAME.finditer(sentence.text):
                 said = fold(match.group(0)).split()
-                named[said[-1]] = (said, frozenset(concepts(match.group(0))))
+                entry = (said, frozenset(concepts(match.group(0))))
+                named[said[-1]] = entry
                 if "of" in said[1:-1]:  # "the board" is the Wexholm County Board of Supervisors
-                    named[said[said.index("of") - 1]] = (said, frozenset(concepts(match.group(0))))
+                    named[said[said.index("of") - 1]] = entry
     return called
 
 
