@@ -340,8 +340,12 @@ def find_title(visible: str, paragraphs: list[tuple[int, int]]) -> str | None:
 
 def _opens_story(line: str) -> bool:
     """A byline ("By Lyle Petrosian-Hart, Courier Staff Writer") or a dateline ("19.02.2025 | 08:30")."""
-    short = len(line.split()) <= DATELINE_MAX_WORDS
-    return short and (bool(BYLINE.match(line)) or any(pattern.search(line) for pattern in DATE_PATTERNS))
+    return _is_dateline(line) or (len(line.split()) <= DATELINE_MAX_WORDS and bool(BYLINE.match(line)))
+
+
+def _is_dateline(line: str) -> bool:
+    """A short line that gives a date: "April 11, 2024, 6:12 p.m.", "Posted 2026-03-27 14:05"."""
+    return len(line.split()) <= DATELINE_MAX_WORDS and any(pattern.search(line) for pattern in DATE_PATTERNS)
 
 
 def _headline_like(line: str, most_words: int) -> bool:
@@ -396,7 +400,7 @@ def date_line(text: str, *, lines: int = 12) -> tuple[int, int] | None:
     """Where the byline or dateline with the article's date stands in its opening lines, or None."""
     for match in itertools.islice(re.finditer(r"[^\n]+", text), lines):
         line = match.group(0)
-        if len(line.split()) <= DATELINE_MAX_WORDS and "<" not in line and any(p.search(line) for p in DATE_PATTERNS):
+        if "<" not in line and _is_dateline(line):
             start = match.start() + len(line) - len(line.lstrip())
             return start, match.start() + len(line.rstrip())
     return None

@@ -86,7 +86,8 @@ def complement(question: str, found: Gap, candidates: list[Evidence], index: Sea
     introduced = {t for name in introduced_names(question, first.sentence.text, index) for t in tokens(name)}
     asked = name_concepts(question)
     pairs = _pairs(question)
-    terms = question_concepts(question, index)
+    # What a verdict must speak of; only a yes/no question asks for one.
+    terms = question_concepts(question, index) if wanted == "judgement" else set()
     best: tuple[float, int, float, Complement] | None = None
     for candidate in candidates:
         sentence = candidate.sentence

@@ -151,12 +151,14 @@ def not_a_count(text: str, match: re.Match[str], question: str) -> bool:
     """The number (a `NUMBER` match in `text`) cannot answer the count the question asks for: "How many
     cars were sold?" not by a share, a sum or "3,900 employees"; "How much does Japan produce?" not
     by "$7 billion", unless it also asks about money. "How large is the grant?" may be."""
-    if TALLY.search(question) and (share_or_sum(text, match) or counts_other(text, match, question)):
+    if TALLY.search(question) and (
+        share_or_sum(text, match) or counts_other(text, match, question)
+        # "How many councillors voted for cancelling?" is not answered by the 14 who opposed it
+        or _other_side(text, match, question)
+        # "How many people live in Brindlecombe?" is not answered by the 300 who packed a hall
+        or (RESIDENTS_ASKED.search(question) is not None and not _residents(text, match))
+    ):
         return True
-    if TALLY.search(question) and _other_side(text, match, question):
-        return True  # "How many councillors voted for cancelling?" is not answered by the 14 who opposed it
-    if TALLY.search(question) and RESIDENTS_ASKED.search(question) and not _residents(text, match):
-        return True  # "How many people live in Brindlecombe?" is not answered by the 300 who packed a hall
     if amount_asked(question) and counts_other(text, match, question):
         return True  # "how much capacity" is not answered by "30 related projects"
     if not ASKS_QUANTITY.search(question):
