@@ -10,6 +10,13 @@ from qa.scoring import score_sentences
 EVIDENCE_MODULES = ("asking", "bridging", "completion", "counting", "evidence", "scoring", "values", "vocabulary")
 
 
+def article_folder(folder, text: str, name: str = "a.txt"):  # type: ignore[no-untyped-def]
+    """A new corpus folder holding one article file with this text."""
+    folder.mkdir()
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 def patch_rule(monkeypatch, name: str, value: object) -> None:  # type: ignore[no-untyped-def]
     """Set `name` to `value` in every module of the evidence step that reads it, so a rule is
     switched off wherever it applies."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from evidence_tools import evidence_at, patch_rule
+from evidence_tools import article_folder, evidence_at, patch_rule
 
 from qa.bridging import bridge
 
@@ -168,14 +168,13 @@ def test_a_capital_that_only_opens_a_sentence_is_not_a_name_it_introduces(make_p
 def test_a_verdict_is_about_what_the_question_asks(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import qa.completion as completion
 
-    folder = tmp_path / "port"
-    folder.mkdir()
-    (folder / "article.txt").write_text(
+    folder = article_folder(
+        tmp_path / "port",
         "Title: Harbour operator suspends a terminal plan\n\n"
         "Fictional test article, not real news.\n\n"
         "Quayline has suspended its plan to automate the South Basin terminal, the company said on Monday.\n"
         "It will not be revived before 2030.\n",
-        encoding="utf-8",
+        name="article.txt",
     )
     index = make_pipeline(corpus_dir=folder).index
     question = "Is Quayline going ahead with automating the South Basin terminal?"

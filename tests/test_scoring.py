@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from evidence_tools import evidence_at, patch_rule, ranked_sentences, sentence_evidence, sentence_score
+from evidence_tools import (
+    article_folder,
+    evidence_at,
+    patch_rule,
+    ranked_sentences,
+    sentence_evidence,
+    sentence_score,
+)
 
 from qa.scoring import score_sentences
 
@@ -53,9 +60,7 @@ def test_the_parties_a_title_names_are_companies_its_text_names_not_topics_or_pl
         "Toyota, Nissan to Invest $7 Billion in EV Batteries": {"toyota", "nissan"},
         "China races ahead, casting a shadow over Japan’s battery industry": set(),  # places, not parties
     }
-    menu = tmp_path / "menu"
-    menu.mkdir()
-    (menu / "a.txt").write_text("Wire | Home | Policy | Subscribe\n\nThe Policy team met Acme. Policy staff grew.\n", encoding="utf-8")
+    menu = article_folder(tmp_path / "menu", "Wire | Home | Policy | Subscribe\n\nThe Policy team met Acme. Policy staff grew.\n")
     index = make_pipeline(corpus_dir=menu).index
     assert set(scoring.index_stats(index).title_names["a.txt"]) == {"policy"}  # named in the text twice; "Home" never
 
@@ -289,15 +294,13 @@ def test_a_name_called_short_carries_its_full_name_as_context(make_pipeline, tmp
     so a question naming the board in full does not find its name missing there."""
     import qa.scoring as scoring
 
-    corpus = tmp_path / "board"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(
+    corpus = article_folder(
+        tmp_path / "board",
         "Board Approves Hospital Merger\n\n"
         "The Ashcombe Regional Health Board approved the merger on Thursday. Officials in the United States took note. "
         "Staff were told on Friday. Patients were not. "
         '"We are satisfied," said Caspar Whitlow, a spokesperson for the health board. '
         "The research states that waiting times fell.\n",
-        encoding="utf-8",
     )
     index = make_pipeline(corpus_dir=corpus).index
     called = dict(zip((s.text for s in index.sentences), scoring.index_stats(index).called, strict=True))
@@ -312,15 +315,13 @@ def test_a_sentence_pointing_back_is_about_the_party_named_before_it(make_pipeli
     rose" is still about Oskar's share: "that share" is the one the sentence before gave."""
     import qa.scoring as scoring
 
-    corpus = tmp_path / "chips"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(
+    corpus = article_folder(
+        tmp_path / "chips",
         "Oskar Slips as Varnet Unveils Rival Plan\n\n"
         "Oskar Semiconductor said its new fab will open late. Varnet Microsystems plans a rival fab.\n\n"
         "In 2023, Oskar held 6.8% of the market for microcontrollers. "
         "By 2025 that share had slipped to 5.9%, while Varnet's rose from 4.1% to 5.2%.\n\n"
         "Varnet said its fab would open in 2029.\n",
-        encoding="utf-8",
     )
     pipeline = make_pipeline(corpus_dir=corpus)
     index = pipeline.index
@@ -336,13 +337,11 @@ def test_a_cost_answers_a_question_about_the_thing_it_prices(make_pipeline, tmp_
     """The club's stadium costing €685 million does not say what a season ticket there will cost."""
     import qa.scoring as scoring
 
-    corpus = tmp_path / "club"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(
+    corpus = article_folder(
+        tmp_path / "club",
         "Club Confirms Higher Bill for Its Ground\n\n"
         "The club said on Monday that building its new stadium will cost €685 million.\n\n"
         "It has promised to freeze season ticket prices for two seasons.\n",
-        encoding="utf-8",
     )
     pipeline = make_pipeline(corpus_dir=corpus)
     stats = scoring.index_stats(pipeline.index)
@@ -359,13 +358,11 @@ def test_a_name_with_of_is_called_short_by_the_word_before_it(make_pipeline, tmp
     """"the board" in a later sentence is the Wexholm County Board of Supervisors named earlier."""
     import qa.scoring as scoring
 
-    corpus = tmp_path / "county"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(
+    corpus = article_folder(
+        tmp_path / "county",
         "Data Center Campus Proposed Outside Town\n\n"
         "The plans were shown to the Wexholm County Board of Supervisors on Thursday. Residents asked questions. "
         "Board chairman Desmond Farrow-Lusk said the board would hold a public hearing.\n",
-        encoding="utf-8",
     )
     index = make_pipeline(corpus_dir=corpus).index
     called = dict(zip((s.text for s in index.sentences), scoring.index_stats(index).called, strict=True))
