@@ -65,19 +65,24 @@ def _announces(index: SearchIndex, position: int) -> bool:
     )
 
 
-def find_update(ranked: list[Evidence], chosen: list[Evidence], index: SearchIndex, *, min_overlap: float = 0.2) -> Evidence | None:
+def find_update(
+    ranked: list[Evidence], chosen: list[Evidence], index: SearchIndex, *, min_overlap: float = 0.2, versions: tuple[Evidence, ...] = ()
+) -> Evidence | None:
     """A sentence from another article saying a plan in the evidence was cancelled, suspended, ...
 
     Plans in one article are often reversed in a later one; citing both lets the reader see it.
+    An article already cited for its own version of the figure (`versions`: "now expects 240
+    jobs") has given its update.
     """
     if not chosen or not PLAN.search(chosen[0].sentence.text):
         return None
     planned_in = chosen[0].sentence.article_id
     subjects = {t for name in names(chosen[0].sentence.text) for t in tokens(name)}
     taken = {e.position for e in chosen}
+    revised = {e.sentence.article_id for e in versions if disagrees(chosen[0].sentence.text, e.sentence.text)}
     updates = [
         c for c in ranked
-        if c.sentence.article_id != planned_in and c.position not in taken and c.overlap >= min_overlap
+        if c.sentence.article_id not in {planned_in, *revised} and c.position not in taken and c.overlap >= min_overlap
         and not c.sentence.heading and CHANGE.search(c.sentence.text)
     ]
     # The update must name the plan's subject, itself or, when it names no one, in the sentence before
@@ -98,10 +103,15 @@ def _with_previous(index: SearchIndex, position: int) -> str:
     return sentence.text if before is None or before.article_id != sentence.article_id else f"{before.text} {sentence.text}"
 
 
-def select_evidence(ranked: list[Evidence], *, ratio: float, limit: int = 2) -> list[Evidence]:
+def select_evidence(
+    ranked: list[Evidence], *, ratio: float, limit: int = 2, figure: bool = False, dated: bool = False
+) -> list[Evidence]:
     """The best sentence, plus close runners-up from other articles (which may disagree with it).
 
     A runner-up from the same article adds words, and often a distractor, more than an answer.
+    Other articles' other figures for the same thing are cited too, if not as close; when the
+    question asks for a `figure`, one that changed twice is cited in all three versions, and when
+    it asks when (`dated`), a year is such a figure.
     """
     if not ranked:
         return []
@@ -114,35 +124,41 @@ def select_evidence(ranked: list[Evidence], *, ratio: float, limit: int = 2) -> 
         if any(candidate.sentence.article_id == c.sentence.article_id for c in chosen):
             continue
         chosen.append(candidate)
-    if len(chosen) == 1 < limit:  # another article's other figure for the same thing is cited, if not as close
-        best = ranked[0]
-        rival = next((
-            c for c in ranked[1:]
-            if c.score >= DISAGREEING_SHARE * best.score and not c.sentence.heading
-            and c.sentence.article_id != best.sentence.article_id and disagrees(best.sentence.text, c.sentence.text)
-        ), None)
-        if rival is not None:
-            chosen.append(rival)
+    if limit == 1 or not all(disagrees(ranked[0].sentence.text, c.sentence.text, dated=dated) for c in chosen[1:]):
+        return chosen
+    most = VERSIONS if figure else limit
+    for candidate in ranked[1:]:
+        if len(chosen) < most and (
+            candidate.score >= DISAGREEING_SHARE * ranked[0].score and not candidate.sentence.heading and (candidate.typed or not figure)
+            and all(candidate.sentence.article_id != c.sentence.article_id for c in chosen)
+            and all(disagrees(c.sentence.text, candidate.sentence.text, dated=dated) for c in chosen)
+        ):
+            chosen.append(candidate)
     return chosen
 
 
-# "a power rating of 250 MW" against "the 200 MW battery": a number and the unit right after it.
-MEASURE = re.compile(r"(?<![\w.])(\d[\d,.]*)\s*(%|[A-Za-z]{1,4}\b)")
-DISAGREEING_SHARE = 0.7  # of the best score, for a sentence from another article giving another figure
+# "a power rating of 250 MW" against "the 200 MW battery", "a 42,500-seat stadium", "$3.9 billion",
+# "350 permanent jobs": a number and the word right after it.
+MEASURE = re.compile(r"(?<![\w.])(\d[\d,.]*)(?:\s*-\s*|\s*)(%|[A-Za-z]{1,12}\b)")
+YEARS = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?!\w|[.,]\d)")
+DISAGREEING_SHARE = 0.6  # of the best score, for a sentence from another article giving another figure
+VERSIONS = 3  # articles cited for one figure
 
 
-def disagrees(text: str, other: str) -> bool:
-    """`other` names something `text` names and gives, in a unit `text` uses, only other figures."""
+def disagrees(text: str, other: str, *, dated: bool = False) -> bool:
+    """`other` names something `text` names and gives, in a unit `text` uses, a figure `text` does not
+    ("280 permanent jobs, down from the 350"); with `dated`, a year is such a figure."""
     def measures(said: str) -> dict[str, set[str]]:
-        found: dict[str, set[str]] = {}
+        found: dict[str, set[str]] = {"year": set(YEARS.findall(said))} if dated else {}
         for match in MEASURE.finditer(said):
-            if not YEAR.fullmatch(match.group(1)) and match.group(2).lower() not in STOPWORDS:  # "7 of 17"
-                found.setdefault(match.group(2).lower(), set()).update(numbers(match.group(1)))
+            unit = match.group(2).lower()
+            if not YEAR.fullmatch(match.group(1)) and unit not in STOPWORDS:  # "7 of 17"
+                found.setdefault(unit.removesuffix("s") if len(unit) > 3 else unit, set()).update(numbers(match.group(1)))
         return found
 
     mine, theirs = measures(text), measures(other)
     shared = set(tokens(" ".join(names(text)))) & set(tokens(" ".join(names(other))))
-    return bool(shared) and any(mine[unit].isdisjoint(theirs[unit]) for unit in mine.keys() & theirs.keys())
+    return bool(shared) and any(theirs[unit] - mine[unit] for unit in mine.keys() & theirs.keys() if mine[unit])
 
 
 def same_content(a: Evidence, b: Evidence) -> bool:

@@ -45,7 +45,7 @@ from qa.retrieval import Hit, retrieve, sentence_hits, sentence_holders
 from qa.scoring import SOFT_TYPES, context_text, prepare, score_sentences
 from qa.settings import Settings
 from qa.text import names, tokens
-from qa.values import ASKS_WHEN, answer_tokens
+from qa.values import ASKS_WHEN, VALUE_TYPES, answer_tokens
 from qa.verification import check_reply
 from qa.vocabulary import (
     asked_abbreviation,
@@ -294,7 +294,10 @@ class Pipeline:
         """
         # One sentence per part when the question has several parts or a description to resolve.
         limit = 1 if several or link else 2
-        evidence = select_evidence(answerable[0][0], ratio=self.settings.second_source_ratio, limit=limit)
+        wanted = question_type(answerable[0][1])
+        evidence = select_evidence(
+            answerable[0][0], ratio=self.settings.second_source_ratio, limit=limit, figure=wanted in VALUE_TYPES, dated=wanted == "time"
+        )
         firsts = [(evidence[0], *answerable[0])]
         runners_up = tuple(evidence[1:])
         for part_ranking, part in answerable[1:]:
@@ -329,7 +332,7 @@ class Pipeline:
                 evidence.insert(evidence.index(item) + 1, following)
         if link is not None and link.position not in {e.position for e in evidence}:
             evidence.append(link)  # what the description in the question refers to
-        update = find_update(ranking, evidence, index)
+        update = find_update(ranking, evidence, index, versions=runners_up)
         if update is not None:
             evidence.append(update)
         return evidence, firsts

@@ -21,6 +21,17 @@ def test_a_second_article_is_introduced_with_its_date_and_not_its_title() -> Non
     assert compose(None, [first, undated]).endswith("Another article says: “Nissan may build it.” [3]")
 
 
+def test_beside_a_third_article_each_other_one_is_dated_against_the_first() -> None:
+    first = Citation(1, "a.txt", "Plan", "2024-04-11", None, "Halvern promised 350 jobs.", 0, 26)
+    middle = Citation(2, "b.txt", "Deal", "2025-02-19", None, "Halvern now expects 280 jobs.", 0, 29)
+    latest = Citation(3, "c.txt", "Cut", "2026-03-27", None, "Halvern now expects 240 jobs.", 0, 29)
+    text = compose("240 [3]", [first, middle, latest])
+    assert "Another article (2025-02-19, later than the first) says: “Halvern now expects 280 jobs.” [2]" in text
+    assert "Another article (2026-03-27, later than the first) says:" in text
+    assert "of the two" not in text
+    assert "(2024-04-11, earlier than the first)" in compose(None, [latest, middle, first])
+
+
 def test_an_article_is_introduced_once_per_run_of_its_quotes() -> None:
     from qa.answering import answer_content
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 
 def _evidence(position: int, article: str, text: str, score: float, overlap: float = 0.5):  # type: ignore[no-untyped-def]
     from qa.chunking import Sentence
@@ -35,6 +37,68 @@ def test_another_article_giving_another_figure_for_the_same_thing_is_cited_besid
     plants = _evidence(0, "a.txt", "Nissan will close 7 of its 17 plants.", 0.76)
     other_plants = _evidence(7, "b.txt", "Nissan has already closed 2 of them.", 0.62)
     assert select_evidence([plants, other_plants], ratio=0.85) == [plants]
+
+
+def test_a_figure_that_changed_twice_is_cited_in_all_three_versions() -> None:
+    from qa.evidence import select_evidence
+
+    first = _evidence(0, "a.txt", "Halvern says the campus would create 350 permanent jobs.", 0.67)
+    filler = _evidence(1, "a.txt", "Halvern runs eleven data centers in Europe.", 0.50)
+    second = _evidence(7, "b.txt", "Halvern now expects 280 permanent jobs, down from the 350 it promised.", 0.47)
+    third = _evidence(12, "c.txt", "With a smaller second phase, Halvern now expects 240 permanent jobs.", 0.41)
+    repeated = _evidence(13, "c.txt", "Halvern had promised 350 permanent jobs.", 0.45)
+    # A later article that repeats the first figure beside its own still gives another one; a unit may be
+    # a longer word ("permanent", "billion") or joined by a hyphen ("a 42,500-seat stadium").
+    assert select_evidence([first, second, filler, repeated, third], ratio=0.85, figure=True) == [first, second, third]
+    # Only a question asking for a figure has it cited three times ("Who won the contract?" is answered by two).
+    assert select_evidence([first, second, filler, repeated, third], ratio=0.85) == [first, second]
+    # Nor is a sentence without the kind of value asked for a version of it.
+    untyped = dataclasses.replace(third, typed=False)
+    assert select_evidence([first, second, untyped], ratio=0.85, figure=True) == [first, second]
+    seats = _evidence(0, "a.txt", "Velmora Athletic unveiled a 42,500-seat stadium.", 0.63)
+    more_seats = _evidence(7, "b.txt", "Velmora Athletic's planned 44,000-seat ground opens in 2027.", 0.43)
+    assert select_evidence([seats, more_seats], ratio=0.85) == [seats, more_seats]
+    # A third article must give yet another figure, and a far weaker one is not sought.
+    same_again = _evidence(12, "c.txt", "Halvern expects 280 permanent jobs.", 0.45)
+    assert select_evidence([first, second, same_again], ratio=0.85, figure=True) == [first, second]
+    assert select_evidence([first, second, _evidence(12, "c.txt", third.sentence.text, 0.30)], ratio=0.85, figure=True) == [first, second]
+
+
+def test_a_year_is_another_version_only_when_the_question_asks_when() -> None:
+    from qa.evidence import select_evidence
+
+    promised = _evidence(0, "a.txt", "Trams could be running to Ashgrove by the end of 2027.", 0.77)
+    later = _evidence(9, "c.txt", "The extension to Ashgrove will not be fully open until spring 2029, the authority said.", 0.59)
+    assert select_evidence([promised, later], ratio=0.85, figure=True, dated=True) == [promised, later]
+    assert select_evidence([promised, later], ratio=0.85) == [promised]
+    # A year that is part of a longer number is none ("2,029 passengers").
+    counted = _evidence(9, "c.txt", "Ashgrove trams carried 2,029 passengers.", 0.59)
+    assert select_evidence([promised, counted], ratio=0.85, figure=True, dated=True) == [promised]
+
+
+def test_a_close_runner_up_with_another_figure_is_followed_by_a_third_version() -> None:
+    from qa.evidence import select_evidence
+
+    first = _evidence(0, "a.txt", "Halvern says the campus would cost $3.2 billion.", 0.60)
+    middle = _evidence(7, "b.txt", "Halvern raised the cost to $3.9 billion.", 0.58)
+    latest = _evidence(12, "c.txt", "Halvern put the cost at $4.6 billion.", 0.40)
+    assert select_evidence([first, middle, latest], ratio=0.85, figure=True) == [first, middle, latest]
+    # A close runner-up that gives no other figure is cited alone beside the best.
+    agreeing = _evidence(7, "b.txt", "Halvern confirmed the $3.2 billion budget.", 0.58)
+    assert select_evidence([first, agreeing, latest], ratio=0.85, figure=True) == [first, agreeing]
+
+
+def test_an_article_cited_for_its_own_figure_is_not_searched_for_an_update(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from qa.evidence import find_update
+
+    index = make_pipeline().index
+    plan = _evidence(0, "a.txt", "Halvern says the campus would create 350 permanent jobs.", 0.67)
+    figure = _evidence(7, "b.txt", "Halvern now expects 280 permanent jobs.", 0.47)
+    cancelled = _evidence(8, "b.txt", "The gas plant that was to power Halvern was cancelled.", 0.30)
+    assert find_update([plan, figure, cancelled], [plan], index) == cancelled
+    assert find_update([plan, figure, cancelled], [plan, figure], index, versions=(figure,)) is None
+    # A sentence cited for another part of the question is no version of the figure.
+    assert find_update([plan, figure, cancelled], [plan, figure], index) == cancelled
 
 
 def test_an_update_may_name_the_plan_s_subject_in_the_sentence_before(make_pipeline) -> None:  # type: ignore[no-untyped-def]
