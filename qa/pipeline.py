@@ -481,9 +481,10 @@ class Pipeline:
     def _asked(
         item: Evidence, parts: dict[int, str], wanted: str | None, question: str
     ) -> tuple[str | None, str]:
-        """What the evidence answers: when the whole question asks for no kind of value ("What did
-        Toyota decide, and why?"), the part it was found for, with that part's; else the whole question."""
-        part = parts.get(item.position) if wanted is None else None
+        """What the evidence answers: the part of the question it was found for, with that part's kind
+        of value ("What did Toyota decide, and why?", "How much did it rise, and what did they blame?");
+        else the whole question."""
+        part = parts.get(item.position)
         return (question_type(part), part) if part is not None else (wanted, question)
 
     @staticmethod

@@ -260,6 +260,21 @@ def test_a_why_question_keeps_the_cause_in_the_quote_whatever_the_model_restates
     assert any("cheap imported batteries" in c.quote for c in answer.citations), answer.text
 
 
+def test_a_cause_asked_beside_an_amount_is_quoted_with_all_it_blames(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = one_article(
+        tmp_path,
+        "Tram budget rises",
+        "The new estimate for the tram line is £95 million higher than the £420 million budget published in March. "
+        "Ashgrove residents welcomed the line. "
+        "The authority blamed construction inflation, which it put at 14% since the outline case was drawn up, "
+        "and the cost of moving gas and water mains along the high street, which surveys found were older than records showed.",
+    )
+    pipeline = make_pipeline("£95 million.", corpus_dir=folder, abstain_threshold=0.0)
+    answer = pipeline.ask("By how much did the tram budget rise, and what did the authority blame?")
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    assert any("water mains" in c.quote and "inflation" in c.quote for c in answer.citations), answer.text
+
+
 def test_a_later_why_part_cites_the_cause_and_its_quote_keeps_it(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = one_article(
         tmp_path,
