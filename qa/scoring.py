@@ -45,7 +45,9 @@ UNOWNED_THING = re.compile(r"\bthe\s+([A-Z][\w-]*)\s+(plant|factory|facility|pro
 # "What is the total cost" asks nothing of the kind: there "cost" is no verb.
 PRICED = re.compile(
     r"\b(?:(?:how much|what)\s+(?:will|would|does|do|did)|how much\s+(?P<be>is|are|was|were))\s+"
-    r"(?P<thing>(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:(?:now|still|really|actually|eventually|finally)\s+)?"
+    r"(?P<thing>(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+"
+    # where it goes, or from, says which one: "a single ticket from Ashgrove to the city centre"
+    r"(?:(?:from|to|for|between|across|into|in|at|on)\s+(?:[\w'’-]+\s+){0,6}?)?(?:(?:now|still|really|actually|eventually|finally)\s+)?"
     r"(?(be)(?:going|expected|likely|set)\s+to\s+|(?:(?:going|expected|likely|set)\s+to\s+)?)cost\b",
     re.I,
 )

@@ -346,6 +346,8 @@ def test_a_cost_answers_a_question_about_the_thing_it_prices(make_pipeline, tmp_
     pipeline = make_pipeline(corpus_dir=corpus)
     stats = scoring.index_stats(pipeline.index)
     assert scoring._priced("How much will a season ticket cost at the new stadium?", stats) == "ticket"
+    # Where it goes says which one: the thing priced is still the ticket.
+    assert scoring._priced("how much will a single ticket from the station to the stadium cost?", stats) == "ticket"
     assert scoring._priced("How much will the Calloway Wing cost?", stats) is None  # a name is sought as a name
     assert scoring._priced("What is the total cost of the project?", stats) is None  # "cost" is no verb there
     assert scoring._priced("How much will the ground cost?", stats) is None  # the headline's subject goes by many names
