@@ -57,8 +57,10 @@ QUESTION_TYPES = (
     ("count", re.compile(r"\bhow many\b(?!\s+(?:billion|million|trillion|yen|dollars?|euros?)\b)")),  # "How many projects got subsidies?"
     ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|pay|pays|paid|paying|worth|value|valued|funding|subsid(?!iar)\w*|amount|pledg\w*|allocat\w*|"
                          r"price|budget|money|yen|dollars?)\b")),
-    # "How far is Lowmere from Pellingford?": a distance, said "38 kilometres away".
-    ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow (large|big)\b|\bsize of\b|\bhow far\b(?!\s+(?:behind|ahead|along)\b)")),
+    # "How far is Lowmere from Pellingford?": a distance, said "38 kilometres away"; "How long is the
+    # bridge?", "bridge length": a length, said "180 metres long".
+    ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow (large|big)\b|\bsize of\b|\bhow far\b(?!\s+(?:behind|ahead|along)\b)|"
+                         r"\bhow (?:long|wide|tall|deep)\b(?!\s+ago\b)|\b(?:length|width|height|depth)\b")),
     ("time", re.compile(r"\bwhen\b|\b(what|which) (year|month|day|date)\b|\bby when\b|\bdeadline\b|\btimeline\b|"
                         r"\b(start|starting|opening|launch|completion|due|target|release|closing) (date|year)\b")),
     ("reason", re.compile(r"^\W*why\b|\bwhat (caused|causes|led to|leads to|drove|drives|is behind|lies behind|(is|are) holding back|holds? back|"

@@ -81,7 +81,10 @@ from qa.asking import choice_options, offers_options, owners, question_parts, qu
         ("What is the production technique?", None),
         ("For how long?", "count"),  # a number of years
         ("How long has CATL led the market?", "count"),
-        ("How long is the Oppama assembly line?", None),  # a length, not years
+        ("How long is the Oppama assembly line?", "count"),  # a length: a number, if not of years
+        ("drane tram bridge length", "count"),
+        ("HOW DEEP WILL THE CHANNEL BE DREDGED", "count"),
+        ("How long ago did the plant close?", None),
         # A follow-up's own words are typed first; the earlier question in parentheses only when they ask nothing.
         ("For how long (Which company leads the EV battery market)?", "count"),
         ("in 2029 (How much will Nissan invest in LFP batteries)?", "money"),
