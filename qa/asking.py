@@ -49,6 +49,9 @@ QUESTION_TYPES = (
     # "What pay rise did they get?": a raise is told as a percentage ("a pay rise of 6.5%").
     ("percent", re.compile(r"\b(percent|percentage|share|%|proportion)\b|(?<!\bat )\bstake\b|\bhow much of\b.*\bmarket\b|"
                            r"\b(?:pay|wage|salary)\s+(?:rise|raise|increase|hike)s?\b")),
+    # "How much deeper did the piles go?": a difference in a measure, unless it is one of money.
+    ("count", re.compile(r"\bhow much (?:deeper|longer|taller|wider|higher|further|farther|bigger|larger|heavier|faster|slower|later|earlier|sooner)\b"
+                         r"(?!.*\b(?:cost|costs|price|prices|budget|bill|fares?|pay|paid|spend|spent|worth|money|invest\w*)\b)")),
     # "How much has the cost estimate grown?": a change in a sum of money.
     ("money", re.compile(rf"\bhow much\b.*\b(cost|costs|price|prices|budget|spending|investment|funding)\b.*\b({CHANGE_VERBS})")),
     ("count", re.compile(rf"\bhow (much|many|far)\b.*\b({CHANGE_VERBS}|reach|produc\w*|output|capacity)")),

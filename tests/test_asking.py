@@ -85,6 +85,9 @@ from qa.asking import choice_options, offers_options, owners, question_parts, qu
         ("drane tram bridge length", "count"),
         ("HOW DEEP WILL THE CHANNEL BE DREDGED", "count"),
         ("How long ago did the plant close?", None),
+        ("how much deeper did the piles for the bridge have to go", "count"),  # metres, not money
+        ("How much later will the line open?", "count"),
+        ("How much higher is the cost now?", "money"),
         # A follow-up's own words are typed first; the earlier question in parentheses only when they ask nothing.
         ("For how long (Which company leads the EV battery market)?", "count"),
         ("in 2029 (How much will Nissan invest in LFP batteries)?", "money"),
