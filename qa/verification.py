@@ -36,6 +36,8 @@ REFUSAL = re.compile(
     re.I,
 )
 MAX_REPLY_WORDS = 25
+# "…, the new bridge over the River Drane, and.": a reply that stops where its sentence goes on.
+BROKEN_OFF = re.compile(r"\b(?:and|or|but|nor|the|a|an|of|to|with|for|from|by|in|on|at|as|that|which|whose|its|their)\W*$")  # not "SK On."
 
 
 def check_reply(
@@ -72,6 +74,8 @@ def _form_problems(reply: str, quotes: list[str]) -> list[str]:
         problems.append(f"too long ({len(reply.split())} words)")
     if REFUSAL.search(reply):
         problems.append("reply refuses although evidence was found")
+    if BROKEN_OFF.search(reply):
+        problems.append("the reply breaks off mid-sentence")
     missing = unsupported(reply, quotes)
     if missing:
         problems.append("not in the cited text: " + ", ".join(missing))

@@ -28,6 +28,16 @@ def test_a_bare_number_does_not_answer_a_money_question() -> None:
     assert not check_reply("$7 billion", "How much will they spend?", quotes, "money")
 
 
+def test_a_reply_that_breaks_off_mid_sentence_is_not_shown() -> None:
+    quotes = ["The contract covers the 9.4km route, the new bridge over the River Drane and the tram depot at Kestle Road."]
+    question = "What does the contract cover?"
+    broken = "The contract covers the 9.4km route, the new bridge over the River Drane, and."
+    assert "the reply breaks off mid-sentence" in check_reply(broken, question, quotes, None)
+    assert not check_reply("The 9.4km route, the new bridge and the tram depot.", question, quotes, None)
+    makers = ["Third and fourth were South Korean companies LG Energy Solution and SK On."]
+    assert not check_reply("LG Energy Solution and SK On.", "Which Korean makers are mentioned?", makers, "entity")  # a name
+
+
 def test_a_reply_that_embroiders_on_the_quotes_is_not_shown() -> None:
     quotes = ["Permitting Foxconn to build cars at Oppama would aid Nissan in lowering expenses."]
     question = "How would letting Foxconn make cars at Oppama help Nissan?"
