@@ -14,10 +14,12 @@ from qa.evidence import YEAR
 from qa.generation import Messages
 from qa.text import NUMBER, fold, numbers, tokens
 from qa.values import (
+    ASKS_BEFORE,
     EXACT_WHEN,
     MONTH,
     MONTH_OF_YEAR,
     RANK,
+    REPLACED,
     TYPE_PATTERNS,
     VALUE_TYPES,
     company_kind,
@@ -100,6 +102,8 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
     asked = numbers(question)
     found: dict[frozenset[str], tuple[int, int]] = {}  # value -> where its phrase stands
     unasked = other_ends(quote, question)
+    if not ASKS_BEFORE.search(question):  # "11 stops rather than 12" does not answer with 12
+        unasked += [m.span(1) for m in REPLACED.finditer(quote)]
     for match in VALUE.finditer(quote):
         if any(start <= match.start() < end for start, end in unasked):
             continue  # "What does Japan produce now?" is not answered by where "from 80 GWh to 120 GWh" ends

@@ -81,6 +81,11 @@ SPEECH = re.compile(
     re.I,
 )
 SPEAKER_AFTER = 4  # words after "according to" or "reports" that may name who speaks
+# "The route will have 11 stops rather than 12", "280 jobs, down from the 350": the figure a quote says
+# was replaced; "How many stops did it first have?" asks for it.
+REPLACED = re.compile(r"\b(?:rather than|instead of|down from|up from|in place of)\s+(?:the\s+|an?\s+)?"
+                      r"(?:(?:about|around|some|roughly|nearly|almost)\s+)?[$£€¥]?(\d[\d,.]*\d|\d)", re.I)
+ASKS_BEFORE = re.compile(r"\b(?:originally|original|initially|at first|first|before|previous|previously|earlier|old|former|used to|from)\b", re.I)
 VALUE_TYPES = ("count", "money", "percent", "time")  # answered by a number or a date
 VARIETY_WORDS = 4  # words before a thing that may say its kind: "lithium iron phosphate (LFP) batteries"
 # What kind of company a name is, as news describes one: "Taiwanese technology leader Foxconn",

@@ -15,6 +15,7 @@ from qa.counting import SCALE, TALLY, amount_asked, counted_word, counts_other, 
 from qa.evidence import YEAR
 from qa.text import NUMBER, STOPWORDS, fold, names, normalize_number, numbers, place_forms, tokens
 from qa.values import (
+    ASKS_BEFORE,
     ASKS_COUNTRY,
     EXACT_WHEN,
     FROM_TO,
@@ -22,6 +23,7 @@ from qa.values import (
     MONTH_NAMES,
     NEGATION,
     PLACE,
+    REPLACED,
     TARGETED,
     TYPE_PATTERNS,
     VALUE_TYPES,
@@ -58,6 +60,7 @@ def check_reply(
         return ["empty reply"]
     return [
         *_form_problems(reply, quotes),
+        *_replaced_problems(reply, question, quotes),
         *_kind_problems(reply, question, quotes, wanted),
         *_name_problems(reply, question, quotes, wanted, best),
         *_word_problems(reply, question, quotes, wanted),
@@ -86,6 +89,19 @@ def _form_problems(reply: str, quotes: list[str]) -> list[str]:
     if rescaled:  # "approximately $1.00" from "approximately $1 billion"
         problems.append("gives numbers at another scale than the quotes do: " + ", ".join(rescaled))
     return problems
+
+
+def _replaced_problems(reply: str, question: str, quotes: list[str]) -> list[str]:
+    """The reply gives only numbers the quotes give as what another replaced ("11 stops rather than
+    12" for "12"), and the question does not ask for the old figure."""
+    if ASKS_BEFORE.search(question):
+        return []
+    given = numbers(reply) - numbers(question)
+    old = {n for quote in quotes for match in REPLACED.finditer(quote) for n in numbers(match.group(1))}
+    current = numbers(" ".join(REPLACED.sub(" ", quote) for quote in quotes))
+    if given and given <= old - current:
+        return ["gives the figure the quotes say was replaced: " + ", ".join(sorted(given))]
+    return []
 
 
 def _kind_problems(reply: str, question: str, quotes: list[str], wanted: str | None) -> list[str]:

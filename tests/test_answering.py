@@ -89,6 +89,15 @@ def test_a_tally_is_never_answered_by_a_share_or_a_sum(quote: str, expected: str
     assert direct_value(quote, "count", "How many cars were sold?") == expected
 
 
+def test_the_figure_a_quote_says_was_replaced_does_not_lead() -> None:
+    from qa.answering import direct_value
+
+    quote = "The route will have 11 stops rather than 12."
+    assert direct_value(quote, "count", "How many stops will the line have?") == "11 stops"
+    assert direct_value(quote, "count", "How many stops did the line first have?") is None  # both are in the quote
+    assert direct_value("Halvern now expects 280 jobs, down from the 350 it promised.", "count", "How many jobs?") == "280 jobs"
+
+
 def test_no_value_leads_from_a_quote_that_does_not_say_the_month_asked() -> None:
     from qa.answering import direct_value
 

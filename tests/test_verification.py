@@ -38,6 +38,17 @@ def test_a_reply_that_breaks_off_mid_sentence_is_not_shown() -> None:
     assert not check_reply("LG Energy Solution and SK On.", "Which Korean makers are mentioned?", makers, "entity")  # a name
 
 
+def test_a_reply_may_not_give_the_figure_a_quote_says_was_replaced() -> None:
+    quotes = ["The route will have 11 stops rather than 12."]
+    question = "how many stops will the extension have?"
+    assert any("was replaced" in p for p in check_reply("12.", question, quotes, "count"))
+    assert not check_reply("11.", question, quotes, "count")
+    assert not any("was replaced" in p for p in check_reply("12.", "How many stops did the plan first have?", quotes, "count"))
+    # A figure another quote gives as it stands is no replaced one.
+    both = ["Halvern now expects 280 jobs, down from the 350 it promised.", "The campus would create 350 jobs."]
+    assert not any("was replaced" in p for p in check_reply("350.", "How many jobs will it create?", both, "count"))
+
+
 def test_a_reply_that_embroiders_on_the_quotes_is_not_shown() -> None:
     quotes = ["Permitting Foxconn to build cars at Oppama would aid Nissan in lowering expenses."]
     question = "How would letting Foxconn make cars at Oppama help Nissan?"
