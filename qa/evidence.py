@@ -129,36 +129,66 @@ def select_evidence(
     most = VERSIONS if figure else limit
     for candidate in ranked[1:]:
         if len(chosen) < most and (
-            candidate.score >= DISAGREEING_SHARE * ranked[0].score and not candidate.sentence.heading and (candidate.typed or not figure)
+            not candidate.sentence.heading
             and all(candidate.sentence.article_id != c.sentence.article_id for c in chosen)
+            and _version(candidate, ranked[0], figure=figure, dated=dated)
             and all(disagrees(c.sentence.text, candidate.sentence.text, dated=dated) for c in chosen)
         ):
             chosen.append(candidate)
     return chosen
 
 
+def _version(candidate: Evidence, best: Evidence, *, figure: bool, dated: bool) -> bool:
+    """`candidate` may be another version of the best sentence's figure: close enough and, for a
+    question asking for a figure, holding one; measured in the same two words, it is both further down."""
+    if candidate.score >= DISAGREEING_SHARE * best.score and (candidate.typed or not figure):
+        return True
+    return candidate.score >= MEASURED_ALIKE_SHARE * best.score and measured_alike(best.sentence.text, candidate.sentence.text, dated=dated)
+
+
 # "a power rating of 250 MW" against "the 200 MW battery", "a 42,500-seat stadium", "$3.9 billion",
-# "350 permanent jobs": a number and the word right after it.
-MEASURE = re.compile(r"(?<![\w.])(\d[\d,.]*)(?:\s*-\s*|\s*)(%|[A-Za-z]{1,12}\b)")
+# "350 permanent jobs": a number and the word right after it, and the word after that.
+MEASURE = re.compile(r"(?<![\w.])(\d[\d,.]*)(?:\s*-\s*|\s*)(%|[A-Za-z]{1,12}\b)(?:\s+([a-z]{3,12})\b)?")
 YEARS = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?!\w|[.,]\d)")
 DISAGREEING_SHARE = 0.6  # of the best score, for a sentence from another article giving another figure
+# A figure measured in the same two words ("20,500 passenger journeys" against "26,000 passenger
+# journeys") is of the same thing, named or not, and sought further down.
+MEASURED_ALIKE_SHARE = 0.4
 VERSIONS = 3  # articles cited for one figure
 
 
 def disagrees(text: str, other: str, *, dated: bool = False) -> bool:
-    """`other` names something `text` names and gives, in a unit `text` uses, a figure `text` does not
-    ("280 permanent jobs, down from the 350"); with `dated`, a year is such a figure."""
+    """`other` gives a figure `text` does not in a unit `text` uses ("280 permanent jobs, down from
+    the 350"), of the same thing: it names something `text` names, or the unit is two words alike;
+    with `dated`, a year is such a figure."""
+    return bool(_other_figures(text, other, dated=dated))
+
+
+def _other_figures(text: str, other: str, *, dated: bool = False) -> list[str]:
+    """The units in which `other` gives another figure than `text` for the same thing (see disagrees)."""
     def measures(said: str) -> dict[str, set[str]]:
         found: dict[str, set[str]] = {"year": set(YEARS.findall(said))} if dated else {}
         for match in MEASURE.finditer(said):
-            unit = match.group(2).lower()
-            if not YEAR.fullmatch(match.group(1)) and unit not in STOPWORDS:  # "7 of 17"
-                found.setdefault(unit.removesuffix("s") if len(unit) > 3 else unit, set()).update(numbers(match.group(1)))
+            unit, then = match.group(2).lower(), (match.group(3) or "")
+            if YEAR.fullmatch(match.group(1)) or unit in STOPWORDS:  # "7 of 17"
+                continue
+            unit = unit.removesuffix("s") if len(unit) > 3 else unit
+            value = numbers(match.group(1))
+            found.setdefault(unit, set()).update(value)
+            if then and then not in STOPWORDS:
+                found.setdefault(f"{unit} {then.removesuffix('s')}", set()).update(value)
         return found
 
     mine, theirs = measures(text), measures(other)
-    shared = set(tokens(" ".join(names(text)))) & set(tokens(" ".join(names(other))))
-    return bool(shared) and any(theirs[unit] - mine[unit] for unit in mine.keys() & theirs.keys() if mine[unit])
+    units = [unit for unit in mine.keys() & theirs.keys() if mine[unit] and theirs[unit] - mine[unit]]
+    if set(tokens(" ".join(names(text)))) & set(tokens(" ".join(names(other)))):
+        return units
+    return [unit for unit in units if " " in unit]
+
+
+def measured_alike(text: str, other: str, *, dated: bool = False) -> bool:
+    """`other` gives another figure than `text` in the same two words ("passenger journeys")."""
+    return any(" " in unit for unit in _other_figures(text, other, dated=dated))
 
 
 def same_content(a: Evidence, b: Evidence) -> bool:

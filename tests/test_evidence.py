@@ -52,16 +52,24 @@ def test_a_figure_that_changed_twice_is_cited_in_all_three_versions() -> None:
     assert select_evidence([first, second, filler, repeated, third], ratio=0.85, figure=True) == [first, second, third]
     # Only a question asking for a figure has it cited three times ("Who won the contract?" is answered by two).
     assert select_evidence([first, second, filler, repeated, third], ratio=0.85) == [first, second]
-    # Nor is a sentence without the kind of value asked for a version of it.
-    untyped = dataclasses.replace(third, typed=False)
-    assert select_evidence([first, second, untyped], ratio=0.85, figure=True) == [first, second]
+    # Nor is a sentence without the kind of value asked for a version of it, unless it measures it in the
+    # same two words ("240 permanent jobs" for a question counting people).
+    untyped = _evidence(12, "c.txt", "With a smaller second phase, Halvern now expects 240 jobs.", 0.41)
+    assert select_evidence([first, second, dataclasses.replace(untyped, typed=False)], ratio=0.85, figure=True) == [first, second]
+    untyped_alike = dataclasses.replace(third, typed=False)
+    assert select_evidence([first, second, untyped_alike], ratio=0.85, figure=True) == [first, second, untyped_alike]
     seats = _evidence(0, "a.txt", "Velmora Athletic unveiled a 42,500-seat stadium.", 0.63)
     more_seats = _evidence(7, "b.txt", "Velmora Athletic's planned 44,000-seat ground opens in 2027.", 0.43)
     assert select_evidence([seats, more_seats], ratio=0.85) == [seats, more_seats]
     # A third article must give yet another figure, and a far weaker one is not sought.
     same_again = _evidence(12, "c.txt", "Halvern expects 280 permanent jobs.", 0.45)
     assert select_evidence([first, second, same_again], ratio=0.85, figure=True) == [first, second]
-    assert select_evidence([first, second, _evidence(12, "c.txt", third.sentence.text, 0.30)], ratio=0.85, figure=True) == [first, second]
+    assert select_evidence([first, second, _evidence(12, "c.txt", third.sentence.text, 0.20)], ratio=0.85, figure=True) == [first, second]
+    # Measured in the same two words ("permanent jobs"), a weaker one is sought further down, named or not.
+    unnamed = _evidence(12, "c.txt", "With a smaller second phase, the company now expects 240 permanent jobs.", 0.30)
+    assert select_evidence([first, second, unnamed], ratio=0.85, figure=True) == [first, second, unnamed]
+    one_word = _evidence(12, "c.txt", "With a smaller second phase, Halvern now expects 240 jobs.", 0.30)
+    assert select_evidence([first, second, one_word], ratio=0.85, figure=True) == [first, second]
 
 
 def test_a_year_is_another_version_only_when_the_question_asks_when() -> None:
