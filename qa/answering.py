@@ -195,8 +195,8 @@ def quote_text(citation: Citation) -> str:
 def compose(reply: str | None, citations: list[Citation]) -> str:
     """The answer text: the checked reply first (when there is one), then each quote as evidence.
 
-    A quote from another article is introduced as such, with its date and which of the two is the
-    more recent when dates allow, so readers see where two sources of different dates disagree.
+    A quote from another article is introduced as such, with its date and whether it is later or
+    earlier than the first, so readers see where sources of different dates disagree.
     Its title stands in the sources listed under the answer, not repeated here.
     """
     parts = []
@@ -207,19 +207,18 @@ def compose(reply: str | None, citations: list[Citation]) -> str:
     # An article is introduced where its quotes begin, once per run of them: "Another article (...)
     # says: “…” [2] “…” [3]", and "The first article says:" when its quotes resume after another's.
     previous = citations[0].article_id if citations else None
-    articles = len({c.article_id for c in citations})
     for citation in citations:
         if citation.article_id == previous:
             parts.append(quote_text(citation))
         elif citation.article_id == citations[0].article_id:
             parts.append(f"The first article says: {quote_text(citation)}")
         else:
-            parts.append(f"Another article{_dated(citation, citations[0], articles)} says: {quote_text(citation)}")
+            parts.append(f"{_introduced(citation, citations[0])} {quote_text(citation)}")
         previous = citation.article_id
     return " ".join(parts)
 
 
-LEAD_IN = re.compile(r"Another article(?: \([^()]*\))? says: |The first article says: ")
+LEAD_IN = re.compile(r"(?:Another|A later|An earlier) article(?: \([^()]*\))? says: |The first article says: ")
 
 
 def answer_content(text: str) -> str:
@@ -227,15 +226,12 @@ def answer_content(text: str) -> str:
     return LEAD_IN.sub("", text)
 
 
-def _dated(other: Citation, first: Citation, articles: int) -> str:
-    """" (date, the more recent of the two)" where dates allow, or " (date, later than the first)"
-    beside a third article; nothing for an undated article."""
+def _introduced(other: Citation, first: Citation) -> str:
+    """"A later article (2026-03-27) says:" or "An earlier article (...) says:", against the first
+    article's date where both are dated; "Another article (date) says:" otherwise."""
     if other.date and first.date and other.date != first.date:
-        if articles > 2:
-            return f" ({other.date}, {'later' if other.date > first.date else 'earlier'} than the first)"
-        newer = "the more recent" if other.date > first.date else "the older"
-        return f" ({other.date}, {newer} of the two)"
-    return f" ({other.date})" if other.date else ""
+        return f"{'A later' if other.date > first.date else 'An earlier'} article ({other.date}) says:"
+    return f"Another article ({other.date}) says:" if other.date else "Another article says:"
 
 
 def abstention(unknown: list[str]) -> str:

@@ -16,7 +16,8 @@ def test_a_second_article_is_introduced_with_its_date_and_not_its_title() -> Non
     undated = Citation(3, "c.txt", "Rumour", None, None, "Nissan may build it.", 0, 20)
     text = compose("2028", [first, later])
     assert text.startswith("2028. [1]")
-    assert "Another article (2025-03-01, the more recent of the two) says: “Nissan cancelled the plant.” [2]" in text
+    assert "A later article (2025-03-01) says: “Nissan cancelled the plant.” [2]" in text
+    assert "An earlier article (2024-01-01) says: “Nissan will open a plant in 2028.” [1]" in compose(None, [later, first])
     assert "Reversal" not in text  # the title stands in the sources listed under the answer
     assert compose(None, [first, undated]).endswith("Another article says: “Nissan may build it.” [3]")
 
@@ -26,10 +27,9 @@ def test_beside_a_third_article_each_other_one_is_dated_against_the_first() -> N
     middle = Citation(2, "b.txt", "Deal", "2025-02-19", None, "Halvern now expects 280 jobs.", 0, 29)
     latest = Citation(3, "c.txt", "Cut", "2026-03-27", None, "Halvern now expects 240 jobs.", 0, 29)
     text = compose("240 [3]", [first, middle, latest])
-    assert "Another article (2025-02-19, later than the first) says: “Halvern now expects 280 jobs.” [2]" in text
-    assert "Another article (2026-03-27, later than the first) says:" in text
-    assert "of the two" not in text
-    assert "(2024-04-11, earlier than the first)" in compose(None, [latest, middle, first])
+    assert "A later article (2025-02-19) says: “Halvern now expects 280 jobs.” [2]" in text
+    assert "A later article (2026-03-27) says:" in text
+    assert "An earlier article (2024-04-11) says:" in compose(None, [latest, middle, first])
 
 
 def test_an_article_is_introduced_once_per_run_of_its_quotes() -> None:
@@ -40,7 +40,7 @@ def test_an_article_is_introduced_once_per_run_of_its_quotes() -> None:
     more = Citation(3, "b.txt", "Reversal", "2025-03-01", None, "Toyota paused its plant.", 30, 54)
     back = Citation(4, "a.txt", "Plan", "2024-01-01", None, "It employs 3,900.", 30, 47)
     text = compose(None, [first, other, more, back])
-    assert text.count("Another article") == 1
+    assert text.count("A later article") == 1
     assert "says: “Nissan cancelled the plant.” [2] “Toyota paused its plant.” [3]" in text
     assert text.endswith("The first article says: “It employs 3,900.” [4]")
     assert "says" not in answer_content(text)

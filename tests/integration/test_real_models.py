@@ -99,11 +99,12 @@ def test_a_follow_up_resolves_against_its_history(real_pipeline: Pipeline) -> No
 
 
 def test_answers_only_state_numbers_their_citations_hold(oppama: Answer) -> None:
+    from qa.answering import LEAD_IN
     from qa.citations import unsupported
 
     claim = re.sub(r"\[\d+\]", " ", oppama.text)  # the [n] markers are not claims
     # nor is the attribution of a second source, which names that article's title and date
-    claim = re.sub(r"Another article \([^)]*\) says:", " ", claim)
+    claim = LEAD_IN.sub(" ", claim)
     assert unsupported(claim, [c.quote for c in oppama.citations]) == []
 
 
