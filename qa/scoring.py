@@ -305,9 +305,7 @@ def _scored(
         score -= WEIGHTS["heading"]
     if asked.referenced and article not in asked.referenced:
         score -= WEIGHTS["other_article"]  # "the Oppama story" names the article to answer from
-    if any(year not in own and year not in context for year in asked.years) and not _dated_by_article(
-        sentence.text, index.sources[article].date, asked.years
-    ):
+    if asked.years and not _says_year_asked(asked.years, own | context, sentence.text, index.sources[article].date):
         return None  # "CATL's share in 2023" is not answered by its share in 2024
     if _misses_a_name(asked, stats, own, context, article, owner_in):
         score -= WEIGHTS["missing_name"]
@@ -337,6 +335,23 @@ def _misses_a_name(
         and not (name in asked.unowned and _calls_it((owner_in(article, name), asked.unowned[name]), own))
         for name, forms, long in zip(asked.rare_names, asked.rare_forms, asked.long_forms, strict=True)
     ) or bool(asked.parties and asked.parties.isdisjoint(named_here))
+
+
+# "39.4 million last year", in an article dated 2026-02-19, is a figure for 2025.
+RELATIVE_YEAR = {"last year": -1, "this year": 0, "next year": 1}
+RELATIVE_YEARS = re.compile(r"\b(?:last|this|next) year\b", re.I)
+
+
+def _says_year_asked(years: set[str], words: set[str], text: str, date: str | None) -> bool:
+    """The sentence (its `words`, with those of its context) is of the years the question asks: of
+    each, or, where the question spans several ("from 2022 to 2025"), of one. A year the article's
+    date gives ("last year", "in August") counts."""
+    said = {year for year in years if year in words}
+    if date:
+        said |= {str(int(date[:4]) + RELATIVE_YEAR[m.group(0).lower()]) for m in RELATIVE_YEARS.finditer(text)} & years
+    if said and (said == years or len(years) > 1):
+        return True
+    return _dated_by_article(text, date, years)
 
 
 def _dated_by_article(text: str, date: str | None, years: set[str]) -> bool:

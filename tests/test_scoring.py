@@ -370,3 +370,18 @@ def test_a_name_with_of_is_called_short_by_the_word_before_it(make_pipeline, tmp
     called = dict(zip((s.text for s in index.sentences), scoring.index_stats(index).called, strict=True))
     chairman = next(text for text in called if text.startswith("Board chairman"))
     assert {"wexholm", "supervisor"} <= called[chairman]
+
+
+def test_a_sentence_is_of_the_years_asked_by_its_own_or_its_article_s_date() -> None:
+    from qa.scoring import _says_year_asked
+
+    text = "It carried 31.2 million passengers in 2022 and 34.8 million in 2023."
+    words = {"carried", "passenger", "2022", "2023"}
+    assert _says_year_asked({"2022"}, words, text, "2024-03-12")
+    assert not _says_year_asked({"2024"}, words, text, "2024-03-12")
+    # A question spanning several years ("from 2022 to 2025") is answered a year at a time.
+    assert _says_year_asked({"2022", "2025"}, words, text, "2024-03-12")
+    # "last year" is the year before the article's date.
+    later = "The tramway carried 39.4 million passengers last year."
+    assert _says_year_asked({"2025"}, {"tramway", "carried", "passenger"}, later, "2026-02-19")
+    assert not _says_year_asked({"2025"}, {"tramway", "carried", "passenger"}, later, "2025-02-19")
