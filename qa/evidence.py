@@ -146,9 +146,12 @@ def _version(candidate: Evidence, best: Evidence, *, figure: bool, dated: bool) 
     return candidate.score >= MEASURED_ALIKE_SHARE * best.score and measured_alike(best.sentence.text, candidate.sentence.text, dated=dated)
 
 
-# "a power rating of 250 MW" against "the 200 MW battery", "a 42,500-seat stadium", "$3.9 billion",
+# "a power rating of 250 MW" against "the 200 MW battery", "a 42,500-seat stadium",
 # "350 permanent jobs": a number and the word right after it, and the word after that.
-MEASURE = re.compile(r"(?<![\w.])(\d[\d,.]*)(?:\s*-\s*|\s*)(%|[A-Za-z]{1,12}\b)(?:\s+([a-z]{3,12})\b)?")
+MEASURE = re.compile(r"(?<![\w.])([$£€¥]?)(\d[\d,.]*)(?:\s*-\s*|\s*)(%|[A-Za-z]{1,12}\b)(?:\s+([a-z]{3,12})\b)?")
+# Sums of money are not measures of one thing: "$7 billion" and "$1.5 billion" are most often
+# spent on different things, whatever names they share.
+MONEY_WORDS = frozenset({"thousand", "million", "billion", "trillion", "bn", "yen", "dollar", "euro", "pound", "usd", "yuan", "won"})
 YEARS = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?!\w|[.,]\d)")
 DISAGREEING_SHARE = 0.6  # of the best score, for a sentence from another article giving another figure
 # A figure measured in the same two words ("20,500 passenger journeys" against "26,000 passenger
@@ -169,11 +172,13 @@ def _other_figures(text: str, other: str, *, dated: bool = False) -> list[str]:
     def measures(said: str) -> dict[str, set[str]]:
         found: dict[str, set[str]] = {"year": set(YEARS.findall(said))} if dated else {}
         for match in MEASURE.finditer(said):
-            unit, then = match.group(2).lower(), (match.group(3) or "")
-            if YEAR.fullmatch(match.group(1)) or unit in STOPWORDS:  # "7 of 17"
+            currency, figure, unit, then = match.group(1), match.group(2), match.group(3).lower(), (match.group(4) or "")
+            if YEAR.fullmatch(figure) or unit in STOPWORDS:  # "7 of 17"
                 continue
             unit = unit.removesuffix("s") if len(unit) > 3 else unit
-            value = numbers(match.group(1))
+            if currency or unit in MONEY_WORDS:
+                continue
+            value = numbers(figure)
             found.setdefault(unit, set()).update(value)
             if then and then not in STOPWORDS:
                 found.setdefault(f"{unit} {then.removesuffix('s')}", set()).update(value)

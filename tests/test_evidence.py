@@ -48,7 +48,7 @@ def test_a_figure_that_changed_twice_is_cited_in_all_three_versions() -> None:
     third = _evidence(12, "c.txt", "With a smaller second phase, Halvern now expects 240 permanent jobs.", 0.41)
     repeated = _evidence(13, "c.txt", "Halvern had promised 350 permanent jobs.", 0.45)
     # A later article that repeats the first figure beside its own still gives another one; a unit may be
-    # a longer word ("permanent", "billion") or joined by a hyphen ("a 42,500-seat stadium").
+    # a longer word ("permanent") or joined by a hyphen ("a 42,500-seat stadium").
     assert select_evidence([first, second, filler, repeated, third], ratio=0.85, figure=True) == [first, second, third]
     # Only a question asking for a figure has it cited three times ("Who won the contract?" is answered by two).
     assert select_evidence([first, second, filler, repeated, third], ratio=0.85) == [first, second]
@@ -87,13 +87,23 @@ def test_a_year_is_another_version_only_when_the_question_asks_when() -> None:
 def test_a_close_runner_up_with_another_figure_is_followed_by_a_third_version() -> None:
     from qa.evidence import select_evidence
 
-    first = _evidence(0, "a.txt", "Halvern says the campus would cost $3.2 billion.", 0.60)
-    middle = _evidence(7, "b.txt", "Halvern raised the cost to $3.9 billion.", 0.58)
-    latest = _evidence(12, "c.txt", "Halvern put the cost at $4.6 billion.", 0.40)
+    first = _evidence(0, "a.txt", "Halvern says the campus would draw 600 megawatts.", 0.60)
+    middle = _evidence(7, "b.txt", "Halvern cut the campus to 450 megawatts.", 0.58)
+    latest = _evidence(12, "c.txt", "Halvern put the campus at 300 megawatts.", 0.40)
     assert select_evidence([first, middle, latest], ratio=0.85, figure=True) == [first, middle, latest]
     # A close runner-up that gives no other figure is cited alone beside the best.
-    agreeing = _evidence(7, "b.txt", "Halvern confirmed the $3.2 billion budget.", 0.58)
+    agreeing = _evidence(7, "b.txt", "Halvern told the county board on Monday it still wants 600 megawatts.", 0.58)
     assert select_evidence([first, agreeing, latest], ratio=0.85, figure=True) == [first, agreeing]
+
+
+def test_sums_of_money_are_no_versions_of_one_figure() -> None:
+    """"Toyota and Nissan will spend $7 billion" and "Toyota opted to procure $1.5 billion of batteries"
+    are spent on different things; so are "250 billion yen" and "55.7 billion yen"."""
+    from qa.evidence import disagrees
+
+    assert not disagrees("Toyota and Nissan will spend $7 billion.", "Toyota opted to procure $1.5 billion of batteries.")
+    assert not disagrees("Toyota will spend 250 billion yen.", "Nissan was to receive 55.7 billion yen.")
+    assert disagrees("Toyota will build 200 MW.", "Toyota now plans 250 MW.")
 
 
 def test_an_article_cited_for_its_own_figure_is_not_searched_for_an_update(make_pipeline) -> None:  # type: ignore[no-untyped-def]
