@@ -39,7 +39,8 @@ REFUSAL = re.compile(
 )
 MAX_REPLY_WORDS = 25
 # "…, the new bridge over the River Drane, and.": a reply that stops where its sentence goes on.
-BROKEN_OFF = re.compile(r"\b(?:and|or|but|nor|the|a|an|of|to|with|for|from|by|in|on|at|as|that|which|whose|its|their)\W*$")  # not "SK On."
+# A preposition may end a sentence ("where Toyota will buy batteries from."); a name may too ("SK On.").
+BROKEN_OFF = re.compile(r"\b(?:and|or|but|nor|the|a|an|whose|its|their)\W*$")
 
 
 def check_reply(

@@ -36,6 +36,9 @@ def test_a_reply_that_breaks_off_mid_sentence_is_not_shown() -> None:
     assert not check_reply("The 9.4km route, the new bridge and the tram depot.", question, quotes, None)
     makers = ["Third and fourth were South Korean companies LG Energy Solution and SK On."]
     assert not check_reply("LG Energy Solution and SK On.", "Which Korean makers are mentioned?", makers, "entity")  # a name
+    lansing = ["Toyota opted to procure batteries from LG Energy Solution's facility in Lansing, Michigan."]
+    stranded = "The facility in Lansing, Michigan, is where Toyota will procure batteries from."
+    assert not check_reply(stranded, "Where is the facility Toyota buys from?", lansing, "place")
 
 
 def test_a_reply_may_not_give_the_figure_a_quote_says_was_replaced() -> None:
