@@ -126,24 +126,20 @@ def select_evidence(
         chosen.append(candidate)
     if limit == 1 or not all(disagrees(ranked[0].sentence.text, c.sentence.text, dated=dated) for c in chosen[1:]):
         return chosen
-    most = VERSIONS if figure else limit
+    best, most = ranked[0], VERSIONS if figure else limit
     for candidate in ranked[1:]:
-        if len(chosen) < most and (
-            not candidate.sentence.heading
-            and all(candidate.sentence.article_id != c.sentence.article_id for c in chosen)
-            and _version(candidate, ranked[0], figure=figure, dated=dated)
-            and all(disagrees(c.sentence.text, candidate.sentence.text, dated=dated) for c in chosen)
-        ):
+        if len(chosen) >= most:
+            break
+        if candidate.sentence.heading or any(candidate.sentence.article_id == c.sentence.article_id for c in chosen):
+            continue
+        # Another version of the best one's figure: close enough and, for a question asking for a
+        # figure, holding one; measured in the same two words, it is both further down.
+        units = _other_figures(best.sentence.text, candidate.sentence.text, dated=dated)
+        close = candidate.score >= DISAGREEING_SHARE * best.score and (candidate.typed or not figure) and bool(units)
+        alike = candidate.score >= MEASURED_ALIKE_SHARE * best.score and any(" " in unit for unit in units)
+        if (close or alike) and all(disagrees(c.sentence.text, candidate.sentence.text, dated=dated) for c in chosen[1:]):
             chosen.append(candidate)
     return chosen
-
-
-def _version(candidate: Evidence, best: Evidence, *, figure: bool, dated: bool) -> bool:
-    """`candidate` may be another version of the best sentence's figure: close enough and, for a
-    question asking for a figure, holding one; measured in the same two words, it is both further down."""
-    if candidate.score >= DISAGREEING_SHARE * best.score and (candidate.typed or not figure):
-        return True
-    return candidate.score >= MEASURED_ALIKE_SHARE * best.score and measured_alike(best.sentence.text, candidate.sentence.text, dated=dated)
 
 
 # "a power rating of 250 MW" against "the 200 MW battery", "a 42,500-seat stadium",
@@ -190,10 +186,6 @@ def _other_figures(text: str, other: str, *, dated: bool = False) -> list[str]:
         return units
     return [unit for unit in units if " " in unit]
 
-
-def measured_alike(text: str, other: str, *, dated: bool = False) -> bool:
-    """`other` gives another figure than `text` in the same two words ("passenger journeys")."""
-    return any(" " in unit for unit in _other_figures(text, other, dated=dated))
 
 
 def same_content(a: Evidence, b: Evidence) -> bool:

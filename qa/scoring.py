@@ -12,7 +12,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass
 
 import numpy as np
@@ -339,10 +339,10 @@ def _misses_a_name(
 
 # "39.4 million last year", in an article dated 2026-02-19, is a figure for 2025.
 RELATIVE_YEAR = {"last year": -1, "this year": 0, "next year": 1}
-RELATIVE_YEARS = re.compile(r"\b(?:last|this|next) year\b", re.I)
+RELATIVE_YEARS = re.compile(r"\b(?:" + "|".join(RELATIVE_YEAR) + r")\b", re.I)
 
 
-def _says_year_asked(years: set[str], words: set[str], text: str, date: str | None) -> bool:
+def _says_year_asked(years: set[str], words: Set[str], text: str, date: str | None) -> bool:
     """The sentence (its `words`, with those of its context) is of the years the question asks: of
     each, or, where the question spans several ("from 2022 to 2025"), of one. A year the article's
     date gives ("last year", "in August") counts."""
