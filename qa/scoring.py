@@ -23,7 +23,7 @@ from qa.evidence import YEAR, Evidence
 from qa.index import SearchIndex
 from qa.retrieval import Hit
 from qa.text import ROLE, fold, names, numbers, place_forms, tokens
-from qa.values import MONTH, has_new_value
+from qa.values import MONTH, has_new_value, part_of_year_only
 from qa.vocabulary import (
     acronyms,
     concept,
@@ -289,6 +289,8 @@ def _scored(
     )
     if typed and wanted == "money" and asked.priced and asked.priced not in own | context:
         typed = False  # "The cost of the new stadium has risen to €685 million" does not price a season ticket
+    if typed and asked.years and asked.years.isdisjoint(own) and _dated_by_part_of_year(asked, index, stats, position):
+        typed = False  # "Third and fourth, with 12.4% and 4.7%", after "As of July 2024, CATL held 37.6%"
     leans_on = None
     if wanted in LEANING_TYPES and not typed:
         leans_on = _leaned_on(index, position, wanted, asked.numbers, asked.names, asked.named, asked.question)
@@ -321,6 +323,13 @@ def _scored(
     ):
         return None
     return Evidence(sentence, position, score, dense, overlap, typed, leans_on)
+
+
+def _dated_by_part_of_year(asked: _Asked, index: SearchIndex, stats: _Stats, position: int) -> bool:
+    """The sentence takes the year asked from the one before it, which gives only a part of that year:
+    its figures are of that part too."""
+    dating = next((i for i in _leaned_positions(index, position) if not asked.years.isdisjoint(stats.words[i])), None)
+    return dating is not None and part_of_year_only(index.sentences[dating].text, asked.question, asked.wanted)
 
 
 def _misses_a_name(

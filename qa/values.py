@@ -238,10 +238,8 @@ def has_new_value(
     if wanted in ("count", "money", "percent"):
         if wanted != "percent" and _total_for_rate(text, question):
             return False  # "How much will it cost to run each year?" is not answered by what it costs to build
-        if wanted == "count" and _part_of_year_only(text, question):
+        if part_of_year_only(text, question, wanted):
             return False  # "sold in the whole of 2024" is not answered by June 2024's figure
-        if wanted == "percent" and _part_of_year_only(text, question, parts=MONTH_OF_YEAR):
-            return False  # "CATL's share in 2024" is not answered by its share "as of July 2024"
         ends = other_ends(text, question)  # "How much does Japan produce now?" is not answered by a goal
         # "What is the total cost?" is not answered by what it costs "a year".
         total = bool(TOTAL_ASKED.search(question)) and not RATE_ASKED.search(question)
@@ -287,6 +285,14 @@ def _total_for_rate(text: str, question: str) -> bool:
     if unit and not re.search(rf"\b(?:per|a|an)\s+{re.escape(unit['unit'][:STEM_LETTERS])}|\d\s?/\s?[a-z]", text, re.I):
         return True
     return bool(RATE_ASKED.search(question)) and not RATE.search(text)
+
+
+def part_of_year_only(text: str, question: str, wanted: str | None) -> bool:
+    """The text gives the whole year a tally or a share is asked for only as a part of it: "CATL's
+    share in 2024" is not answered by its share "as of July 2024"."""
+    if wanted == "count":
+        return _part_of_year_only(text, question)
+    return wanted == "percent" and _part_of_year_only(text, question, parts=MONTH_OF_YEAR)
 
 
 def _part_of_year_only(text: str, question: str, *, parts: re.Pattern[str] = PART_OF_YEAR) -> bool:

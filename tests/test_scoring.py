@@ -385,3 +385,20 @@ def test_a_sentence_is_of_the_years_asked_by_its_own_or_its_article_s_date() -> 
     later = "The tramway carried 39.4 million passengers last year."
     assert _says_year_asked({"2025"}, {"tramway", "carried", "passenger"}, later, "2026-02-19")
     assert not _says_year_asked({"2025"}, {"tramway", "carried", "passenger"}, later, "2025-02-19")
+
+
+def test_a_sentence_taking_its_year_from_a_month_before_it_gives_no_figure_for_the_whole_year(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """After "As of March 2025, Oskar held 21.4% ...", "Third and fourth, with 9.8% and 6.1%" gives
+    March's shares too: it answers no question about all of 2025."""
+    corpus = article_folder(
+        tmp_path / "chips",
+        "Chipmakers Race for Share\n\n"
+        "As of March 2025, Oskar held 21.4% of the market, with Varnet second at 14.2%. "
+        "Third and fourth, respectively, with 9.8% and 6.1% of the market, were Tellan and Brask.\n\n"
+        "In 2025, Tellan held 11.3% of the market.\n",
+    )
+    pipeline = make_pipeline(corpus_dir=corpus)
+    third = "Third and fourth"
+    assert not sentence_evidence(pipeline, "What share of the market did Brask hold in 2025?", third).typed
+    assert sentence_evidence(pipeline, "What share of the market did Brask hold as of March 2025?", third).typed
+    assert sentence_evidence(pipeline, "What share of the market did Tellan hold in 2025?", "In 2025, Tellan").typed
