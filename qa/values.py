@@ -37,6 +37,8 @@ MONTH = re.compile(rf"\b({MONTH_NAMES})\b")
 # A month or a part of a year, with the year: "June 2024", "the first half of 2023", "Q3 2024".
 PART_OF_YEAR = re.compile(rf"\b(?:{MONTH_NAMES}|"
                           r"(?:first|second|third|fourth|1st|2nd|3rd|4th) (?:half|quarter)|Q[1-4]|H[12])(?: of)?,? (?:19|20)\d\d\b")
+# A question may ask of a part of a year in looser words: "in mid-2024", "early 2025", "the middle of 2024".
+ROUGH_PART_OF_YEAR = re.compile(r"\b(?:mid|early|late|middle of|start of|end of|beginning of)[\s-]+(?:19|20)\d\d\b", re.I)
 MONTH_OF_YEAR = re.compile(MONTH.pattern + r",? (?:19|20)\d\d\b")  # "July 2024", "July, 2024"
 PERIODS = r"year|month|week|day|hour"
 PER_PERIOD = r"\b(?:annual(?:ly)?|yearly|monthly|weekly|daily|hourly)\b"
@@ -300,7 +302,7 @@ def _part_of_year_only(text: str, question: str, *, parts: re.Pattern[str] = PAR
     part of it ("in June 2024", "the first half of 2023"). A share is asked with `parts` the months
     only: one that went "from the first half of 2023 to the second" does say how it moved in 2023."""
     years = {y for y in numbers(question) if YEAR.fullmatch(y)}
-    if not years or re.search(MONTH.pattern, question, re.I) or re.search(PART_OF_YEAR.pattern, question, re.I):
+    if not years or re.search(MONTH.pattern, question, re.I) or re.search(PART_OF_YEAR.pattern, question, re.I) or ROUGH_PART_OF_YEAR.search(question):
         return False
     whole = numbers(parts.sub(" ", text))
     return any(year in numbers(text) and year not in whole for year in years)

@@ -261,6 +261,9 @@ def test_a_month_s_figure_does_not_answer_for_the_whole_year() -> None:
     july = "As of July 2024, CATL held a dominant 37.6% share of the market."
     assert not has_new_value(july, "percent", set(), set(), question="What was CATL's market share in 2024?")
     assert has_new_value(july, "percent", set(), set(), question="What was CATL's market share in July 2024?")
+    # So is one asked "in mid-2024", "early 2024" or "late 2024".
+    for part in ("mid-2024", "early 2024", "the middle of 2024", "late 2024"):
+        assert has_new_value(july, "percent", set(), set(), question=f"What was CATL's market share in {part}?")
 
 
 def test_an_amount_asked_per_period_is_not_answered_by_a_total() -> None:
