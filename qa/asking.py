@@ -87,6 +87,10 @@ AMOUNT_ASKED = re.compile(rf"\bhow (?:much|many)\b(?!\s+(?:{PHYSICAL_UNITS})\b)"
 # "..., and when is it due?", "..., and state how much ...", "Describe X: what it was, where it ranked, and ..."
 PART_SPLIT = re.compile(r"(?:,?\s+and\s+(?:(?:state|say|tell me|explain|give|describe|name|list|note)\s+)?|[:;]\s+|,\s+(?=[^,]*,?\s+and\s+(?:what|when|where|who|which|how|why)\b))"
                         r"(?=(?:(?:from|in|by|since|until|for|at|to|of|on|with)\s+)?(?:what|when|where|who|which|how|why|is|are|does|did)\b)", re.I)
+# A part that is only its question word asks it of what the part before asks about; that part's
+# own question words ("how much deeper", "when") go.
+BARE_ASK = re.compile(r"(?:why|when|where|how)", re.I)
+ASKED_HOW = re.compile(r"^\W*(?:how\s+(?:much|many|long|far)|what|which|who|whom|whose|when|where|why|how)\s+", re.I)
 # A question that opens with another question word asks that; a "when" later in it dates what it
 # asks about, unless it starts a part of its own ("..., and when?") or is what is asked about ("say when").
 OTHER_ASK = re.compile(r"^\W*(?:(?:to|from|for|with|by|of|on|in|at)\s+)?(?:what|which|who|whom|whose|how|where|why)\b")
@@ -235,6 +239,9 @@ def question_parts(question: str) -> list[str]:
     if compared is not None:
         return compared
     parts = [part.strip(" ,?") for part in PART_SPLIT.split(question) if part.strip(" ,?")]
+    for i in range(1, len(parts)):
+        if BARE_ASK.fullmatch(parts[i]):  # "... have to go and why": why they had to go deeper
+            parts[i] = f"{parts[i]} {ASKED_HOW.sub('', parts[i - 1], count=1)}"
     return [_with_unit(part, question) for part in parts] if len(parts) > 1 else [question]
 
 

@@ -124,6 +124,16 @@ def test_two_part_questions_split_and_single_ones_do_not() -> None:
     assert question_parts("Did Toyota and Nissan invest?") == ["Did Toyota and Nissan invest?"]
 
 
+def test_a_part_that_is_only_its_question_word_asks_it_of_the_part_before() -> None:
+    """"... and why" asks why of what the first part asks about; alone, "why" finds nothing."""
+    assert question_parts("when did Greymarch give up on the Pellam Moor plant and why") == [
+        "when did Greymarch give up on the Pellam Moor plant",
+        "why did Greymarch give up on the Pellam Moor plant",
+    ]
+    assert question_parts("how much deeper did the piles have to go, and why?")[1] == "why deeper did the piles have to go"
+    assert question_parts("Which firm builds the trams, and where?")[1] == "where firm builds the trams"
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
