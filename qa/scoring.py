@@ -71,6 +71,16 @@ THING_OPENING = re.compile(
 FULL_NAME = re.compile(r"\b(?!The\b)[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*){1,4}")  # "Ashcombe Regional Health Board"
 SHORT_NAME = re.compile(r"\bthe\s+([\w-]+)(?:\s+([\w-]+))?")  # "the health board", "the board"
 # "that share", "these plans", or a sentence opening "It"/"Their": words that point back to what came before.
+# A cause given next to what it explains: the party's own account, opening the sentence after the
+# event ("The company said ..."), and what the event was forced by, in the sentence before it.
+ACCOUNT = re.compile(
+    r"\W*(?:(?:the|its)\s+(?:[\w-]+\s+)?(?:company|firm|developer|operator|authority|council|board|government|"
+    r"ministry|agency|group|university|carmaker|automaker|maker|owner|club|school|hospital)|it|they|officials?)\s+"
+    r"(?:said|says|blamed|cited|explained|attributed)\b",
+    re.I,
+)
+FORCED = re.compile(r"\b(?:had|has|have|were|was|are|is|will be)\s+(?:forced\s+|obliged\s+)?to\b|\bneeded\s+to\b", re.I)
+EVENT_SHARE = 0.3  # of the question's weight a sentence must hold to be what the question asks about
 POINTS_BACK = re.compile(
     r"\b(?:this|that|these|those)\s+(?!(?:the|a|an|it|its|they|he|she|we)\b)[a-z]+\b|^\W*(?:it|its|they|their)\b", re.I
 )
@@ -291,6 +301,8 @@ def _scored(
         typed = False  # "The cost of the new stadium has risen to €685 million" does not price a season ticket
     if typed and asked.years and asked.years.isdisjoint(own) and _dated_by_part_of_year(asked, index, stats, position):
         typed = False  # "Third and fourth, with 12.4% and 4.7%", after "As of July 2024, CATL held 37.6%"
+    if wanted == "reason" and not typed:
+        typed = _explains_its_neighbour(asked, index, stats, position)
     leans_on = None
     if wanted in LEANING_TYPES and not typed:
         leans_on = _leaned_on(index, position, wanted, asked.numbers, asked.names, asked.named, asked.question)
@@ -323,6 +335,24 @@ def _scored(
     ):
         return None
     return Evidence(sentence, position, score, dense, overlap, typed, leans_on)
+
+
+def _explains_its_neighbour(asked: _Asked, index: SearchIndex, stats: _Stats, position: int) -> bool:
+    """A cause a report gives without "because": the party's account right after what the question
+    asks about ("Greymarch abandoned its plant. The company said the cost had climbed ..."), or what
+    was found right before what it forced ("Engineers found softer ground. The piles had to be driven
+    deeper")."""
+    sentence = index.sentences[position]
+
+    def asked_about(i: int) -> bool:
+        if not 0 <= i < len(index.sentences) or index.sentences[i].article_id != sentence.article_id:
+            return False
+        said = sum(weight for term, weight in asked.weights.items() if term in stats.words[i])
+        return said >= EVENT_SHARE * asked.total_weight
+
+    if ACCOUNT.match(sentence.text) and asked_about(position - 1):
+        return True
+    return asked_about(position + 1) and FORCED.search(index.sentences[position + 1].text) is not None
 
 
 def _dated_by_part_of_year(asked: _Asked, index: SearchIndex, stats: _Stats, position: int) -> bool:

@@ -402,3 +402,24 @@ def test_a_sentence_taking_its_year_from_a_month_before_it_gives_no_figure_for_t
     assert not sentence_evidence(pipeline, "What share of the market did Brask hold in 2025?", third).typed
     assert sentence_evidence(pipeline, "What share of the market did Brask hold as of March 2025?", third).typed
     assert sentence_evidence(pipeline, "What share of the market did Tellan hold in 2025?", "In 2025, Tellan").typed
+
+
+def test_a_cause_given_without_because_beside_what_it_explains_is_one(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Reports give causes plainly: the party's account right after the event ("The company said the
+    cost had climbed ..."), or what was found right before what it forced ("... had to be driven deeper")."""
+    corpus = article_folder(
+        tmp_path / "works",
+        "Tram Works Run Late\n\n"
+        "Orrin Power abandoned its gas plant at Pellam Moor in October. "
+        "The company said the cost had climbed to more than $800 million. "
+        "The tram depot will open in May.\n\n"
+        "At the river crossing, engineers found softer ground than expected. "
+        "The bridge piles had to be driven 12 metres deeper than designed. "
+        "The company said the new trams would arrive in March.\n",
+    )
+    pipeline = make_pipeline(corpus_dir=corpus)
+    assert sentence_evidence(pipeline, "Why did Orrin Power abandon the Pellam Moor gas plant?", "The company said the cost").typed
+    assert sentence_evidence(pipeline, "Why did the bridge piles have to be driven deeper?", "At the river crossing").typed
+    # An account after something else, or a finding before what it did not force, explains nothing asked.
+    assert not sentence_evidence(pipeline, "Why did Orrin Power abandon the Pellam Moor gas plant?", "The company said the new trams").typed
+    assert not sentence_evidence(pipeline, "Why will the tram depot open in May?", "Orrin Power abandoned").typed
