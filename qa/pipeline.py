@@ -313,6 +313,11 @@ class Pipeline:
                 firsts.append((shared, part_ranking, part))
                 continue
             extra = next((e for e in part_ranking if e.position not in chosen), None)
+            if shared is not None and question_type(part) == "reason" and not (part_ranking[0].typed or extra and extra.typed):
+                # "…, and why?" of what the part before found, where no sentence gives a cause outright:
+                # it is sought beside that sentence (as this part ranks it, untyped: it gives no cause).
+                firsts.append((part_ranking[0], part_ranking, part))
+                continue
             if extra is not None and self._answers([extra], part):
                 evidence.append(extra)
                 firsts.append((extra, part_ranking, part))
@@ -320,7 +325,7 @@ class Pipeline:
             found = self._complement(part, first, part_ranking, index, top_k, also=() if number else runners_up)
             if found is not None and found.evidence.position not in {e.position for e in evidence}:
                 # A sentence about a name the first one gave is the answer; the first is its link.
-                at = evidence.index(first)
+                at = next(i for i, e in enumerate(evidence) if e.position == first.position)
                 evidence.insert(at if found.bridged else at + 1, found.evidence)
         for item in list(evidence):  # "The facility, which ...": the sentence that names it holds the value
             if item.leans_on is not None and item.leans_on not in {e.position for e in evidence}:

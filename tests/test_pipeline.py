@@ -291,6 +291,25 @@ def test_a_later_why_part_cites_the_cause_and_its_quote_keeps_it(make_pipeline, 
     assert any("cheap imported cells" in c.quote for c in answer.citations), answer.text
 
 
+def test_a_why_part_about_what_the_first_part_found_cites_the_cause_beside_it(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """"When did it abandon the plant, and why?": where no sentence says "because", the cause is the
+    company's account right after the sentence both parts match best."""
+    folder = one_article(
+        tmp_path,
+        "Power plant abandoned",
+        "Orrin Power abandoned its gas plant at Pellam Moor in October. "
+        "The company said the cost had climbed to more than $800 million and its turbines would come late. "
+        "The data center will now draw power from the grid. "
+        "Residents along the route have opposed the new line. "
+        "Orrin Power first planned a gas plant at Pellam Moor in 2021, with a 20-year contract to supply the data center.",
+    )
+    pipeline = make_pipeline("In October.", corpus_dir=folder, abstain_threshold=0.0)
+    answer = pipeline.ask("When did Orrin Power abandon the gas plant at Pellam Moor, and why?")
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    assert any("abandoned" in c.quote for c in answer.citations), answer.text
+    assert any("cost had climbed" in c.quote for c in answer.citations), answer.text
+
+
 def test_a_sentence_that_answers_two_parts_is_cited_once_and_alone(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = one_article(
         tmp_path,
