@@ -23,7 +23,7 @@ from qa.evidence import YEAR, Evidence
 from qa.index import SearchIndex
 from qa.retrieval import Hit
 from qa.text import ROLE, fold, names, numbers, place_forms, tokens
-from qa.values import MONTH, has_new_value, part_of_year_only
+from qa.values import MONTH, NAME_REACH, NUMBER_WORDS, _new_names, has_new_value, part_of_year_only
 from qa.vocabulary import (
     acronyms,
     concept,
@@ -80,6 +80,7 @@ ACCOUNT = re.compile(
     re.I,
 )
 FORCED = re.compile(r"\b(?:had|has|have|were|was|are|is|will be)\s+(?:forced\s+|obliged\s+)?to\b|\bneeded\s+to\b", re.I)
+KIND_STEM = 5  # letters of a word saying what a party does that its other forms share: "construct"
 EVENT_SHARE = 0.3  # of the question's weight a sentence must hold to be what the question asks about
 POINTS_BACK = re.compile(
     r"\b(?:this|that|these|those)\s+(?!(?:the|a|an|it|its|they|he|she|we)\b)[a-z]+\b|^\W*(?:it|its|they|their)\b", re.I
@@ -179,6 +180,7 @@ class _Asked:
     unowned: dict[str, str]
     referenced: frozenset[str]  # articles the question names ("the Oppama story")
     priced: str | None  # the common noun whose cost is asked ("ticket"); None when none or a name
+    kind_words: frozenset[str]  # what the party asked for does: "construction" in "Which construction company"
 
 
 def _asked(question: str, index: SearchIndex, wanted: str | None) -> _Asked:
@@ -237,6 +239,24 @@ def _asked(question: str, index: SearchIndex, wanted: str | None) -> _Asked:
         },
         referenced=referenced_articles(question, index),
         priced=_priced(question, stats),
+        kind_words=_kind_words(question, stats) if wanted == "entity" else frozenset(),
+    )
+
+
+def _kind_words(question: str, stats: _Stats) -> frozenset[str]:
+    """The common words before the noun an entity question asks for, which say what the party does:
+    "construction" in "Which construction company is building the halls?". A name or its people's
+    word ("Japanese company"), a number ("two carmakers") and the noun itself are not among them."""
+    head = ANSWER_HEAD.match(question)
+    if head is None:
+        return frozenset()
+    words = re.findall(r"[\w-]+", head.group("head"))[:-1]
+    # A question written in one case says nothing by it: there the articles say what is a name.
+    one_case = question.islower() or question.isupper()
+    return frozenset(
+        word.lower() for word in words
+        if (word.lower() not in stats.name_tokens if one_case else word.islower())
+        and not re.fullmatch(NUMBER_WORDS, word, re.I)
     )
 
 
@@ -299,6 +319,8 @@ def _scored(
     )
     if typed and wanted == "money" and asked.priced and asked.priced not in own | context:
         typed = False  # "The cost of the new stadium has risen to €685 million" does not price a season ticket
+    if typed and asked.kind_words and not _described_as(sentence.text, asked.kind_words, asked.names):
+        typed = False  # "Which construction company ...?" is not answered by a name nothing calls a builder
     if typed and asked.years and asked.years.isdisjoint(own) and _dated_by_part_of_year(asked, index, stats, position):
         typed = False  # "Third and fourth, with 12.4% and 4.7%", after "As of July 2024, CATL held 37.6%"
     if wanted == "reason" and not typed:
@@ -335,6 +357,19 @@ def _scored(
     ):
         return None
     return Evidence(sentence, position, score, dense, overlap, typed, leans_on)
+
+
+def _described_as(text: str, kind_words: frozenset[str], asked_names: set[str]) -> bool:
+    """A new name stands next to every word of what the party asked for does: "Thrandle Construction",
+    "SNE Research", "the dredging firm Ostrander". The words are compared as written, not as concepts:
+    "will build" says nothing of a construction company."""
+    words = list(re.finditer(r"[\w’'.&-]+", text))
+    for kind in kind_words:
+        at = [i for i, word in enumerate(words) if fold(word.group(0)).startswith(kind[: max(KIND_STEM, len(kind) - 3)])]
+        near = " ".join(" ".join(w.group(0) for w in words[max(0, i - NAME_REACH) : i + NAME_REACH + 1]) for i in at)
+        if not _new_names(near, asked_names):
+            return False
+    return True
 
 
 def _explains_its_neighbour(asked: _Asked, index: SearchIndex, stats: _Stats, position: int) -> bool:

@@ -67,6 +67,8 @@ from qa.asking import choice_options, offers_options, owners, question_parts, qu
         ("How much of the $7 billion will Toyota spend?", "money"),
         ("Any sign Japan will win back its place in batteries soon?", "judgement"),  # "Is there any sign ...?"  # a payment is money, and without one no answer
         ("Who will pay for the plant?", "entity"),
+        ("Which construction company is building the Calloway Wing?", "entity"),  # a party named for what it does
+        ("which dredging firms will deepen the channel", "entity"),
         ("The carmaker slated for 55.7 billion yen: how big a cut is it planning?", "count"),  # a stated amount
         ("What is the $7 billion for?", None),
         ("How many yen per dollar do the articles use?", "money"),

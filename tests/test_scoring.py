@@ -423,3 +423,22 @@ def test_a_cause_given_without_because_beside_what_it_explains_is_one(make_pipel
     # An account after something else, or a finding before what it did not force, explains nothing asked.
     assert not sentence_evidence(pipeline, "Why did Orrin Power abandon the Pellam Moor gas plant?", "The company said the new trams").typed
     assert not sentence_evidence(pipeline, "Why will the tram depot open in May?", "Orrin Power abandoned").typed
+
+
+def test_a_party_asked_for_by_what_it_does_must_be_called_that(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """"Which construction company is building the wing?" is not answered by the developer's name
+    where nothing calls it a builder; "Thrandle Construction has won the contract" is called one."""
+    corpus = article_folder(
+        tmp_path / "wing",
+        "Hospital Wing Approved\n\n"
+        "Pellham Health will build the Calloway Wing at a cost of £186 million. "
+        "Thrandle Construction has won a £23 million contract to build the diagnostic hub at Stennick. "
+        "A dredging firm, Ostrander Marine, will deepen the harbour channel.\n",
+    )
+    pipeline = make_pipeline(corpus_dir=corpus)
+    asked = "Which construction company is building the Calloway Wing?"
+    assert not sentence_evidence(pipeline, asked, "Pellham Health will build").typed
+    assert sentence_evidence(pipeline, "Which construction company is building the Stennick hub?", "Thrandle").typed
+    assert sentence_evidence(pipeline, "which dredging company will deepen the harbour channel", "A dredging firm").typed
+    # Asked for a company without saying what it does, the developer's name answers.
+    assert sentence_evidence(pipeline, "Which company is building the Calloway Wing?", "Pellham Health will build").typed
