@@ -80,6 +80,7 @@ ACCOUNT = re.compile(
     re.I,
 )
 FORCED = re.compile(r"\b(?:had|has|have|were|was|are|is|will be)\s+(?:forced\s+|obliged\s+)?to\b|\bneeded\s+to\b", re.I)
+PARTY_NOUN = re.compile(r"compan(?:y|ies)|firms?|contractors?", re.I)  # what "Which construction company" asks for
 KIND_STEM = 5  # letters of a word saying what a party does that its other forms share: "construct"
 EVENT_SHARE = 0.3  # of the question's weight a sentence must hold to be what the question asks about
 POINTS_BACK = re.compile(
@@ -248,9 +249,10 @@ def _kind_words(question: str, stats: _Stats) -> frozenset[str]:
     "construction" in "Which construction company is building the halls?". A name or its people's
     word ("Japanese company"), a number ("two carmakers") and the noun itself are not among them."""
     head = ANSWER_HEAD.match(question)
-    if head is None:
-        return frozenset()
-    words = re.findall(r"[\w-]+", head.group("head"))[:-1]
+    words = re.findall(r"[\w-]+", head.group("head")) if head else []
+    if not words or not PARTY_NOUN.fullmatch(words[-1]):
+        return frozenset()  # "Which outlet says ...", "Which battery maker ...": no party described by its trade
+    words = words[:-1]
     # A question written in one case says nothing by it: there the articles say what is a name.
     one_case = question.islower() or question.isupper()
     return frozenset(

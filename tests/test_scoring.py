@@ -442,3 +442,5 @@ def test_a_party_asked_for_by_what_it_does_must_be_called_that(make_pipeline, tm
     assert sentence_evidence(pipeline, "which dredging company will deepen the harbour channel", "A dredging firm").typed
     # Asked for a company without saying what it does, the developer's name answers.
     assert sentence_evidence(pipeline, "Which company is building the Calloway Wing?", "Pellham Health will build").typed
+    # Nor do the words after the noun ("Which company gets described as ...") say what the party does.
+    assert sentence_evidence(pipeline, "Which company gets described as building the Calloway Wing?", "Pellham Health will build").typed
