@@ -43,7 +43,7 @@ QUESTION_TYPES = (
                           r"association|one|region|island|chinese|japanese|korean|south|battery|two|ev|outlet|"
                           r"publication|newspaper|website|source|brand|suppliers?|subsidiar(y|ies)|unit|division|rivals?|competitors?))\b|"
                           # "Which construction company ...": a party named for what it does.
-                          r"\b(?:which|what)\s+(?:[a-z-]+\s+){1,2}?(?:compan(?:y|ies)|firms?|contractors?|builders?|operators?|developers?)\b(?=\s+(?:is|are|was|were|has|have|had|will|would|did|does|do)\b)|"
+                          r"\b(?:which|what)\s+(?:(?!(?:the|a|an|its|their|these|those|this|that)\b)[a-z-]+\s+){1,2}?(?:compan(?:y|ies)|firms?|contractors?|builders?|operators?|developers?)\b(?=\s+(?:is|are|was|were|has|have|had|will|would|did|does|do)\b)|"
                           r"\bwhat company\b|\bwhat is the name\b|\b(?:official|full|formal|legal|real|proper|new|former|old)\s+(?:[\w-]+\s+)?name\b|\bknown as\W*$")),
     # "What made the project pricier?" asks a cause, whatever money it names.
     ("reason", re.compile(r"^\W*what (caused|causes|made|makes|led to|leads to|drove|drives|prompted|prompts|pushed|pushes|forced|forces)\b"

@@ -69,6 +69,7 @@ from qa.asking import choice_options, offers_options, owners, question_parts, qu
         ("Who will pay for the plant?", "entity"),
         ("Which construction company is building the Calloway Wing?", "entity"),  # a party named for what it does
         ("which dredging firms will deepen the channel", "entity"),
+        ("what the companies are spending", "money"),  # "the" says which companies, not what they do
         ("The carmaker slated for 55.7 billion yen: how big a cut is it planning?", "count"),  # a stated amount
         ("What is the $7 billion for?", None),
         ("How many yen per dollar do the articles use?", "money"),
