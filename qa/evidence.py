@@ -126,7 +126,15 @@ def select_evidence(
         chosen.append(candidate)
     if limit == 1 or not all(disagrees(ranked[0].sentence.text, c.sentence.text, dated=dated) for c in chosen[1:]):
         return chosen
-    best, most = ranked[0], VERSIONS if figure else limit
+    return with_versions(ranked, chosen, most=VERSIONS if figure else limit, figure=figure, dated=dated)
+
+
+def with_versions(
+    ranked: list[Evidence], chosen: list[Evidence], *, most: int, figure: bool, dated: bool = False
+) -> list[Evidence]:
+    """`chosen` (the best sentence first), with other articles' other figures for the same thing, up
+    to `most` sentences in all."""
+    chosen, best = list(chosen), ranked[0]
     for candidate in ranked[1:]:
         if len(chosen) >= most:
             break

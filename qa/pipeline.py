@@ -38,7 +38,15 @@ from qa.completion import Complement, complement, gap, introduced_names
 from qa.conversation import ANAPHORA, later_part, resolve_in_context, standalone_question
 from qa.embedding import Embedder, make_embedder
 from qa.errors import IndexCorruptError, InvalidQuestionError
-from qa.evidence import Evidence, find_update, select_evidence, spelled_out, what_follows
+from qa.evidence import (
+    VERSIONS,
+    Evidence,
+    find_update,
+    select_evidence,
+    spelled_out,
+    what_follows,
+    with_versions,
+)
 from qa.generation import Generator, Reply, make_generator
 from qa.index import SearchIndex, Source, build_index, corpus_changed, load_index
 from qa.retrieval import Hit, retrieve, sentence_hits, sentence_holders
@@ -295,9 +303,14 @@ class Pipeline:
         # One sentence per part when the question has several parts or a description to resolve.
         limit = 1 if several or link else 2
         wanted = question_type(answerable[0][1])
+        figure = wanted in VALUE_TYPES
         evidence = select_evidence(
-            answerable[0][0], ratio=self.settings.second_source_ratio, limit=limit, figure=wanted in VALUE_TYPES, dated=wanted == "time"
+            answerable[0][0], ratio=self.settings.second_source_ratio, limit=limit, figure=figure, dated=wanted == "time"
         )
+        if several and figure and not link:
+            # "What share do data centers use, and what will it be by 2030?": a figure that changed from
+            # article to article is cited in each version, however many parts the question has.
+            evidence = with_versions(answerable[0][0], evidence, most=VERSIONS, figure=True, dated=wanted == "time")
         firsts = [(evidence[0], *answerable[0])]
         runners_up = tuple(evidence[1:])
         for part_ranking, part in answerable[1:]:

@@ -310,6 +310,31 @@ def test_a_why_part_about_what_the_first_part_found_cites_the_cause_beside_it(ma
     assert any("cost had climbed" in c.quote for c in answer.citations), answer.text
 
 
+def test_a_figure_asked_beside_another_part_is_cited_in_each_article_s_version(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """"What share do data centers use, and what will it be by 2030?": each article's figure is cited,
+    as it is when the share is asked alone, not only the one that ranks best."""
+    folder = tmp_path / "power"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Title: Data center campus proposed\nPublished 2024-04-11\n\n"
+        "Data centers in Wexholm used about 3% of the city's electricity in 2023, the energy office says. "
+        "The campus would sit on farmland north of the river.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Title: Data center campus cut back\nPublished 2026-03-27\n\n"
+        "The developer will build only half of the second phase. "
+        "Data centers in Wexholm took about 5% of the city's electricity in 2025, up from 3% two years earlier. "
+        "The energy office projects that Wexholm's data centers will use 11% of the city's electricity by 2030.\n",
+        encoding="utf-8",
+    )
+    pipeline = make_pipeline("", corpus_dir=folder, abstain_threshold=0.0)
+    answer = pipeline.ask("What share of the city's electricity do Wexholm's data centers use, and what is it expected to be by 2030?")
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "about 3%" in quotes and "11%" in quotes, answer.text
+
+
 def test_a_sentence_that_answers_two_parts_is_cited_once_and_alone(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = one_article(
         tmp_path,
