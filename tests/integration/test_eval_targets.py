@@ -19,11 +19,11 @@ from qa.settings import Settings
 pytestmark = pytest.mark.integration
 # CI gates on these three; the report shows every target (`make eval-test`).
 GATED = ("accuracy", "citation_support", "abstention")
-# Last measured on the test half (see README "Quality"): accuracy 66.7% (30 of 45 answerable),
+# Last measured on the test half (see README "Quality"): accuracy 68.9% (31 of 45 answerable),
 # citation support 85.0% (34 of 40 answered), abstention 88.9% (8 of 9 unanswerable), false
 # abstention 11.1% (5 of 45). Accuracy and citation support keep one question's worth of slack
 # under those figures; abstention is held at the target, which it meets.
-FLOORS = {"accuracy": 0.64, "citation_support": 0.82, "abstention": 0.85}
+FLOORS = {"accuracy": 0.66, "citation_support": 0.82, "abstention": 0.85}
 FALSE_ABSTENTION_CEILING = 0.14
 
 
