@@ -275,39 +275,41 @@ def test_a_cause_asked_beside_an_amount_is_quoted_with_all_it_blames(make_pipeli
     assert any("water mains" in c.quote and "inflation" in c.quote for c in answer.citations), answer.text
 
 
-def test_a_later_why_part_cites_the_cause_and_its_quote_keeps_it(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    folder = one_article(
-        tmp_path,
-        "Carmaker pauses a battery plant",
-        "The carmaker announced the suspension of its battery plant in the south earlier this year. "
-        "The plant was to be built and run by a subsidiary and open in 2028. "
-        "But slower growth in the electric car market and a flood of cheap imported cells from abroad eroded "
-        "the margins of the whole sector, leading the carmaker to put the plan on indefinite hold.",
-    )
-    pipeline = make_pipeline("The carmaker decided to move.", corpus_dir=folder, abstain_threshold=0.0)
-    answer = pipeline.ask("What did the carmaker decide about its battery plant, and why?")
+@pytest.mark.parametrize(
+    ("text", "question", "event", "cause"),
+    [
+        pytest.param(  # the cause says so ("leading the carmaker to"), and its quote keeps it
+            "The carmaker announced the suspension of its battery plant in the south earlier this year. "
+            "The plant was to be built and run by a subsidiary and open in 2028. "
+            "But slower growth in the electric car market and a flood of cheap imported cells from abroad eroded "
+            "the margins of the whole sector, leading the carmaker to put the plan on indefinite hold.",
+            "What did the carmaker decide about its battery plant, and why?",
+            "suspension",
+            "cheap imported cells",
+            id="cause-stated",
+        ),
+        pytest.param(  # no "because": the company's account right after what both parts match best
+            "Orrin Power abandoned its gas plant at Pellam Moor in October. "
+            "The company said the cost had climbed to more than $800 million and its turbines would come late. "
+            "The data center will now draw power from the grid. "
+            "Residents along the route have opposed the new line. "
+            "Orrin Power first planned a gas plant at Pellam Moor in 2021, with a 20-year contract to supply the data center.",
+            "When did Orrin Power abandon the gas plant at Pellam Moor, and why?",
+            "abandoned",
+            "cost had climbed",
+            id="cause-is-the-company-s-account",
+        ),
+    ],
+)
+def test_a_later_why_part_cites_the_cause_beside_what_the_first_part_found(  # type: ignore[no-untyped-def]
+    make_pipeline, tmp_path: Path, text: str, question: str, event: str, cause: str
+) -> None:
+    folder = one_article(tmp_path, "A plant is dropped", text)
+    pipeline = make_pipeline("It was dropped.", corpus_dir=folder, abstain_threshold=0.0)
+    answer = pipeline.ask(question)
     assert_citations_stand_in_their_articles(answer, pipeline)
-    assert any("suspension" in c.quote for c in answer.citations), answer.text
-    assert any("cheap imported cells" in c.quote for c in answer.citations), answer.text
-
-
-def test_a_why_part_about_what_the_first_part_found_cites_the_cause_beside_it(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """"When did it abandon the plant, and why?": where no sentence says "because", the cause is the
-    company's account right after the sentence both parts match best."""
-    folder = one_article(
-        tmp_path,
-        "Power plant abandoned",
-        "Orrin Power abandoned its gas plant at Pellam Moor in October. "
-        "The company said the cost had climbed to more than $800 million and its turbines would come late. "
-        "The data center will now draw power from the grid. "
-        "Residents along the route have opposed the new line. "
-        "Orrin Power first planned a gas plant at Pellam Moor in 2021, with a 20-year contract to supply the data center.",
-    )
-    pipeline = make_pipeline("In October.", corpus_dir=folder, abstain_threshold=0.0)
-    answer = pipeline.ask("When did Orrin Power abandon the gas plant at Pellam Moor, and why?")
-    assert_citations_stand_in_their_articles(answer, pipeline)
-    assert any("abandoned" in c.quote for c in answer.citations), answer.text
-    assert any("cost had climbed" in c.quote for c in answer.citations), answer.text
+    assert any(event in c.quote for c in answer.citations), answer.text
+    assert any(cause in c.quote for c in answer.citations), answer.text
 
 
 def test_a_figure_asked_beside_another_part_is_cited_in_each_article_s_version(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
