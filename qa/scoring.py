@@ -23,7 +23,7 @@ from qa.evidence import YEAR, Evidence
 from qa.index import SearchIndex
 from qa.retrieval import Hit
 from qa.text import ROLE, fold, names, numbers, place_forms, tokens
-from qa.values import MONTH, NAME_REACH, NUMBER_WORDS, _new_names, has_new_value, part_of_year_only
+from qa.values import MONTH, NUMBER_WORDS, has_new_value, new_name_beside, part_of_year_only
 from qa.vocabulary import (
     acronyms,
     concept,
@@ -365,13 +365,7 @@ def _described_as(text: str, kind_words: frozenset[str], asked_names: set[str]) 
     """A new name stands next to every word of what the party asked for does: "Thrandle Construction",
     "SNE Research", "the dredging firm Ostrander". The words are compared as written, not as concepts:
     "will build" says nothing of a construction company."""
-    words = list(re.finditer(r"[\w’'.&-]+", text))
-    for kind in kind_words:
-        at = [i for i, word in enumerate(words) if fold(word.group(0)).startswith(kind[: max(KIND_STEM, len(kind) - 3)])]
-        near = " ".join(" ".join(w.group(0) for w in words[max(0, i - NAME_REACH) : i + NAME_REACH + 1]) for i in at)
-        if not _new_names(near, asked_names):
-            return False
-    return True
+    return all(new_name_beside(text, kind[: max(KIND_STEM, len(kind) - 3)], asked_names) for kind in kind_words)
 
 
 def _explains_its_neighbour(asked: _Asked, index: SearchIndex, stats: _Stats, position: int) -> bool:

@@ -125,6 +125,7 @@ SOURCED_FROM = re.compile(
 # The words that ask when: on the way to the article a question is about, they only add noise.
 ASKS_WHEN = re.compile(r"\b(what|which) (day|date|month|year)( of the week)?\b|\bwhen\b|\bon what day\b", re.I)
 NAME_REACH = 3  # words either side
+WORD = re.compile(r"[\w’'.&-]+")  # a word as a name's neighbourhood counts it: "Co.", "AT&T", "Hon-Hai"
 HOLDER = re.compile(r",?\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")  # "CEO Ivan Espinosa", "CEO, Ivan Espinosa"
 # "said Marta Quillan, Oskar's chief executive": the holder named first, the role after a comma.
 HOLDER_BEFORE = re.compile(r"\b((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*),\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*\s+){0,2}?(?:[A-Z][\w&-]*[’']s\s+)?$")
@@ -203,12 +204,12 @@ def has_new_value(
     """
     if wanted == "entity" and named:
         text = _abbreviated_roles(text)
-        words = list(re.finditer(r"[\w’'.&-]+", text))
+        words = list(WORD.finditer(text))
         at = [
             i for i, word in enumerate(words)
             if named in concepts(word.group(0)) and not _someone_elses_role(text, word, question)
         ]
-        near = " ".join(" ".join(w.group(0) for w in words[max(0, i - NAME_REACH) : i + NAME_REACH + 1]) for i in at)
+        near = _around(words, at)
         relative = (RELATIVE_HOLDER.search(text, 0, words[i].start()) for i in at)
         near = " ".join([near, *(holder.group(1) for holder in relative if holder)])
         return bool(_new_names(near, asked_names | {named}))  # the role itself is no holder: "Oskar's CEO said"
@@ -354,6 +355,18 @@ def relative_time(text: str, question: str) -> re.Match[str] | None:
         if asked & set(concepts(" ".join(before))) or events & set(concepts(" ".join(after))):
             return match
     return None
+
+
+def _around(words: list[re.Match[str]], at: list[int]) -> str:
+    """The words within NAME_REACH of each of the words at `at`, as text."""
+    return " ".join(" ".join(w.group(0) for w in words[max(0, i - NAME_REACH) : i + NAME_REACH + 1]) for i in at)
+
+
+def new_name_beside(text: str, stem: str, asked_names: set[str]) -> bool:
+    """A name the question did not give stands within NAME_REACH words of a word starting with `stem`:
+    "Thrandle Construction", "the dredging firm Ostrander"."""
+    words = list(WORD.finditer(text))
+    return bool(_new_names(_around(words, [i for i, word in enumerate(words) if fold(word.group(0)).startswith(stem)]), asked_names))
 
 
 def _new_names(text: str, asked_names: set[str]) -> list[str]:
