@@ -309,7 +309,9 @@ def _scored(
     """The sentence (at `position`, in the hit's passage) scored against the question; None when it
     cannot answer it."""
     stats = index_stats(index)
-    own, article = stats.words[position], sentence.article_id
+    article = sentence.article_id
+    # "39.4 million last year", in an article of 2026, says the 2025 a question asks about.
+    own = stats.words[position] | relative_years(sentence.text, index.sources[article].date)
     context = context_words(index, stats, position)
     overlap = sum(
         weight * (1.0 if t in own else CONTEXT_DISCOUNT if t in context else 0.0) for t, weight in asked.weights.items()
@@ -412,13 +414,18 @@ RELATIVE_YEAR = {"last year": -1, "this year": 0, "next year": 1}
 RELATIVE_YEARS = re.compile(r"\b(?:" + "|".join(RELATIVE_YEAR) + r")\b", re.I)
 
 
+def relative_years(text: str, date: str | None) -> frozenset[str]:
+    """The years a text names by its article's date: "last year", in an article of 2026, is 2025."""
+    if not date:
+        return frozenset()
+    return frozenset(str(int(date[:4]) + RELATIVE_YEAR[m.group(0).lower()]) for m in RELATIVE_YEARS.finditer(text))
+
+
 def _says_year_asked(years: set[str], words: Set[str], text: str, date: str | None) -> bool:
     """The sentence (its `words`, with those of its context) is of the years the question asks: of
     each, or, where the question spans several ("from 2022 to 2025"), of one. A year the article's
     date gives ("last year", "in August") counts."""
-    said = {year for year in years if year in words}
-    if date:
-        said |= {str(int(date[:4]) + RELATIVE_YEAR[m.group(0).lower()]) for m in RELATIVE_YEARS.finditer(text)} & years
+    said = {year for year in years if year in words} | (relative_years(text, date) & years)
     if said and (said == years or len(years) > 1):
         return True
     return _dated_by_article(text, date, years)

@@ -444,3 +444,21 @@ def test_a_party_asked_for_by_what_it_does_must_be_called_that(make_pipeline, tm
     assert sentence_evidence(pipeline, "Which company is building the Calloway Wing?", "Pellham Health will build").typed
     # Nor do the words after the noun ("Which company gets described as ...") say what the party does.
     assert sentence_evidence(pipeline, "Which company gets described as building the Calloway Wing?", "Pellham Health will build").typed
+
+
+def test_a_year_said_as_last_year_counts_as_the_year_asked(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """"39.4 million last year", in an article of 2026, holds the 2025 that "ridership in 2025" asks
+    about, as much as a sentence that only names 2025 does."""
+    folder = tmp_path / "trams"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Title: Tram line extension delayed\nPublished 2026-02-19\n\n"
+        "The contractor entered administration in October 2025. "
+        "The tramway carried 37.9 million passengers in 2024, and 39.4 million last year. "
+        "The depot will cost £55 million.\n",
+        encoding="utf-8",
+    )
+    pipeline = make_pipeline(corpus_dir=folder)
+    question = "What was ridership in 2025?"
+    relative = sentence_evidence(pipeline, question, "39.4 million last year")
+    assert relative.overlap > 0 and relative.overlap == sentence_evidence(pipeline, question, "October 2025").overlap
