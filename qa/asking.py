@@ -117,13 +117,17 @@ COMPARISON = re.compile(
     r"(?:to|with|against|versus|vs\.?)\s+(?P<b>[^?.!]+?)\s*[?.!]*\s*$",
     re.I,
 )
-# "How did CATL's share change between July 2024 and the full year?": what it was at each time.
+# "How did CATL's share change between July 2024 and the full year?", "How has ridership changed from
+# 2022 to 2025?": what it was at each time.
 CHANGE_BETWEEN = re.compile(
     r"^\W*how\s+(?:did|does|do|has|have|had|will|would)\s+(?P<what>.+?)\s+"
     r"(?:change|changed|move|moved|shift|shifted|evolve|evolved|develop|developed|differ)\s+"
-    r"between\s+(?P<a>.+?)\s+and\s+(?P<b>[^?.!]+?)\s*[?.!]*\s*$",
+    r"(?:between\s+(?P<a>.+?)\s+and|from\s+(?P<since>.+?)\s+to)\s+(?P<b>[^?.!]+?)\s*[?.!]*\s*$",
     re.I,
 )
+# "from 2022 to 2025" spans two times; "from a bridge to a tunnel" two things, each not asked of the past.
+TIME_SIDE = re.compile(r"\b(?:(?:19|20)\d\d|last year|this year|now|today)\b", re.I)
+NOW = re.compile(r"now|today", re.I)
 # "Were A and B due to open in the same year?": asked of each, as when each is due to open.
 SAME = re.compile(
     r"^\W*(?P<aux>is|are|was|were|do|does|did|will|would|have|has|had)\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\s+"
@@ -289,7 +293,14 @@ def _between(question: str) -> list[str] | None:
     match = CHANGE_BETWEEN.match(question)
     if match is None or PART_SPLIT.search(match.group("b")):
         return None
-    return [f"What was {match.group('what')} in {match.group(side).strip()}?" for side in ("a", "b")]
+    first = match.group("a") or match.group("since")
+    if match.group("since") and not (TIME_SIDE.search(first) and TIME_SIDE.search(match.group("b"))):
+        return None
+    what = match.group("what")
+    return [
+        f"What is {what} {side.strip()}?" if NOW.fullmatch(side.strip()) else f"What was {what} in {side.strip()}?"
+        for side in (first, match.group("b"))
+    ]
 
 
 def _alternatives(question: str) -> list[str] | None:

@@ -174,6 +174,11 @@ def test_a_request_with_several_asks_splits_into_parts() -> None:
         # A change between two times is told by the value at each.
         ("How did CATL's market share change between July 2024 and the full year 2024?",
          ["What was CATL's market share in July 2024?", "What was CATL's market share in the full year 2024?"]),
+        ("how has tram ridership changed from 2022 to 2025?",
+         ["What was tram ridership in 2022?", "What was tram ridership in 2025?"]),
+        ("How has the cost changed from 2024 to now?", ["What was the cost in 2024?", "What is the cost now?"]),
+        # "from ... to ..." spans two times, or else two things
+        ("How has the plan changed from a bridge to a tunnel?", ["How has the plan changed from a bridge to a tunnel?"]),
         ("How did Toyota change its plans?", ["How did Toyota change its plans?"]),
     ],
 )
