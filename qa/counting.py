@@ -48,6 +48,13 @@ MONEY_AFTER = re.compile(r"\s*(?:(?:b|m|tr)illion\s+)?(?:yen|dollars?|usd|euros?
 DURATIONS = r"years?|months?|weeks?|days?|decades?"
 DURATION_AFTER = re.compile(rf"(?:\s*(?:-|–|to|or)\s*[\w.,]+)?\s+(?:{DURATIONS})\b", re.I)  # "two to three years"
 DURATION_ASKED = re.compile(rf"\bhow long\b|\b(?:{DURATIONS})\b", re.I)
+# "a 120,000-cubic-metre-a-day plant", "a 450-megawatt plant": a measure joined to its number, of what
+# the thing after it makes or holds.
+JOINED_MEASURE = re.compile(
+    r"-(?:cubic-|square-)?(?:met(?:re|er)|lit(?:re|er)|tonne|ton|(?:kilo|mega|giga)?watt|gallon|barrel|"
+    r"kilomet(?:re|er)|mile|hectare|acre)s?\b",
+    re.I,
+)
 PERCENT_AFTER = re.compile(r"\s?(?:percent|per cent)\b", re.I)
 ASKS_QUANTITY = re.compile(r"\b(produc\w*|output|capacity|manufactur\w*|generat\w*)\b", re.I)  # not "how large is the grant"
 ASKS_MONEY = re.compile(r"\b(cost|costs|invest\w*|spend\w*|spent|worth|fund\w*|subsid\w*|price\w*|budget\w*|money|"
@@ -93,6 +100,8 @@ def counts_other(text: str, match: re.Match[str], question: str) -> bool:
     asked_kind = count_kind(question)
     if said and asked_kind and said != asked_kind:
         return True
+    if amount_asked(question) and JOINED_MEASURE.match(text, match.end()):
+        return False  # "How much water will the plant produce?": "a 120,000-cubic-metre-a-day plant"
     asked = HOW_MANY.search(question) or amount_asked(question)
     # "six of the world's top ten producers were Chinese companies": a part of what the clause names.
     partitive = re.match(r"\s+(?:out\s+)?of\b", text[match.end() :])

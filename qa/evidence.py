@@ -151,8 +151,9 @@ def with_versions(
 
 
 # "a power rating of 250 MW" against "the 200 MW battery", "a 42,500-seat stadium",
-# "350 permanent jobs": a number and the word right after it, and the word after that.
-MEASURE = re.compile(r"(?<![\w.])([$£€¥]?)(\d[\d,.]*)(?:\s*-\s*|\s*)(%|[A-Za-z]{1,12}\b)(?:\s+([a-z]{3,12})\b)?")
+# "350 permanent jobs": a number and the word right after it, and the word after that, which a
+# hyphen may join ("a 120,000-cubic-metre-a-day plant" against "150,000 cubic metres a day").
+MEASURE = re.compile(r"(?<![\w.])([$£€¥]?)(\d[\d,.]*)(?:\s*-\s*|\s*)(%|[A-Za-z]{1,12}\b)(?:(?:\s+|-)([a-z]{3,12})\b)?")
 # Sums of money are not measures of one thing: "$7 billion" and "$1.5 billion" are most often
 # spent on different things, whatever names they share.
 MONEY_WORDS = frozenset({"thousand", "million", "billion", "trillion", "bn", "yen", "dollar", "euro", "pound", "usd", "yuan", "won"})

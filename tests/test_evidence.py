@@ -167,3 +167,13 @@ def test_a_plan_reported_may_slip_in_a_later_article(make_pipeline) -> None:  # 
     assert find_update([plan, pushed], [plan], index) == pushed
     unrelated = _evidence(9, "b.txt", "The South Pier opening slipped to June.", 0.4)
     assert find_update([plan, unrelated], [plan], index) is None
+
+
+def test_a_measure_joined_by_hyphens_is_a_version_of_the_same_measure_spelled_out() -> None:
+    """"a 120,000-cubic-metre-a-day plant" is another figure for "150,000 cubic metres of drinking water
+    a day", though neither sentence names anything the other does."""
+    from qa.evidence import disagrees
+
+    first = "The plant will produce 150,000 cubic metres of drinking water a day when it is complete."
+    assert disagrees(first, "Work is due to start on a 120,000-cubic-metre-a-day desalination plant next month.")
+    assert not disagrees(first, "Work is due to start on a 120,000-cubic-yard dam next month.")

@@ -430,3 +430,17 @@ def test_how_many_people_live_somewhere_is_a_count_of_its_residents() -> None:
     assert answers_count("The mayor, whose town of 14,000 would provide sewer service to the site, backed it.", asked)
     assert answers_count("Brindlecombe has about 14,000 residents.", asked)
     assert answers_count("More than 300 people packed the gymnasium.", "how many people came to the hearing")
+
+
+def test_a_measure_joined_to_its_number_gives_the_amount_of_what_the_thing_makes() -> None:
+    """"a 120,000-cubic-metre-a-day plant" says how much water the plant will produce; "a 450-megawatt
+    plant" how much power. A count of other things ("3,900 employees") still does not."""
+    from qa.counting import counts_other
+    from qa.text import NUMBER
+
+    water = "Work starts next month on a 120,000-cubic-metre-a-day desalination plant."
+    assert not counts_other(water, NUMBER.search(water), "How much drinking water will the plant produce each day?")
+    power = "Greymarch plans to build a 450-megawatt gas-fired plant at Pellam Moor."
+    assert not counts_other(power, NUMBER.search(power), "How much electricity will the plant generate?")
+    staff = "The plant will employ 3,900 desalination workers."
+    assert counts_other(staff, NUMBER.search(staff), "How much drinking water will the plant produce each day?")
