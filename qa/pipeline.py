@@ -49,7 +49,7 @@ from qa.evidence import (
 )
 from qa.generation import Generator, Reply, make_generator
 from qa.index import SearchIndex, Source, build_index, corpus_changed, load_index
-from qa.retrieval import Hit, retrieve, sentence_hits, sentence_holders
+from qa.retrieval import Hit, retrieve, sentence_hits, sentence_holders, word_hits
 from qa.scoring import SOFT_TYPES, context_text, prepare, score_sentences
 from qa.settings import Settings
 from qa.text import names, tokens
@@ -71,6 +71,7 @@ History = list[tuple[str, str]]
 # "The article says competition comes from one country. What share does that country's leader hold?"
 CONTEXT_THEN_QUESTION = re.compile(r"^(?P<statement>[^?]+?[.!])\s+(?P<question>[A-Z][^?]*\?)\s*$")
 NEAREST_SENTENCES = 4  # the passages of the sentences nearest the question are searched too
+FIRST_BY_WORDS = 2  # and the passages that share the question's rarest words most
 # "will cost €3.05 billion, even without the Line 4 extension": what the value leaves out.
 EXCLUDED = re.compile(r"\b(?:without|excluding|except(?:\s+for)?|apart from|besides|not counting)\s+((?:[\w’'-]+\s+){0,5}[\w’'-]+)", re.I)
 BRIDGE_CANDIDATES = 3  # sentences searched for the name a description refers to
@@ -378,6 +379,7 @@ class Pipeline:
         search_text = " ".join([question, *correct_terms(words, index.vocabulary), *place_names_used(words, index.vocabulary)])
         depth = 2 * (top_k or self.settings.top_k)
         hits = retrieve(index, search_text, vector, top_k=depth, rrf_k=self.settings.rrf_k)
+        hits += word_hits(index, search_text, vector, hits, passages=FIRST_BY_WORDS)
         return hits + sentence_hits(index, vector, hits, sentences=NEAREST_SENTENCES)
 
     def _rank(self, question: str, index: SearchIndex, top_k: int | None, *, wanted: str | None = "") -> list[Evidence]:

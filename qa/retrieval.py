@@ -70,6 +70,25 @@ def sentence_hits(
     return added
 
 
+def word_hits(index: SearchIndex, query: str, query_vector: np.ndarray, hits: list[Hit], *, passages: int) -> list[Hit]:
+    """The `passages` passages BM25 ranks first that `hits` lack, after them.
+
+    Fusion weighs a rank by its place in both lists: "The town's mayor, Ove Lindgård, ..." is first
+    for "who's the mayor of Brennvik?" by its one rare word, but far down the dense list, and loses
+    to passages middling in both.
+    """
+    have = {hit.chunk.id for hit in hits}
+    added: list[Hit] = []
+    for row, score in index.word_search.search(query, passages):
+        chunk = index.chunks[row]
+        if chunk.id in have:
+            continue
+        have.add(chunk.id)
+        dense = float(index.chunk_vectors[row] @ query_vector)
+        added.append(Hit(chunk, len(hits) + len(added) + 1, 0.0, dense, score))
+    return added
+
+
 def sentence_holders(index: SearchIndex) -> list[int]:
     """For each sentence, the row of the first passage that holds it (cached on the index; built
     when the index loads, with the sentence statistics)."""

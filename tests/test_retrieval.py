@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qa.index import SearchIndex, build_index
-from qa.retrieval import retrieve, rrf_fuse, sentence_hits
+from qa.retrieval import retrieve, rrf_fuse, sentence_hits, word_hits
 from qa.search import VectorSearch, WordSearch
 
 
@@ -85,6 +85,19 @@ def test_the_passage_of_the_sentence_nearest_the_question_is_added_once_after_th
     assert [hit.rank for hit in sentence_hits(index, vector, elsewhere, sentences=1)] == [3]
     assert sentence_hits(index, vector, added, sentences=1) == []  # already found: not added twice
     assert sentence_hits(index, vector, [], sentences=0) == []
+
+
+def test_the_passage_bm25_ranks_first_is_added_after_the_hits_when_fusion_left_it_out(index: SearchIndex) -> None:
+    """A passage first by its one rare word may be far down the dense list and lose the fusion to
+    passages middling in both; it is searched too."""
+    query = "Oppama facility approximately 3,900 employees"
+    vector = FakeEmbedder().embed([query])[0]
+    first_by_words = index.chunks[index.word_search.search(query, 1)[0][0]]
+    others = [hit for hit in ask_index(index, "CATL market share BYD", top_k=3) if hit.chunk.id != first_by_words.id]
+    added = word_hits(index, query, vector, others, passages=1)
+    assert [hit.chunk.id for hit in added] == [first_by_words.id]
+    assert added[0].rank == len(others) + 1 and added[0].bm25 > 0 and added[0].score == 0.0
+    assert word_hits(index, query, vector, others + added, passages=1) == []  # already found: not added twice
 
 
 def test_bm25_matches_numbers_however_they_are_written(index: SearchIndex) -> None:
