@@ -85,8 +85,12 @@ DATE_PATTERNS = (
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(19|20)\d\d)\b", re.I),
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(19|20)\d\d)\b", re.I),
     re.compile(r"\b(?P<year>(19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
-    # "19.02.2025 | 08:30": with dots the day comes first (slashes are left alone: "02/03" is read both ways).
+    # "19.02.2025 | 08:30": with dots the day comes first.
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(19|20)\d\d)\b"),
+    # With slashes, only a day past the 12th says which number is the day: "21/11/2024", "11/21/2024";
+    # "02/03/2024" is read both ways and left alone.
+    re.compile(r"(?<![\d/])(?P<day>1[3-9]|2\d|3[01])/(?P<month>0?[1-9]|1[0-2])/(?P<year>(19|20)\d\d)\b"),
+    re.compile(r"(?<![\d/])(?P<month>0?[1-9]|1[0-2])/(?P<day>1[3-9]|2\d|3[01])/(?P<year>(19|20)\d\d)\b"),
 )
 
 

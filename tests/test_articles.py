@@ -287,6 +287,10 @@ def test_title_of_text_without_headline_or_punctuation_stays_short() -> None:
         ("Sept. 9th, 2021", "2021-09-09"),
         ("By a correspondent\n19.02.2025 | 08:30", "2025-02-19"),  # a European dateline, day first
         ("31.13.2025", None),  # no 13th month
+        # With slashes a day past the 12th says which number is the day; "02/03/2024" could be either.
+        ("Written by M. Brun | Published 21/11/2024 – 09:40", "2024-11-21"),
+        ("Posted 11/21/2024", "2024-11-21"),
+        ("Posted 02/03/2024", None),
         ("no date in this line", None),
     ],
 )
