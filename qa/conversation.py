@@ -189,7 +189,11 @@ def _new_name(answer: str, previous: str, exclude: Iterable[str] = (), *, place:
     Marwick General Hospital …”" is about Carden Builders. A bare "Lansing, Michigan." pairs nothing.
     """
     known = set(exclude) | {form for name in names(previous) for form in place_forms(name.lower())}
-    fresh = [name for name in names(answer) if name.lower() not in known and not NATIONALITY.search(name)]
+    asked = set(tokens(previous))  # "who was hallvik's finance chief": a name typed in lower case is no new one
+    fresh = [
+        name for name in names(answer)
+        if name.lower() not in known and not set(tokens(name)) <= asked and not NATIONALITY.search(name)
+    ]
     if place:
         places = {match.group(1) for match in PLACE_NAME.finditer(answer)}
         fresh = [name for name in fresh if name in places] or fresh
@@ -210,7 +214,10 @@ def _nearest(candidates: list[str], answer: str, previous: str) -> int:
     for name in candidates:  # every mention counts: "Ivan Espinosa. [1] “… Nissan's CEO Ivan Espinosa …”"
         for mention in re.finditer(re.escape(name), answer):
             at = next(i for i, word in enumerate(words) if word.end() > mention.start())
-            distance = min((abs(at - i) for i in echoes), default=0)
+            # "the Hallvik Mejeri plant in Brennvik" after "which hallvik factory": a name is not near
+            # the question's words by holding one of them
+            inside = _capitalised_run(words, at)
+            distance = min((abs(at - i) for i in echoes if i not in inside), default=0)
             if best is None or distance < best[0]:
                 best = (distance, mention.start())
     assert best is not None
@@ -222,6 +229,19 @@ def _nearest(candidates: list[str], answer: str, previous: str) -> int:
     ):
         start = before.start(1)  # "Motors" is part of "Mitsubishi Motors"
     return start
+
+
+def _capitalised_run(words: list[re.Match[str]], at: int) -> set[int]:
+    """The positions of the capitalised words around `at`: the whole name a word is part of."""
+    def capital(i: int) -> bool:
+        return 0 <= i < len(words) and words[i].group(0).lstrip("“\"'([")[:1].isupper()
+
+    start, end = at, at
+    while capital(start - 1) and not re.search(r"[.,;:”\])]$", words[start - 1].group(0)):
+        start -= 1
+    while capital(end + 1) and not re.search(r"[.,;:”\])]$", words[end].group(0)):
+        end += 1
+    return set(range(start, end + 1))
 
 
 def _asked_words(previous: str) -> set[str]:
