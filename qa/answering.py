@@ -12,7 +12,7 @@ from qa.citations import QUOTE_CLOSE, QUOTE_OPEN, Citation, unsupported
 from qa.counting import not_a_count
 from qa.evidence import YEAR
 from qa.generation import Messages
-from qa.text import NUMBER, fold, numbers, tokens
+from qa.text import CURRENCY_AFTER, CURRENCY_BEFORE, NUMBER, fold, numbers, tokens
 from qa.values import (
     ASKS_BEFORE,
     EXACT_WHEN,
@@ -62,7 +62,7 @@ def parse_reply(text: str) -> str:
 
 VALUE = re.compile(
     r"(?:\b(?:approximately|about|around|nearly|almost|over|more than|up to|roughly)\s+)?"
-    r"(?<![\w.])[$€£¥]?\d+(?:[.,]\d+)*(?:\s?%)?(?:\s+(?:billion|million|trillion|thousand)\b)?(?:\s+([A-Za-z]+))?",
+    rf"(?<![\w.])(?:{CURRENCY_BEFORE})?\d+(?:[.,]\d+)*(?:\s?%)?(?:\s+(?:billion|million|trillion|thousand)\b)?(?:\s+([A-Za-z]+))?",
     re.I,
 )
 SAME_AMOUNT = re.compile(r"\s*(\(|,\s*or\s+|\s+or\s+)\s*(?:approximately|about|around|roughly)?\s*", re.I)
@@ -108,7 +108,8 @@ def direct_value(quote: str, wanted: str | None, question: str) -> str | None:
         if any(start <= match.start() < end for start, end in unasked):
             continue  # "What does Japan produce now?" is not answered by where "from 80 GWh to 120 GWh" ends
         phrase, unit = match.group(0), (match.group(1) or "")
-        if unit and not (unit.lower() in UNITS or (wanted == "count" and unit.endswith("s") and len(unit) > 3)):
+        currency = re.fullmatch(CURRENCY_AFTER, unit, re.I)
+        if unit and not (unit.lower() in UNITS or currency or (wanted == "count" and unit.endswith("s") and len(unit) > 3)):
             phrase = phrase[: match.start(1) - match.start()].rstrip()
         value = frozenset(numbers(phrase))
         if not value or value <= asked:

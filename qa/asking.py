@@ -6,11 +6,11 @@ import re
 
 from qa.conversation import follow_up_parts
 from qa.evidence import Evidence
-from qa.text import ROLE, fold, names, tokens
+from qa.text import CURRENCY_AFTER, CURRENCY_BEFORE, ROLE, fold, names, tokens
 from qa.vocabulary import WH_WORD, concept, role_tokens
 
-STATED_AMOUNT = re.compile(r"[$€£¥]\s?\d[\d.,]*(?:\s*(?:billion|million|trillion|bn))?(?:\s*(?:usd|dollars?))?|"
-                           r"\b\d[\d.,]*(?:\s*(?:billion|million|trillion))?\s*(?:yen|dollars?|usd|euros?)\b", re.I)
+STATED_AMOUNT = re.compile(rf"{CURRENCY_BEFORE}\s?\d[\d.,]*(?:\s*(?:billion|million|trillion|bn))?(?:\s*(?:usd|dollars?))?|"
+                           rf"\b\d[\d.,]*(?:\s*(?:billion|million|trillion))?\s*{CURRENCY_AFTER}\b", re.I)
 # Verbs that ask by how much something moved: "How much will output rise?"; a percentage answers them.
 CHANGE_VERBS = r"rise|raise|increase|boost|expand|grow|fall|drop|decline|cut|reduce"
 # "For how long?", "How long has CATL led?": a number of years, not a length.
@@ -49,7 +49,8 @@ QUESTION_TYPES = (
     ("reason", re.compile(r"^\W*what (caused|causes|made|makes|led to|leads to|drove|drives|prompted|prompts|pushed|pushes|forced|forces)\b"
                           r"(?! (?:up|of|from|in|at|by)\b)")),
     # "What pay rise did they get?": a raise is told as a percentage ("a pay rise of 6.5%").
-    ("percent", re.compile(r"\b(percent|percentage|share|%|proportion)\b|(?<!\bat )\bstake\b|\bhow much of\b.*\bmarket\b|"
+    # "How much did they offer per share?" asks a price, not a share of something.
+    ("percent", re.compile(r"\b(percent|percentage|(?<!\bper )(?<!\ba )(?<!\beach )share|%|proportion)\b|(?<!\bat )\bstake\b|\bhow much of\b.*\bmarket\b|"
                            r"\b(?:pay|wage|salary)\s+(?:rise|raise|increase|hike)s?\b")),
     # "How much deeper did the piles go?": a difference in a measure, unless it is one of money.
     ("count", re.compile(r"\bhow much (?:deeper|longer|taller|wider|higher|further|farther|bigger|larger|heavier|faster|slower|later|earlier|sooner)\b"
@@ -59,9 +60,9 @@ QUESTION_TYPES = (
     ("count", re.compile(rf"\bhow (much|many|far)\b.*\b({CHANGE_VERBS}|reach|produc\w*|output|capacity)")),
     ("count", re.compile(WHAT_IS + AMOUNT_NOUN.pattern)),
     ("count", re.compile(HOW_LONG)),  # "For how long?": a number of years
-    ("count", re.compile(r"\bhow many\b(?!\s+(?:billion|million|trillion|yen|dollars?|euros?)\b)")),  # "How many projects got subsidies?"
+    ("count", re.compile(rf"\bhow many\b(?!\s+(?:billion|million|trillion|{CURRENCY_AFTER})\b)")),  # "How many projects got subsidies?"
     ("money", re.compile(r"\bhow much\b|\b(cost|costs|invest\w*|spend\w*|spent|pay|pays|paid|paying|worth|value|valued|funding|subsid(?!iar)\w*|amount|pledg\w*|allocat\w*|"
-                         r"price|budget|money|yen|dollars?)\b")),
+                         rf"price|budget|money|{CURRENCY_AFTER})\b")),
     # "How far is Lowmere from Pellingford?": a distance, said "38 kilometres away"; "How long is the
     # bridge?", "bridge length": a length, said "180 metres long".
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow (large|big)\b|\bsize of\b|\bhow far\b(?!\s+(?:behind|ahead|along)\b)|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from qa.asking import AMOUNT_NOUN, CHANGE_VERBS, HOW_LONG, WHAT_IS
-from qa.text import edit_distance_at_most, fold, tokens
+from qa.text import CURRENCY_AFTER, MONEY_BEFORE, edit_distance_at_most, fold, tokens
 from qa.vocabulary import concepts
 
 PARTITIVE_REACH = 10  # words of the clause a count "N of ..." may be of
@@ -44,7 +44,7 @@ RESIDENTS_BEFORE = re.compile(r"\b(?:town|city|village|borough|county|community|
                               r"municipality|population)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$", re.I)
 RESIDENTS_AFTER = re.compile(r"(?:\s+(?:thousand|million))?\s+(?:residents|inhabitants|people\s+(?:who\s+)?li(?:ve|ved|ving))\b", re.I)
 SCALE = re.compile(r"\s+(?:thousand|million|billion|trillion)\b", re.I)
-MONEY_AFTER = re.compile(r"\s*(?:(?:b|m|tr)illion\s+)?(?:yen|dollars?|usd|euros?)\b", re.I)
+MONEY_AFTER = re.compile(rf"\s*(?:(?:b|m|tr)illion\s+)?{CURRENCY_AFTER}\b", re.I)
 DURATIONS = r"years?|months?|weeks?|days?|decades?"
 DURATION_AFTER = re.compile(rf"(?:\s*(?:-|–|to|or)\s*[\w.,]+)?\s+(?:{DURATIONS})\b", re.I)  # "two to three years"
 DURATION_ASKED = re.compile(rf"\bhow long\b|\b(?:{DURATIONS})\b", re.I)
@@ -59,7 +59,6 @@ PERCENT_AFTER = re.compile(r"\s?(?:percent|per cent)\b", re.I)
 ASKS_QUANTITY = re.compile(r"\b(produc\w*|output|capacity|manufactur\w*|generat\w*)\b", re.I)  # not "how large is the grant"
 ASKS_MONEY = re.compile(r"\b(cost|costs|invest\w*|spend\w*|spent|worth|fund\w*|subsid\w*|price\w*|budget\w*|money|"
                         r"yen|dollars?|pay\w*|paid|financ\w*|amount|sum|afford\w*|expensive|cheap\w*)\b", re.I)
-SHARE_OR_SUM_AFTER = re.compile(r"\s?(%|percent\b|per cent\b)|\s*((b|m|tr)illion\s+)?(yen|dollars?|usd|euros?)\b", re.I)
 
 
 def _after_number(text: str, end: int) -> str:
@@ -182,7 +181,7 @@ def not_a_count(text: str, match: re.Match[str], question: str) -> bool:
         return True  # "How much does Japan produce now?" is not answered by "over the next two to three years"
     if is_percent(text, match) and not re.search(rf"\b({CHANGE_VERBS})", question, re.I):
         return True  # "How much does Japan produce now?" is not answered by "raise production by 50%"
-    money = match.group(0)[0] in "$€£¥" or bool(MONEY_AFTER.match(text, match.end()))
+    money = is_money(text, match)
     return money and not ASKS_MONEY.search(question)
 
 
@@ -204,5 +203,10 @@ def is_percent(text: str, match: re.Match[str]) -> bool:
 def share_or_sum(text: str, match: re.Match[str]) -> bool:
     """The number (a `NUMBER` match in `text`) is a percentage or an amount of money: "0.7%",
     "$1.5 billion", "350 billion yen"; "2 million cars" is neither."""
-    value, after = match.group(0), text[match.end() : match.end() + 24]
-    return value.endswith("%") or value[0] in "$€£¥" or bool(SHARE_OR_SUM_AFTER.match(after))
+    return match.group(0).endswith("%") or bool(PERCENT_AFTER.match(text, match.end())) or is_money(text, match)
+
+
+def is_money(text: str, match: re.Match[str]) -> bool:
+    """The number (a `NUMBER` match in `text`) is an amount of money: "$1.5 billion", "SKr 112",
+    "350 billion yen", "97 kronor"."""
+    return match.group(0)[0] in "$€£¥" or bool(MONEY_BEFORE.search(text[: match.start()]) or MONEY_AFTER.match(text, match.end()))

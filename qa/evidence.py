@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from qa.chunking import Sentence
 from qa.index import SearchIndex
-from qa.text import STOPWORDS, names, numbers, tokens
+from qa.text import CURRENCY_BEFORE, STOPWORDS, names, numbers, tokens
 
 YEAR = re.compile(r"(19|20)\d\d")
 
@@ -158,6 +158,12 @@ MEASURE = re.compile(r"(?<![\w.])([$£€¥]?)(\d[\d,.]*)(?:\s*-\s*|\s*)(%|[A-Za
 # spent on different things, whatever names they share.
 MONEY_WORDS = frozenset({"thousand", "million", "billion", "trillion", "bn", "yen", "dollar", "euro", "pound", "usd", "yuan", "won"})
 YEARS = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?!\w|[.,]\d)")
+PERIODS = "year|month|week|day|hour|annum"  # "€12 million a year" is a rate, not a price
+# "SKr 119 a share", "SKr 112 in cash for each Hallvik share", "€2.40 per ticket": a price of one unit.
+PRICE_PER = re.compile(
+    rf"{CURRENCY_BEFORE}(?P<figure>\d[\d,.]*\d|\d)(?:\s+(?:[\w-]+\s+){{0,3}}?|\s+)(?:per|a|an|each)\s+"
+    rf"(?:[A-Z][\w-]*\s+)?(?!(?:{PERIODS})s?\b)(?P<unit>[a-z]{{3,12}})\b"
+)
 DISAGREEING_SHARE = 0.6  # of the best score, for a sentence from another article giving another figure
 # A figure measured in the same two words ("20,500 passenger journeys" against "26,000 passenger
 # journeys") is of the same thing, named or not, and sought further down.
@@ -187,6 +193,8 @@ def _other_figures(text: str, other: str, *, dated: bool = False) -> list[str]:
             found.setdefault(unit, set()).update(value)
             if then and then not in STOPWORDS:
                 found.setdefault(f"{unit} {then.removesuffix('s')}", set()).update(value)
+        for match in PRICE_PER.finditer(said):  # prices of one unit are of one thing, as sums are not
+            found.setdefault(f"per {match.group('unit').lower().removesuffix('s')}", set()).update(numbers(match.group("figure")))
         return found
 
     mine, theirs = measures(text), measures(other)

@@ -27,8 +27,15 @@ COMMON_CAPITALISED = STOPWORDS | frozenset(
 )
 ROLE = re.compile(r"\b(CEO|chief executive|chairman|chairwoman|chair|president|founder|co-founder|minister|"
                   r"spokesperson|spokesman|spokeswoman|director|governor|mayor|chief|head)s?\b", re.I)
-# "$1.5 billion USD": a unit, written in capitals, not a name.
-CURRENCY_CODES = frozenset("usd eur jpy gbp cny rmb krw twd chf cad aud inr".split())
+# "$1.5 billion USD", "SKr 112": a unit, written in capitals, not a name.
+CURRENCY_CODES = frozenset("usd eur jpy gbp cny rmb krw twd chf cad aud inr sek nok dkk isk skr nkr dkr".split())
+# What is written before an amount of money: "$1.5 billion", "US$3 million", "SKr 112", "CHF 40".
+CURRENCY_BEFORE = (r"(?:[$€£¥₹₩]|\b(?:US|A|C|NZ|HK|S|R)\$|"
+                   r"\b(?:SKr|NKr|DKr|kr|SEK|NOK|DKK|ISK|CHF|USD|EUR|GBP|JPY|CNY|RMB|INR|AUD|CAD)\.?\s?)")
+# ... and after one: "150 billion yen", "97 kronor".
+CURRENCY_AFTER = (r"(?:yen|dollars?|usd|euros?|kronor|kroner|krona|krone|kr|francs?|yuan|renminbi|rupees?|pesos?|"
+                  r"rand|zloty|forints?|lira)")
+MONEY_BEFORE = re.compile(CURRENCY_BEFORE + r"$", re.I)
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,'’&-]*[A-Za-z0-9%]|[A-Za-z0-9]")
 NUMBER = re.compile(r"(?<![\w.])[$€£¥]?\d+(?:[.,]\d+)*(?:\s?%)?")
 MONTH_WORDS = frozenset(

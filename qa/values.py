@@ -8,7 +8,19 @@ from qa.asking import STATEMENT_ASKED, WHO, named_thing
 from qa.citations import clause_cuts
 from qa.counting import TALLY, not_a_count
 from qa.evidence import YEAR
-from qa.text import MONTH_WORDS, NUMBER, ORDINALS, ROLE, STOPWORDS, fold, names, numbers, tokens
+from qa.text import (
+    CURRENCY_AFTER,
+    CURRENCY_BEFORE,
+    MONTH_WORDS,
+    NUMBER,
+    ORDINALS,
+    ROLE,
+    STOPWORDS,
+    fold,
+    names,
+    numbers,
+    tokens,
+)
 from qa.vocabulary import KNOWN_ACRONYMS, ROLE_FORMS, concepts, definitions, name_concepts, role_tokens
 
 # "one of the globe's biggest" counts nothing.
@@ -60,7 +72,7 @@ SCHEDULED = (r"(?:be|start|open|begin|take|decide|come|arrive|close|finish|compl
              r"announce|get|reach|hire|build|submit|make|appear|sail|conclude|award)\b")
 TYPE_PATTERNS = {
     "count": re.compile(r"\d|" + NUMBER_WORDS, re.I),
-    "money": re.compile(r"[$€£¥]\s?\d|\d\s*(billion|million|trillion)?\s*(yen|dollars?|usd|euros?)\b|\b\d[\d.,]*\s*(billion|million|trillion)\b", re.I),
+    "money": re.compile(rf"{CURRENCY_BEFORE}\s?\d|\d\s*(billion|million|trillion)?\s*{CURRENCY_AFTER}\b|\b\d[\d.,]*\s*(billion|million|trillion)\b", re.I),
     "percent": re.compile(r"\d\s?%|\bpercent\b|\bper cent\b", re.I),
     "reason": re.compile(r"(?:\b|(?=,))(because|due to(?!\s+" + SCHEDULED + r")|amid|owing to|as a result|result of|driven by|"
                          r"in response to|prompted|led to|(?:discouraged|deterred|held back|hampered) by|,\s*(?:thus\s+)?leading (?:[\w’'-]+ ){0,3}?to|"
@@ -285,7 +297,8 @@ def _total_for_rate(text: str, question: str) -> bool:
     the text gives none per period: "It will cost €480 million" is what it costs to build. Nor is a
     price per unit ("per megawatt-hour") given by a sum that is not per anything ("$520 million")."""
     unit = UNIT_RATE_ASKED.search(question)
-    if unit and not re.search(rf"\b(?:per|a|an)\s+{re.escape(unit['unit'][:STEM_LETTERS])}|\d\s?/\s?[a-z]", text, re.I):
+    # "SKr 112 in cash for each Hallvik share" gives a price per share as "SKr 121 a share" does.
+    if unit and not re.search(rf"\b(?:per|a|an|each)\s+(?:[\w-]+\s+)?{re.escape(unit['unit'][:STEM_LETTERS])}|\d\s?/\s?[a-z]", text, re.I):
         return True
     return bool(RATE_ASKED.search(question)) and not RATE.search(text)
 

@@ -66,6 +66,9 @@ def test_a_bullet_copied_from_the_prompt_is_not_part_of_the_reply() -> None:
         ("Third and fourth, respectively, were LG Energy Solution and SK On.", "rank", None),  # whose is whose: the quote says
         ("CATL led for the eighth consecutive year.", "rank", None),  # a count of years, no rank
         ("Sales were 29,282 units in June 2024, a 39% decrease.", "time", "June 2024"),  # the month with its year
+        # Currencies other than the four signs, written before or after the amount
+        ("Nordvang paid SKr 121 in cash.", "money", "SKr 121"),
+        ("The shares fell to 97 kronor.", "money", "97 kronor"),
     ],
 )
 def test_direct_value_is_the_one_value_of_the_asked_kind(quote: str, wanted: str | None, expected: str | None) -> None:

@@ -105,6 +105,9 @@ from qa.asking import choice_options, offers_options, owners, question_parts, qu
         ("What was announced, and when?", "time"),
         ("Did the club say when the plant opens?", "time"),
         ("When will the plant open?", "time"),
+        # A price per share is money; a share of something is a percentage.
+        ("how much did nordvang offer per share for hallvik?", "money"),
+        ("What share of the milk market does Hallvik have?", "percent"),
     ],
 )
 def test_question_type(question: str, wanted: str | None) -> None:

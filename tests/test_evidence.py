@@ -177,3 +177,15 @@ def test_a_measure_joined_by_hyphens_is_a_version_of_the_same_measure_spelled_ou
     first = "The plant will produce 150,000 cubic metres of drinking water a day when it is complete."
     assert disagrees(first, "Work is due to start on a 120,000-cubic-metre-a-day desalination plant next month.")
     assert not disagrees(first, "Work is due to start on a 120,000-cubic-yard dam next month.")
+
+
+def test_prices_of_one_unit_are_versions_of_one_figure() -> None:
+    """"SKr 112 ... for each share", "SKr 119 a share" and "SKr 121 a share" are three prices for one
+    share, as sums of money are not versions of one thing; "a year" makes a rate, not a price."""
+    from qa.evidence import disagrees
+
+    first = "Nordvang said it would pay SKr 112 in cash for each Hallvik share."
+    assert disagrees(first, "In June it raised its original offer to SKr 119 a share.")
+    assert disagrees("It raised its original offer to SKr 119 a share.", "Nordvang paid SKr 121 a share in cash.")
+    assert not disagrees("It raised its original offer to SKr 119 a share.", "Nordvang paid SKr 119 a share in cash.")
+    assert not disagrees("The depot costs €12 million a year to run.", "The line costs €15 million a year to run.")

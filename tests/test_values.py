@@ -208,6 +208,20 @@ def test_a_currency_code_is_a_unit_not_a_name() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Nordvang would pay SKr 112 in cash for each share.", "The shares fell to 97 kronor.", "Tickets cost CHF 40.",
+     "The port paid US$3 million.", "Nissan will invest 150 billion yen."],
+)
+def test_an_amount_of_money_is_one_in_any_currency(text: str) -> None:
+    from qa.counting import not_a_count
+    from qa.text import NUMBER
+    from qa.values import has_new_value
+
+    assert has_new_value(text, "money", set(), set(), None, question="How much will they pay?")
+    assert not_a_count(text, NUMBER.search(text), "How much does the plant produce?")  # a sum, not an output
+
+
 def test_who_asks_for_a_name_beside_the_role_it_names() -> None:
     from qa.asking import named_thing
     from qa.values import has_new_value
@@ -444,3 +458,14 @@ def test_a_measure_joined_to_its_number_gives_the_amount_of_what_the_thing_makes
     assert not counts_other(power, NUMBER.search(power), "How much electricity will the plant generate?")
     staff = "The plant will employ 3,900 desalination workers."
     assert counts_other(staff, NUMBER.search(staff), "How much drinking water will the plant produce each day?")
+
+
+def test_a_price_for_each_unit_is_a_price_per_unit() -> None:
+    """"SKr 112 in cash for each Hallvik share" answers "how much per share" as "SKr 119 a share" does;
+    the company's value ("SKr 11.8 billion") does not."""
+    from qa.values import has_new_value
+
+    question = "How much did Nordvang offer per share?"
+    assert has_new_value("Nordvang would pay SKr 112 in cash for each Hallvik share.", "money", set(), set(), None, question=question)
+    assert has_new_value("It raised its offer to SKr 119 a share.", "money", set(), set(), None, question=question)
+    assert not has_new_value("The offer values Hallvik at SKr 11.8 billion.", "money", set(), set(), None, question=question)
