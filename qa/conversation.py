@@ -42,7 +42,7 @@ PLACE_PHRASE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A
 # "Which automaker ...?", "What company ...?": the answer is a name. "What is holding back X?" asks about X.
 ASKS_FOR_ENTITY = re.compile(
     r"^\s*(which|who|what(?!\s+(is|are|was|were|did|does|do|could|would|will|has|have|had|can|should|might|may|"
-    r"number|amount|share|percentage)\b))\b",
+    r"number|amount|share|percentage|kind|sort|type)\b))\b",
     re.I,
 )
 COMPANIES = {"company", "firm", "automaker", "carmaker"}  # a referring noun that is the named party itself
@@ -168,7 +168,8 @@ def _referent(previous: str, answer: str, question: str = "") -> str | None:
         named = _new_name(answer, previous, own)
         if named:
             return named
-    subject = _main_subject(previous)
+    # "what kind of company is foxconn": a subject typed in lower case is spelled as the answer spells it
+    subject = _main_subject(previous) or _typed_in_lower_case(previous, answer)
     if subject and subject.lower() in own:
         others = [name for name in names(previous) if name.lower() not in own]
         return _main_subject(previous[previous.index(others[0]) :]) if others else None
@@ -177,6 +178,13 @@ def _referent(previous: str, answer: str, question: str = "") -> str | None:
         owned = _owned_phrase(previous, subject, THINGS)
         return owned.group(0) if owned else subject
     return subject
+
+
+def _typed_in_lower_case(previous: str, answer: str) -> str | None:
+    """The first name the answer gives that the earlier question typed in lower case: "Foxconn" for
+    "what kind of company is foxconn"."""
+    asked = set(tokens(previous))
+    return next((name for name in names(answer) if tokens(name) and set(tokens(name)) <= asked), None)
 
 
 def _new_name(answer: str, previous: str, exclude: Iterable[str] = (), *, place: bool = False) -> str | None:
@@ -189,11 +197,7 @@ def _new_name(answer: str, previous: str, exclude: Iterable[str] = (), *, place:
     Marwick General Hospital …”" is about Carden Builders. A bare "Lansing, Michigan." pairs nothing.
     """
     known = set(exclude) | {form for name in names(previous) for form in place_forms(name.lower())}
-    asked = set(tokens(previous))  # "who was hallvik's finance chief": a name typed in lower case is no new one
-    fresh = [
-        name for name in names(answer)
-        if name.lower() not in known and not set(tokens(name)) <= asked and not NATIONALITY.search(name)
-    ]
+    fresh = [name for name in names(answer) if name.lower() not in known and not NATIONALITY.search(name)]
     if place:
         places = {match.group(1) for match in PLACE_NAME.finditer(answer)}
         fresh = [name for name in fresh if name in places] or fresh
@@ -214,10 +218,7 @@ def _nearest(candidates: list[str], answer: str, previous: str) -> int:
     for name in candidates:  # every mention counts: "Ivan Espinosa. [1] “… Nissan's CEO Ivan Espinosa …”"
         for mention in re.finditer(re.escape(name), answer):
             at = next(i for i, word in enumerate(words) if word.end() > mention.start())
-            # "the Hallvik Mejeri plant in Brennvik" after "which hallvik factory": a name is not near
-            # the question's words by holding one of them
-            inside = _capitalised_run(words, at)
-            distance = min((abs(at - i) for i in echoes if i not in inside), default=0)
+            distance = min((abs(at - i) for i in echoes), default=0)
             if best is None or distance < best[0]:
                 best = (distance, mention.start())
     assert best is not None
@@ -229,19 +230,6 @@ def _nearest(candidates: list[str], answer: str, previous: str) -> int:
     ):
         start = before.start(1)  # "Motors" is part of "Mitsubishi Motors"
     return start
-
-
-def _capitalised_run(words: list[re.Match[str]], at: int) -> set[int]:
-    """The positions of the capitalised words around `at`: the whole name a word is part of."""
-    def capital(i: int) -> bool:
-        return 0 <= i < len(words) and words[i].group(0).lstrip("“\"'([")[:1].isupper()
-
-    start, end = at, at
-    while capital(start - 1) and not re.search(r"[.,;:”\])]$", words[start - 1].group(0)):
-        start -= 1
-    while capital(end + 1) and not re.search(r"[.,;:”\])]$", words[end].group(0)):
-        end += 1
-    return set(range(start, end + 1))
 
 
 def _asked_words(previous: str) -> set[str]:

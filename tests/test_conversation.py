@@ -131,15 +131,15 @@ def test_a_short_question_of_its_own_stands_alone() -> None:
         ("Which company is Harlow buying cranes from?",
          "Dunmore, Ohio. [1] “Harlow is buying cranes from Kestrel Lift's plant in Dunmore, Ohio.” [1]",
          "What was its market share?", "What was Kestrel Lift's market share?"),
-        # A name the earlier question typed in lower case is no answer to it: "she" is the finance chief.
-        ("who was hallvik's finance chief when nordvang first bid?",
-         "Maren Lindqvist-Aas. [1] “The company's finance chief, Maren Lindqvist-Aas, told analysts that Hallvik's own "
-         "cost programme would deliver savings.” [1]",
-         "what job did she get after the takeover?", "what job did Maren Lindqvist-Aas get after the takeover?"),
-        # Nor is a name near the question's words by holding one: "Hallvik Mejeri" is not the factory.
-        ("which hallvik factory did nordvang want to shut down?",
-         "“Milk tankers queue at the Hallvik Mejeri plant in Brennvik, which Nordvang plans to close.” [1]",
-         "so what happened to it in the end?", "What happened to Brennvik in the end?"),
+        # "who is X?" asks about X, however typed: "her" is X, not a place the answer names.
+        ("who is margaret oduya-fenn?",
+         "“Margaret Oduya-Fenn, who was elected mayor of Hollin Vale in May 2025, said she was angry.” [1]",
+         "what's her job now?", "what's Margaret Oduya-Fenn's job now?"),
+        # A question asking what kind a thing is names no new thing: "its" is that thing, however typed.
+        ("what kind of company is foxconn", "“Nissan is in talks with Taiwanese technology leader Foxconn about EVs.” [1]",
+         "what's its official name", "what's Foxconn's official name"),
+        ("What kind of company is Foxconn", "“Nissan is in talks with Taiwanese technology leader Foxconn about EVs.” [1]",
+         "what's its official name", "what's Foxconn's official name"),
     ],
 )
 def test_a_reference_is_resolved_to_the_name_the_answer_gives_it(earlier: str, answer: str, follow_up: str, expected: str) -> None:
