@@ -50,7 +50,7 @@ QUESTION_TYPES = (
                           r"(?! (?:up|of|from|in|at|by)\b)")),
     # "What pay rise did they get?": a raise is told as a percentage ("a pay rise of 6.5%").
     # "How much did they offer per share?" asks a price, not a share of something.
-    ("percent", re.compile(r"\b(percent|percentage|(?<!\bper )(?<!\ba )(?<!\beach )share|%|proportion)\b|(?<!\bat )\bstake\b|\bhow much of\b.*\bmarket\b|"
+    ("percent", re.compile(r"\b(percent|percentage|(?<!\bper )(?<!\beach )share|%|proportion)\b|(?<!\bat )\bstake\b|\bhow much of\b.*\bmarket\b|"
                            r"\b(?:pay|wage|salary)\s+(?:rise|raise|increase|hike)s?\b")),
     # "How much deeper did the piles go?": a difference in a measure, unless it is one of money.
     ("count", re.compile(r"\bhow much (?:deeper|longer|taller|wider|higher|further|farther|bigger|larger|heavier|faster|slower|later|earlier|sooner)\b"

@@ -108,6 +108,7 @@ from qa.asking import choice_options, offers_options, owners, question_parts, qu
         # A price per share is money; a share of something is a percentage.
         ("how much did nordvang offer per share for hallvik?", "money"),
         ("What share of the milk market does Hallvik have?", "percent"),
+        ("How big a share of the market does CATL hold?", "percent"),
     ],
 )
 def test_question_type(question: str, wanted: str | None) -> None:
