@@ -24,7 +24,7 @@ STATEMENT_ASKED = re.compile(
     r"(?!(?:the|this|that|each|either|both)\s+(?:article|story|report|piece|research|study|data|survey|source)s?\b)"
     r"(?!it\b|they\b)(?P<speaker>\w[^?]*?)\s+"
     r"(?:say|said|tell|told|claim|claimed|state|stated|comment|commented|mention|mentioned|report|reported|"
-    r"announce|announced)\b"
+    r"announce|announced|think|thought|expect|expected|predict|predicted|believe|believed)\b"
 )
 QUESTION_TYPES = (
     ("statement", STATEMENT_ASKED),
@@ -33,20 +33,25 @@ QUESTION_TYPES = (
     # "Where did Panasonic place?", "What position does CATL hold?": a rank, said "sixth place".
     ("rank", re.compile(r"^\W*where\b.*\b(place[sd]?|rank(s|ed)?|finish(es|ed)?|stand(s)?|stood)\b(\s+(among|in|on|of)\b.*)?\W*$|"
                         r"\b(what|which) (rank|ranking|position|place|spot)\b|\bhow (did|does|do|is|was)\b.*\brank(ed)?\b")),
-    ("place", re.compile(r"^\W*where\b(?!.*\b(place[sd]?|rank(s|ed)?|finish(es|ed)?|stand(s)?|stood)\b(\s+(among|in|on|of)\b.*)?\W*$)|\bin which (\w+ )?(city|state|country|prefecture|region)\b|"
+    # "Where will the savings come from?" asks what gives them, not a place (as "Where does Foxconn come from?" does).
+    ("place", re.compile(r"^\W*where\b(?!.*\b(place[sd]?|rank(s|ed)?|finish(es|ed)?|stand(s)?|stood)\b(\s+(among|in|on|of)\b.*)?\W*$)"
+                         r"(?!.*\b(?:money|funds?|funding|financing|savings|cash|revenue|info|information|data|figures|news|power|"
+                         r"energy|electricity|water|supply|supplies)\b.*\b(?:come|comes|came|coming)\s+from\W*$)|\bin which (\w+ )?(city|state|country|prefecture|region)\b|"
                          r"\bwhich (country|city|town|state|prefecture|region|island)\b|\blocated\b|"
                          # "What state is X in?" asks for a condition as often as for a US state.
                          r"\bwhat (country|city|town|prefecture|region|island)\b")),
+    # "What job does she have now?": a role, said "chief executive", "president of Nordvang Dairy".
+    ("role", re.compile(r"^\W*what\s+(?:new\s+)?(?:job|role|position|post|title)s?\b(?!\s+(?:cuts?|losses)\b)(?!.*\bplay(?:s|ed|ing)?\b)")),
     ("entity", re.compile(r"^\W*(?:(?:to|from|for|with|by|of|on)\s+)?(who|whom|whose|which (is|are|was|were)\b|"
                           r"which (compan(y|ies)|firms?|automakers?|carmakers?|makers?|manufacturers?|producers?|countr(y|ies)|city|state|"
-                          r"prefecture|plant|research|agency|ministry|partners?|person|executive|organi[sz]ation|"
+                          r"prefecture|plant|factor(?:y|ies)|facilit(?:y|ies)|research|agency|ministry|partners?|person|executive|organi[sz]ation|"
                           r"association|one|region|island|chinese|japanese|korean|south|battery|two|ev|outlet|"
                           r"publication|newspaper|website|source|brand|suppliers?|subsidiar(y|ies)|unit|division|rivals?|competitors?))\b|"
                           # "Which construction company ...": a party named for what it does.
-                          r"\b(?:which|what)\s+(?:(?!(?:the|a|an|its|their|these|those|this|that)\b)[a-z-]+\s+){1,2}?(?:compan(?:y|ies)|firms?|contractors?|builders?|operators?|developers?)\b(?=\s+(?:is|are|was|were|has|have|had|will|would|did|does|do)\b)|"
+                          r"\b(?:which|what)\s+(?:(?!(?:the|a|an|its|their|these|those|this|that)\b)[a-z-]+\s+){1,2}?(?:compan(?:y|ies)|firms?|contractors?|builders?|operators?|developers?|plants?|factor(?:y|ies)|facilit(?:y|ies))\b(?=\s+(?:is|are|was|were|has|have|had|will|would|did|does|do)\b)|"
                           r"\bwhat company\b|\bwhat is the name\b|\b(?:official|full|formal|legal|real|proper|new|former|old)\s+(?:[\w-]+\s+)?name\b|\bknown as\W*$")),
     # "What made the project pricier?" asks a cause, whatever money it names.
-    ("reason", re.compile(r"^\W*what (caused|causes|made|makes|led to|leads to|drove|drives|prompted|prompts|pushed|pushes|forced|forces)\b"
+    ("reason", re.compile(r"^\W*what (caused|causes|made|makes|led to|leads to|drove|drives|prompted|prompts|pushed|pushes|forced|forces|sent|sends)\b"
                           r"(?! (?:up|of|from|in|at|by)\b)")),
     # "What pay rise did they get?": a raise is told as a percentage ("a pay rise of 6.5%").
     # "How much did they offer per share?" asks a price, not a share of something.
@@ -68,7 +73,8 @@ QUESTION_TYPES = (
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow (large|big)\b|\bsize of\b|\bhow far\b(?!\s+(?:behind|ahead|along)\b)|"
                          r"\bhow (?:long|wide|tall|deep)\b(?!\s+ago\b)|\b(?:length|width|height|depth)\b")),
     ("time", re.compile(r"\bwhen\b|\b(what|which) (year|month|day|date)\b|\bby when\b|\bdeadline\b|\btimeline\b|"
-                        r"\b(start|starting|opening|launch|completion|due|target|release|closing) (date|year)\b")),
+                        # "hallvik delisting date": the date of a doing
+                        r"\b(start|[a-z]{3,}ing|launch|completion|due|target|release) (date|year)\b")),
     ("reason", re.compile(r"^\W*why\b|\bwhat (caused|causes|led to|leads to|drove|drives|is behind|lies behind|(is|are) holding back|holds? back|"
                           r"prompted|prompts|pushed|pushes|forced|forces|made(?! (?:up|of|from|in|at|by)\b))\b|\breasons?\b|\bblam(e|es|ed|ing)\b|\bhow come\b|"
                           r"\bwhat(?:['’]s| is| are)? (?:discourag|deterr?)\w*")),
@@ -123,7 +129,7 @@ COMPARISON = re.compile(
 CHANGE_BETWEEN = re.compile(
     r"^\W*how\s+(?:did|does|do|has|have|had|will|would)\s+(?P<what>.+?)\s+"
     r"(?:change|changed|move|moved|shift|shifted|evolve|evolved|develop|developed|differ)\s+"
-    r"(?:between\s+(?P<a>.+?)\s+and|from\s+(?P<since>.+?)\s+to)\s+(?P<b>[^?.!]+?)\s*[?.!]*\s*$",
+    r"(?:(?:between\s+(?P<a>.+?)\s+and|from\s+(?P<since>.+?)\s+to)\s+(?P<b>[^?.!]+?)|since\s+(?P<then>[^?.!]+?))\s*[?.!]*\s*$",
     re.I,
 )
 # "from 2022 to 2025" spans two times; "from a bridge to a tunnel" two things, each not asked of the past.
@@ -265,7 +271,7 @@ def _compared(question: str) -> list[str] | None:
     """"How does CATL's share compare with BYD's?" -> ["CATL's share", "BYD's share"]; None when
     the question compares nothing. Each side is sought on its own, so both are cited."""
     match = COMPARISON.match(question)
-    if match is None or PART_SPLIT.search(match.group("b")):
+    if match is None or PART_SPLIT.search(match.group("b") or match.group("then")):
         return None
     first, second = (match.group("a") or match.group("a2")).strip(), match.group("b").strip()
     owned = re.match(r".*?['’]s?\s+(?P<thing>.+)$", first)
@@ -290,17 +296,18 @@ def _same(question: str) -> list[str] | None:
 
 def _between(question: str) -> list[str] | None:
     """"How did CATL's share change between July 2024 and 2025?" -> ["What was CATL's share in July
-    2024?", "What was CATL's share in 2025?"]: a change is told by its value at each time."""
+    2024?", "What was CATL's share in 2025?"]: a change is told by its value at each time; "since
+    2023" runs to now."""
     match = CHANGE_BETWEEN.match(question)
-    if match is None or PART_SPLIT.search(match.group("b")):
+    if match is None or PART_SPLIT.search(match.group("b") or match.group("then")):
         return None
-    first = match.group("a") or match.group("since")
-    if match.group("since") and not (TIME_SIDE.search(first) and TIME_SIDE.search(match.group("b"))):
+    first, last = match.group("a") or match.group("since") or match.group("then"), match.group("b") or "now"
+    if not (match.group("a") or (TIME_SIDE.search(first) and TIME_SIDE.search(last))):
         return None
     what = match.group("what")
     return [
         f"What is {what} {side.strip()}?" if NOW.fullmatch(side.strip()) else f"What was {what} in {side.strip()}?"
-        for side in (first, match.group("b"))
+        for side in (first, last)
     ]
 
 

@@ -129,6 +129,29 @@ def select_evidence(
     return with_versions(ranked, chosen, most=VERSIONS if figure else limit, figure=figure, dated=dated)
 
 
+def latest_first(ranked: list[Evidence], index: SearchIndex, *, dated: bool = False, figure: bool = True) -> list[Evidence]:
+    """`ranked`, with the latest article's version of the best sentence's figure first: a figure
+    asked of now ("What is Hallvik's share of the market now?") is the newest one, if it is close
+    enough to the best and of the asked kind. Without `figure`, any later sentence of the asked kind
+    is a version ("What job does she have now?": "who became the authority's chief executive")."""
+    if not ranked:
+        return ranked
+    best = ranked[0]
+
+    def date(item: Evidence) -> str:
+        return index.sources[item.sentence.article_id].date or ""
+
+    later = [
+        e for e in ranked[1:]
+        if date(best) and date(e) > date(best) and e.typed and not e.sentence.heading
+        and e.score >= DISAGREEING_SHARE * best.score and (not figure or disagrees(best.sentence.text, e.sentence.text, dated=dated))
+    ]
+    if not later:
+        return ranked
+    newest = max(later, key=lambda e: (date(e), e.score))
+    return [newest, *(e for e in ranked if e is not newest)]
+
+
 def with_versions(
     ranked: list[Evidence], chosen: list[Evidence], *, most: int, figure: bool, dated: bool = False
 ) -> list[Evidence]:

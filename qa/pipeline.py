@@ -42,6 +42,7 @@ from qa.evidence import (
     VERSIONS,
     Evidence,
     find_update,
+    latest_first,
     select_evidence,
     spelled_out,
     what_follows,
@@ -53,7 +54,7 @@ from qa.retrieval import Hit, retrieve, sentence_hits, sentence_holders, word_hi
 from qa.scoring import SOFT_TYPES, context_text, prepare, score_sentences
 from qa.settings import Settings
 from qa.text import names, tokens
-from qa.values import ASKS_WHEN, VALUE_TYPES, answer_tokens
+from qa.values import ASKS_WHEN, VALUE_TYPES, answer_tokens, asks_end
 from qa.verification import check_reply
 from qa.vocabulary import (
     asked_abbreviation,
@@ -107,6 +108,15 @@ def validate_question(question: object, max_chars: int) -> str:
     if not any(ch.isalnum() for ch in cleaned):
         raise InvalidQuestionError(f"question must contain words or numbers (got {cleaned[:40]!r})")
     return cleaned
+
+
+def now_first(ranking: list[Evidence], question: str, index: SearchIndex) -> list[Evidence]:
+    """"What is Hallvik's share now?" is answered by the latest article's figure, where articles differ;
+    "What job does she have now?" by the latest article's role."""
+    wanted = question_type(question)
+    if wanted not in (*VALUE_TYPES, "role") or asks_end(question) != "start":
+        return ranking
+    return latest_first(ranking, index, dated=wanted == "time", figure=wanted != "role")
 
 
 class Pipeline:
@@ -170,7 +180,8 @@ class Pipeline:
         link, search = self._bridge(standalone, index, top_k)
         parts = question_parts(search)
         if len(parts) == 1:
-            rankings = [self._rank(search, index, top_k) if link else score_sentences(standalone, query_vector, hits, index)]
+            ranking = self._rank(search, index, top_k) if link else score_sentences(standalone, query_vector, hits, index)
+            rankings = [now_first(ranking, search, index)]
         else:  # each part is scored on its own; the whole question's ranking would go unused
             rankings = self._rank_parts(parts, search, index, top_k)
         timings["retrieval"] = time.perf_counter() - mark
@@ -224,7 +235,7 @@ class Pipeline:
                 as_asked = self._rank(part, index, top_k)
                 if self._answers(as_asked, part):
                     resolved, ranking = part, as_asked
-            rankings.append(ranking)
+            rankings.append(now_first(ranking, resolved, index))
             previous = (resolved, ranking[0].sentence.text if ranking else "")
             parts[number] = resolved
         return rankings
@@ -521,7 +532,7 @@ class Pipeline:
         # Nor is what a sentence before announced ("The grant comes with conditions."): all of it is asked.
         if keep is not None and wanted != "judgement" and not spelled_out(index, evidence.position):
             values = answer_tokens(sentence.text, wanted, question)
-            if wanted in ("reason", "statement"):  # a cause or what was said is kept, whatever the model said
+            if wanted in ("reason", "statement", "role"):  # a cause, what was said or a job is kept, whatever the model said
                 needed = values
             else:  # the model's words pick which value to keep
                 needed = values & keep if wanted else keep - set(tokens(question))

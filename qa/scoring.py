@@ -36,7 +36,7 @@ from qa.vocabulary import (
 
 # A reason is often given without "because", a verdict without "not": these kinds earn a bonus
 # but never a penalty, and evidence without one still answers.
-SOFT_TYPES = {"reason", "judgement", "kind", "variety", "rank"}
+SOFT_TYPES = {"reason", "judgement", "kind", "variety", "rank", "role"}
 # "Nissan's Kitakyushu project": an owner, a name, a thing.
 QUALIFIED = re.compile(r"\b([A-Z][\w&.-]*)['’]s\s+([A-Z][\w-]*)\s+([a-z][\w-]+)")
 # "the Kitakyushu project": a named thing whose owner the question leaves to the articles.
@@ -54,13 +54,14 @@ PRICED = re.compile(
 ANSWER_HEAD = re.compile(r"^\W*(?:(?:by|in|at|for|from|to|of|on|with)\s+)?(which|what)\s+(?P<head>(?:[\w-]+\s+){0,2}?[\w-]+?)\s+"
                          r"(?=(is|are|was|were|has|have|had|did|does|do|will|would|can|could|[\w-]+ed)\b)", re.I)
 # "According to the Toyota–Nissan investment article, ...", "the piece on Japan's battery slump"
+DATE_WORDS = frozenset({"date", "timeline"})  # the kind a "when" question asks for, not what it is about
 REFERENCE_NOUNS = frozenset({"article", "story", "piece"})  # what a reference calls an article, not which one
 # Weights of the sentence score; chosen on the dev half of the question set.
 WEIGHTS = {"dense": 0.45, "overlap": 0.40, "context": 0.15, "type_bonus": 0.05, "reason_bonus": 0.15, "kind_bonus": 0.25,
            "type_penalty": 0.25, "heading": 0.25, "missing_name": 0.30,
            "other_article": 0.20}
 # The bonus a soft kind earns: a description of a company is rarer, and surer, than a cause.
-SOFT_BONUS = {"reason": "reason_bonus", "kind": "kind_bonus", "variety": "kind_bonus", "rank": "kind_bonus"}
+SOFT_BONUS = {"reason": "reason_bonus", "kind": "kind_bonus", "variety": "kind_bonus", "rank": "kind_bonus", "role": "reason_bonus"}
 CONTEXT_DISCOUNT = 0.5
 CONTEXT_SENTENCES = 2  # earlier sentences a sentence may lean on: "The move underscored ..." names no move
 ANAPHORIC_OPENING = re.compile(r"\W*(?:this|these|that|those|such|it|its|they|their)\b", re.I)
@@ -79,6 +80,8 @@ ACCOUNT = re.compile(
     r"(?:said|says|blamed|cited|explained|attributed)\b",
     re.I,
 )
+# "Hallvik's shares fell to SKr 97 in the weeks that followed": what came before set it off.
+FOLLOWED = re.compile(r"\b(?:that|which)\s+followed\b|\bin the (?:wake|aftermath)\b|\bin response\b|^\W*(?:after that|afterwards|as a result)\b", re.I)
 FORCED = re.compile(r"\b(?:had|has|have|were|was|are|is|will be)\s+(?:forced\s+|obliged\s+)?to\b|\bneeded\s+to\b", re.I)
 PARTY_NOUN = re.compile(r"compan(?:y|ies)|firms?|contractors?", re.I)  # what "Which construction company" asks for
 KIND_STEM = 5  # letters of a word saying what a party does that its other forms share: "construct"
@@ -212,7 +215,9 @@ def _asked(question: str, index: SearchIndex, wanted: str | None) -> _Asked:
     rare_names |= {token for m in ROLE.finditer(question) for token in role_tokens(m.group(0))}
     rare_in_order = sorted(rare_names)
     qualified = _qualified(question)
-    weights = {t: stats.weight(t) for t in question_concepts(question, index)}
+    # "hallvik delisting date" asks for a date: "the date it set" says no more of it than "on 3 October".
+    asked_terms = question_concepts(question, index) - (DATE_WORDS if wanted == "time" else set())
+    weights = {t: stats.weight(t) for t in asked_terms}
     return _Asked(
         question=question,
         wanted=wanted,
@@ -327,8 +332,8 @@ def _scored(
         typed = False  # "Which construction company ...?" is not answered by a name nothing calls a builder
     if typed and asked.years and asked.years.isdisjoint(own) and _dated_by_part_of_year(asked, index, stats, position):
         typed = False  # "Third and fourth, with 12.4% and 4.7%", after "As of July 2024, CATL held 37.6%"
-    if wanted == "reason" and not typed:
-        typed = _explains_its_neighbour(asked, index, stats, position)
+    explains = wanted == "reason" and not typed and _explains_its_neighbour(asked, index, stats, position)
+    typed = typed or explains
     leans_on = None
     if wanted in LEANING_TYPES and not typed:
         leans_on = _leaned_on(index, position, wanted, asked.numbers, asked.names, asked.named, asked.question)
@@ -345,7 +350,7 @@ def _scored(
         score -= WEIGHTS["heading"]
     if asked.referenced and article not in asked.referenced:
         score -= WEIGHTS["other_article"]  # "the Oppama story" names the article to answer from
-    if asked.years and not _says_year_asked(asked.years, own | context, sentence.text, index.sources[article].date):
+    if asked.years and not _says_year_asked(asked.years, own | context, _dated_text(index, position), index.sources[article].date):
         return None  # "CATL's share in 2023" is not answered by its share in 2024
     if _misses_a_name(asked, stats, own, context, article, owner_in):
         score -= WEIGHTS["missing_name"]
@@ -356,7 +361,9 @@ def _scored(
     other_party = parties & asked.concepts and (parties & own) - asked.concepts and not parties & asked.concepts & own
     # A sentence that points back ("By 2025 that share had slipped") is about the party the
     # sentence before it names.
-    if other_party and not (
+    # So is a cause given beside what it explains: "In May the authority sent Nordvang its objections"
+    # before "Hallvik's shares fell ... in the weeks that followed".
+    if other_party and not explains and not (
         POINTS_BACK.search(sentence.text) and parties & asked.concepts & leaned_words(index, stats, position)
     ):
         return None
@@ -374,7 +381,7 @@ def _explains_its_neighbour(asked: _Asked, index: SearchIndex, stats: _Stats, po
     """A cause a report gives without "because": the party's account right after what the question
     asks about ("Greymarch abandoned its plant. The company said the cost had climbed ..."), or what
     was found right before what it forced ("Engineers found softer ground. The piles had to be driven
-    deeper")."""
+    deeper") or set off ("The authority objected. The shares fell in the weeks that followed")."""
     sentence = index.sentences[position]
 
     def asked_about(i: int) -> bool:
@@ -385,7 +392,8 @@ def _explains_its_neighbour(asked: _Asked, index: SearchIndex, stats: _Stats, po
 
     if ACCOUNT.match(sentence.text) and asked_about(position - 1):
         return True
-    return asked_about(position + 1) and FORCED.search(index.sentences[position + 1].text) is not None
+    after = index.sentences[position + 1].text if position + 1 < len(index.sentences) else ""
+    return asked_about(position + 1) and (FORCED.search(after) or FOLLOWED.search(after)) is not None
 
 
 def _dated_by_part_of_year(asked: _Asked, index: SearchIndex, stats: _Stats, position: int) -> bool:
@@ -429,6 +437,16 @@ def _says_year_asked(years: set[str], words: Set[str], text: str, date: str | No
     if said and (said == years or len(years) > 1):
         return True
     return _dated_by_article(text, date, years)
+
+
+def _dated_text(index: SearchIndex, position: int) -> str:
+    """The sentence, or where it names no month, it with the one before: "In May the authority
+    objected. The shares fell in the weeks that followed." dates the fall to May too."""
+    sentence = index.sentences[position]
+    before = index.sentences[position - 1] if position else None
+    if MONTH.search(sentence.text) or before is None or before.article_id != sentence.article_id:
+        return sentence.text
+    return f"{before.text} {sentence.text}"
 
 
 def _dated_by_article(text: str, date: str | None, years: set[str]) -> bool:

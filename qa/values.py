@@ -227,6 +227,8 @@ def has_new_value(
         return bool(_new_names(near, asked_names | {named}))  # the role itself is no holder: "Oskar's CEO said"
     if wanted == "entity":
         return bool(_new_names(text, asked_names))
+    if wanted == "role":  # "What job does she have now?": "has been appointed president of Nordvang Dairy"
+        return bool(ROLE.search(text))
     if wanted == "statement":  # the asked speaker stands in a sentence that reports speech
         return _speech_of(text, question) is not None
     if wanted == "kind":
@@ -499,6 +501,8 @@ def answer_tokens(text: str, wanted: str | None, question: str) -> set[str]:
     asked = set(tokens(question))
     if wanted == "reason":  # "Why was it put on hold?": the cause is whatever the question does not say
         found = set(tokens(text))
+    elif wanted == "role":
+        found = {t for m in ROLE.finditer(text) for t in tokens(m.group(0))}
     elif wanted == "statement":  # "Nikkei reports that ...": what was said follows the word that reports it
         speech = _speech_of(text, question)
         found = set(tokens(text[speech.end() :])) if speech else set()

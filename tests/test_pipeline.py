@@ -592,3 +592,50 @@ def test_a_description_resolves_to_the_name_that_does_what_it_says_in_a_close_se
     assert found.entity_in(first.sentence.text) != "Cellvane"  # the best sentence's first new name misleads
     _, resolved = pipeline._bridge("Who leads the startup that is building the battery backing up the Oskar fab?", pipeline.index, None)
     assert resolved == "Who leads Cellvane Storage?"
+
+
+def test_a_figure_asked_of_now_is_led_by_the_latest_article_s_version(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """"What is Hallvik's share of the milk market now?": the 2025 article's 31% comes first, though the
+    2024 article says "share of the milk market" in the question's own words."""
+    folder = tmp_path / "dairy"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Title: Bid for Hallvik\nPublished 2024-03-05\n\n"
+        "Hallvik's share of the milk market was 34% in 2023, Kassaspar data show. The bid values Hallvik at SKr 11.8 billion.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Title: Takeover of Hallvik completed\nPublished 2025-09-18\n\n"
+        "The deal closed on 15 September. Hallvik's share of milk sales fell to 31% last year, Kassaspar data show.\n",
+        encoding="utf-8",
+    )
+    pipeline = make_pipeline("", corpus_dir=folder, abstain_threshold=0.0)
+    answer = pipeline.ask("What is Hallvik's share of the milk market now?")
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    assert "31%" in answer.citations[0].quote, answer.text
+    assert any("34%" in c.quote for c in answer.citations), answer.text  # the earlier figure is still shown
+
+
+def test_a_job_asked_of_now_is_the_latest_article_s_and_is_quoted_whole(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """"What job does Hana Lyle-Brennock have now?": the 2026 article's "became the authority's chief
+    executive" comes first, though the 2024 one names her as project director in the question's words;
+    the quote keeps the role, whatever the model says."""
+    folder = tmp_path / "trams"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Title: Tram extension unveiled\nPublished 2024-03-12\n\n"
+        "The extension will be led by Hana Lyle-Brennock, who was appointed project director of the extension in January. "
+        "The line will cost £420 million.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Title: Tram branch scrapped\nPublished 2026-02-19\n\n"
+        "The university branch has been scrapped. "
+        "\"We cannot pay for a line to a campus whose owner has walked away,\" said Hana Lyle-Brennock, "
+        "who became the authority's chief executive in September.\n",
+        encoding="utf-8",
+    )
+    pipeline = make_pipeline("", corpus_dir=folder, abstain_threshold=0.0)
+    answer = pipeline.ask("What job does Hana Lyle-Brennock have now?")
+    assert_citations_stand_in_their_articles(answer, pipeline)
+    assert "chief executive" in answer.citations[0].quote, answer.text

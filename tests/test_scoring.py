@@ -462,3 +462,40 @@ def test_a_year_said_as_last_year_counts_as_the_year_asked(make_pipeline, tmp_pa
     question = "What was ridership in 2025?"
     relative = sentence_evidence(pipeline, question, "39.4 million last year")
     assert relative.overlap > 0 and relative.overlap == sentence_evidence(pipeline, question, "October 2025").overlap
+
+
+def test_what_came_before_what_followed_it_is_its_cause(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """"In May the authority sent Nordvang its objections. Hallvik's shares fell to SKr 97 in the weeks
+    that followed.": the objections sent the shares down, though they name Nordvang, not Hallvik, and
+    the fall is dated by May, in the sentence before it."""
+    folder = tmp_path / "bid"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Title: Nordvang completes takeover of Hallvik\nPublished 2025-09-18\n\n"
+        "Nordvang paid SKr 121 a share. "
+        "In May the authority sent Nordvang a formal statement of objections. "
+        "Hallvik's shares fell to SKr 97 in the weeks that followed. "
+        "Nordvang said in July that it would sell the butter brand.\n",
+        encoding="utf-8",
+    )
+    pipeline = make_pipeline(corpus_dir=folder)
+    question = "What sent Hallvik's shares down to 97 kronor in 2025?"
+    assert sentence_evidence(pipeline, question, "statement of objections").typed
+    assert any(s.startswith("Hallvik's shares fell") for s in ranked_sentences(pipeline, question))  # of 2025, by May
+    # What came before something that did not follow from it explains nothing asked.
+    assert not sentence_evidence(pipeline, "Why did Nordvang sell the butter brand?", "Hallvik's shares fell").typed
+
+
+def test_the_word_date_in_a_when_question_is_what_it_asks_not_what_it_is_about(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """"hallvik delisting date": "the date it set" holds the question's word "date" but says nothing of
+    the delisting; "will be delisted on 3 October" answers it."""
+    corpus = article_folder(
+        tmp_path / "listing",
+        "Takeover Completed\n\n"
+        "The authority's decision came six months after the date it set when it opened its investigation in October. "
+        "Hallvik's shares will be delisted from the exchange on 3 October.\n",
+    )
+    pipeline = make_pipeline(corpus_dir=corpus)
+    question = "hallvik delisting date"
+    assert sentence_evidence(pipeline, question, "the date it set").overlap == 0
+    assert sentence_evidence(pipeline, question, "will be delisted").overlap > 0
