@@ -40,6 +40,15 @@ def one_article(tmp_path: Path, title: str, text: str, *, byline: str = "") -> P
     return folder
 
 
+def dated_articles(tmp_path: Path, *articles: tuple[str, str, str]) -> Path:
+    """A corpus folder holding one article per (title, publication date, text), named a.txt, b.txt, ..."""
+    folder = tmp_path / "dated"
+    folder.mkdir()
+    for name, (title, date, text) in zip("abcdefgh", articles, strict=False):
+        (folder / f"{name}.txt").write_text(f"Title: {title}\nPublished {date}\n\n{text}\n", encoding="utf-8")
+    return folder
+
+
 def test_a_direct_value_leads_when_the_reply_cannot_be_shown(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     answer = make_pipeline("It has about 4,500 employees.", abstain_threshold=0.0).ask(OPPAMA)
     assert answer.problems
@@ -315,20 +324,15 @@ def test_a_later_why_part_cites_the_cause_beside_what_the_first_part_found(  # t
 def test_a_figure_asked_beside_another_part_is_cited_in_each_article_s_version(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """"What share do data centers use, and what will it be by 2030?": each article's figure is cited,
     as it is when the share is asked alone, not only the one that ranks best."""
-    folder = tmp_path / "power"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "Title: Data center campus proposed\nPublished 2024-04-11\n\n"
-        "Data centers in Wexholm used about 3% of the city's electricity in 2023, the energy office says. "
-        "The campus would sit on farmland north of the river.\n",
-        encoding="utf-8",
-    )
-    (folder / "b.txt").write_text(
-        "Title: Data center campus cut back\nPublished 2026-03-27\n\n"
-        "The developer will build only half of the second phase. "
-        "Data centers in Wexholm took about 5% of the city's electricity in 2025, up from 3% two years earlier. "
-        "The energy office projects that Wexholm's data centers will use 11% of the city's electricity by 2030.\n",
-        encoding="utf-8",
+    folder = dated_articles(
+        tmp_path,
+        ("Data center campus proposed", "2024-04-11",
+         "Data centers in Wexholm used about 3% of the city's electricity in 2023, the energy office says. "
+         "The campus would sit on farmland north of the river."),
+        ("Data center campus cut back", "2026-03-27",
+         "The developer will build only half of the second phase. "
+         "Data centers in Wexholm took about 5% of the city's electricity in 2025, up from 3% two years earlier. "
+         "The energy office projects that Wexholm's data centers will use 11% of the city's electricity by 2030."),
     )
     pipeline = make_pipeline("", corpus_dir=folder, abstain_threshold=0.0)
     answer = pipeline.ask("What share of the city's electricity do Wexholm's data centers use, and what is it expected to be by 2030?")
@@ -597,17 +601,12 @@ def test_a_description_resolves_to_the_name_that_does_what_it_says_in_a_close_se
 def test_a_figure_asked_of_now_is_led_by_the_latest_article_s_version(make_pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """"What is Hallvik's share of the milk market now?": the 2025 article's 31% comes first, though the
     2024 article says "share of the milk market" in the question's own words."""
-    folder = tmp_path / "dairy"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "Title: Bid for Hallvik\nPublished 2024-03-05\n\n"
-        "Hallvik's share of the milk market was 34% in 2023, Kassaspar data show. The bid values Hallvik at SKr 11.8 billion.\n",
-        encoding="utf-8",
-    )
-    (folder / "b.txt").write_text(
-        "Title: Takeover of Hallvik completed\nPublished 2025-09-18\n\n"
-        "The deal closed on 15 September. Hallvik's share of milk sales fell to 31% last year, Kassaspar data show.\n",
-        encoding="utf-8",
+    folder = dated_articles(
+        tmp_path,
+        ("Bid for Hallvik", "2024-03-05",
+         "Hallvik's share of the milk market was 34% in 2023, Kassaspar data show. The bid values Hallvik at SKr 11.8 billion."),
+        ("Takeover of Hallvik completed", "2025-09-18",
+         "The deal closed on 15 September. Hallvik's share of milk sales fell to 31% last year, Kassaspar data show."),
     )
     pipeline = make_pipeline("", corpus_dir=folder, abstain_threshold=0.0)
     answer = pipeline.ask("What is Hallvik's share of the milk market now?")
@@ -620,20 +619,15 @@ def test_a_job_asked_of_now_is_the_latest_article_s_and_is_quoted_whole(make_pip
     """"What job does Hana Lyle-Brennock have now?": the 2026 article's "became the authority's chief
     executive" comes first, though the 2024 one names her as project director in the question's words;
     the quote keeps the role, whatever the model says."""
-    folder = tmp_path / "trams"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "Title: Tram extension unveiled\nPublished 2024-03-12\n\n"
-        "The extension will be led by Hana Lyle-Brennock, who was appointed project director of the extension in January. "
-        "The line will cost £420 million.\n",
-        encoding="utf-8",
-    )
-    (folder / "b.txt").write_text(
-        "Title: Tram branch scrapped\nPublished 2026-02-19\n\n"
-        "The university branch has been scrapped. "
-        "\"We cannot pay for a line to a campus whose owner has walked away,\" said Hana Lyle-Brennock, "
-        "who became the authority's chief executive in September.\n",
-        encoding="utf-8",
+    folder = dated_articles(
+        tmp_path,
+        ("Tram extension unveiled", "2024-03-12",
+         "The extension will be led by Hana Lyle-Brennock, who was appointed project director of the extension in January. "
+         "The line will cost £420 million."),
+        ("Tram branch scrapped", "2026-02-19",
+         "The university branch has been scrapped. "
+         "\"We cannot pay for a line to a campus whose owner has walked away,\" said Hana Lyle-Brennock, "
+         "who became the authority's chief executive in September."),
     )
     pipeline = make_pipeline("", corpus_dir=folder, abstain_threshold=0.0)
     answer = pipeline.ask("What job does Hana Lyle-Brennock have now?")
