@@ -271,7 +271,7 @@ def _compared(question: str) -> list[str] | None:
     """"How does CATL's share compare with BYD's?" -> ["CATL's share", "BYD's share"]; None when
     the question compares nothing. Each side is sought on its own, so both are cited."""
     match = COMPARISON.match(question)
-    if match is None or PART_SPLIT.search(match.group("b") or match.group("then")):
+    if match is None or PART_SPLIT.search(match.group("b")):
         return None
     first, second = (match.group("a") or match.group("a2")).strip(), match.group("b").strip()
     owned = re.match(r".*?['’]s?\s+(?P<thing>.+)$", first)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -57,17 +58,7 @@ def sentence_hits(
     nearest = np.argpartition(-similarity, k - 1)[:k]
     nearest = nearest[np.argsort(-similarity[nearest], kind="stable")]
     holder = sentence_holders(index)
-    have = {hit.chunk.id for hit in hits}
-    added: list[Hit] = []
-    for position in nearest:
-        row = holder[int(position)]
-        chunk = index.chunks[row]
-        if chunk.id in have:
-            continue
-        have.add(chunk.id)
-        dense = float(index.chunk_vectors[row] @ query_vector)
-        added.append(Hit(chunk, len(hits) + len(added) + 1, 0.0, dense, 0.0))
-    return added
+    return _added(index, query_vector, hits, ((holder[int(position)], 0.0) for position in nearest))
 
 
 def word_hits(index: SearchIndex, query: str, query_vector: np.ndarray, hits: list[Hit], *, passages: int) -> list[Hit]:
@@ -77,15 +68,20 @@ def word_hits(index: SearchIndex, query: str, query_vector: np.ndarray, hits: li
     for "who's the mayor of Brennvik?" by its one rare word, but far down the dense list, and loses
     to passages middling in both.
     """
+    return _added(index, query_vector, hits, index.word_search.search(query, passages))
+
+
+def _added(index: SearchIndex, query_vector: np.ndarray, hits: list[Hit], rows: Iterable[tuple[int, float]]) -> list[Hit]:
+    """Hits for the passages at `rows` (each with its BM25 score) that `hits` lack, ranked after them."""
     have = {hit.chunk.id for hit in hits}
     added: list[Hit] = []
-    for row, score in index.word_search.search(query, passages):
+    for row, bm25 in rows:
         chunk = index.chunks[row]
         if chunk.id in have:
             continue
         have.add(chunk.id)
         dense = float(index.chunk_vectors[row] @ query_vector)
-        added.append(Hit(chunk, len(hits) + len(added) + 1, 0.0, dense, score))
+        added.append(Hit(chunk, len(hits) + len(added) + 1, 0.0, dense, bm25))
     return added
 
 
